@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code salvo} command line. */
 @Command(name = "salvo", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "Load testing with JavaScript scenarios on Netty workers.",
-        subcommands = {VersionCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, VersionCommand.class})
 public final class Main implements Runnable {
 
     @Override
@@ -20,6 +20,20 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code; never calls {@code System.exit}. */
     public static int execute(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("salvo " + c.getCommandName() + ": " + ex.getMessage());
+            c.getErr().println("Try 'salvo " + (c.getCommandName().equals("salvo") ? "" : c.getCommandName() + " ") + "--help'.");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("salvo: internal error: " + ex);
+            if (verbose) ex.printStackTrace(c.getErr());
+            else c.getErr().println("(run with --verbose for the stack trace)");
+            return ExitCodes.INTERNAL;
+        });
+        return cli.execute(args);
     }
 }

@@ -1,0 +1,41 @@
+package dev.salvo.dsl.cli;
+
+import dev.salvo.engine.demo.DemoOptions;
+import dev.salvo.engine.demo.DemoServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code salvo demo}: the embedded demo target, stand-alone, until Ctrl-C. */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Serve the embedded demo target (until Ctrl-C).")
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--port", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "8000")
+    int port;
+
+    @Option(names = "--host", description = "Address to bind (default ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+    String host;
+
+    @Option(names = "--latency", paramLabel = "MS", description = "Added to every response except /health, in ms.", defaultValue = "0")
+    long latency;
+
+    @Option(names = "--error-rate", paramLabel = "F", description = "Share of requests (0-1) answered with 500.", defaultValue = "0")
+    double errorRate;
+
+    @Override
+    public Integer call() throws Exception {
+        if (errorRate < 0 || errorRate > 1) throw new picocli.CommandLine.ParameterException(
+                new picocli.CommandLine(this), "--error-rate must be between 0 and 1, not " + errorRate);
+        if (latency < 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--latency must be >= 0");
+        CountDownLatch stop = new CountDownLatch(1);
+        try (DemoServer server = DemoServer.start(new DemoOptions(host, port, latency, errorRate))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            System.out.printf("salvo demo target on %s (latency %d ms, error rate %s); Ctrl-C stops it%n",
+                    server.baseUrl(), latency, errorRate);
+            System.out.flush();
+            stop.await();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.salvo.dsl.cli;
+
+import dev.salvo.engine.plan.Durations;
+import picocli.CommandLine.ITypeConverter;
+
+import java.time.Duration;
+
+/** Reads {@code -t 30s} style durations; picocli names the flag when this throws. */
+final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+        Duration d = Durations.parse(value);
+        if (d.isZero() || d.isNegative()) throw new IllegalArgumentException("'" + value + "' must be longer than 0s");
+        return d;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.salvo.dsl.host;
+
+import dev.salvo.engine.exec.VirtualUser;
+import dev.salvo.engine.metrics.Tags;
+import dev.salvo.engine.run.VuServices;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The JavaScript side of one VU: its context's host, its {@code vu} object, the function it runs.
+ * Every call from Java into this VU's code goes through {@link #resume}, which marks the VU as the
+ * one running (several VUs may share a context) and drops calls after the VU was closed.
+ */
+public final class VuState {
+    final VirtualUser vu;
+    final VuServices services;
+    final Host host;
+    private final Deque<String> groups = new ArrayDeque<>();
+    private final Deque<Long> groupStarts = new ArrayDeque<>();
+    private Tags tags;
+    private boolean closed;
+    public Value fn;
+    public Value data;
+    public Value vuObject;
+
+    public VuState(VirtualUser vu, VuServices services, Host host) {
+        this.vu = vu;
+        this.services = services;
+        this.host = host;
+        this.tags = services.tags().with("group", "");
+    }
+
+    public VirtualUser vu() {
+        return vu;
+    }
+
+    public Host host() {
+        return host;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    public void close() {
+        closed = true;
+    }
+
+    /** Tags of everything this VU records now: its base tags and its current group. */
+    Tags tags() {
+        return tags;
+    }
+
+    String group() {
+        return groups.isEmpty() ? "" : groups.peek();
+    }
+
+    int enterGroup(String name) {
+        groups.push(group() + "::" + name);
+        groupStarts.push(System.nanoTime());
+        tags = tags.with("group", group());
+        return groups.size();
+    }
+
+    /** Leaves the group entered with {@code token}; returns its path and start time, or null. */
+    Object[] exitGroup(int token) {
+        if (groups.size() != token) return null; // unbalanced (interleaved async groups): ignore
+        String path = groups.pop();
+        long start = groupStarts.pop();
+        tags = tags.with("group", group());
+        return new Object[] {path, start};
+    }
+
+    /** Calls {@code fn(arg)} as this VU, unless it was closed; an exception thrown there is reported, not raised. */
+    public void resume(Value fn, Object arg) {
+        if (closed) return;
+        host.current = this;
+        try {
+            fn.execute(arg);
+        } catch (PolyglotException e) {
+            if (!e.isCancelled() && !closed) host.uncaught(e);
+        } catch (IllegalStateException e) {
+            if (!closed) throw e; // a closed context; the VU is gone
+        }
+    }
+}

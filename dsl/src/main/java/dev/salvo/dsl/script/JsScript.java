@@ -1,0 +1,101 @@
+package dev.salvo.dsl.script;
+
+import dev.salvo.dsl.host.Host;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A loaded script: one GraalJS {@link Engine} and the parsed {@link Source} shared by every context
+ * (a context per VU costs ~80 KiB this way). Contexts may only use the exported host API, read
+ * files below the script's folder, and create no processes or threads.
+ */
+public final class JsScript implements AutoCloseable {
+    private static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.EXPLICIT).allowArrayAccess(true).build();
+    private static final String JS_PATH = "/dev/salvo/dsl/js/";
+
+    private final Path file;
+    private final Engine engine;
+    private final Source module;
+    private final Source prelude;
+
+    private JsScript(Path file, Engine engine, Source module, Source prelude) {
+        this.file = file;
+        this.engine = engine;
+        this.module = module;
+        this.prelude = prelude;
+    }
+
+    /** Opens a script; a missing or unreadable file is an {@link IOException} with the path in its message. */
+    public static JsScript open(Path file) throws IOException {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(abs)) throw new java.nio.file.NoSuchFileException(file.toString(), null, "script not found");
+        Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+        Source module = Source.newBuilder("js", abs.toFile()).mimeType("application/javascript+module").build();
+        Source prelude = Source.newBuilder("js", resource("prelude.js"), "/__salvo__/prelude.js").build();
+        return new JsScript(abs, engine, module, prelude);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = JsScript.class.getResourceAsStream(JS_PATH + name)) {
+            if (in == null) throw new IOException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** "Interpreted" or "GraalVM CE" (the optimizing runtime). */
+    public String runtimeName() {
+        return engine.getImplementationName();
+    }
+
+    /** A fresh context bound to {@code host}; call on the thread that will use it. */
+    public Context newContext(Host host) {
+        Context context = Context.newBuilder("js")
+                .engine(engine)
+                .allowHostAccess(HOST_ACCESS)
+                .allowHostClassLookup(name -> false)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowCreateProcess(false)
+                .allowCreateThread(false)
+                .allowNativeAccess(false)
+                .allowIO(IOAccess.newBuilder().fileSystem(new ScriptFileSystem(file.getParent())).build())
+                .option("js.esm-eval-returns-exports", "true")
+                .build();
+        context.getBindings("js").putMember("__salvo", host);
+        return context;
+    }
+
+    /** Evaluates the prelude (timers, hooks) in a fresh context; returns the hooks object. */
+    public Value hooks(Context context, Host host) {
+        return context.eval(prelude).execute(host);
+    }
+
+    /** Evaluates the script's module and returns its namespace ({@code default}, {@code options}, ...). */
+    public Value evalModule(Context context) throws ScriptError {
+        try {
+            return context.eval(module);
+        } catch (PolyglotException e) {
+            throw new ScriptError(ErrorFormat.loadError(e));
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.salvo.dsl.script;
+
+import dev.salvo.dsl.host.Completion;
+import dev.salvo.dsl.host.Host;
+import dev.salvo.dsl.host.VuState;
+import dev.salvo.engine.exec.VirtualUser;
+import dev.salvo.engine.plan.Isolation;
+import dev.salvo.engine.plan.Scenario;
+import dev.salvo.engine.run.ScriptFailure;
+import dev.salvo.engine.run.ScriptRuntime;
+import dev.salvo.engine.run.VuServices;
+import io.netty.channel.EventLoop;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs VUs as JavaScript: a context per VU by default, or one per worker under
+ * {@code isolation: 'worker'}. Called by the engine on each VU's worker thread only.
+ */
+public final class JsScriptRuntime implements ScriptRuntime {
+    private final JsScript script;
+    private final Isolation isolation;
+    private final String envJson;
+    private final String dataJson;
+    private final boolean discardBodies;
+    private final Consumer<String> errors;
+    /** Shared contexts under worker isolation, one per event loop; touched only on that loop's thread. */
+    private final Map<EventLoop, Shared> shared = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A context with its host, hooks and module namespace. */
+    private record Shared(Context context, Host host, Value hooks, Value namespace, Value data, int[] users) {}
+
+    /** What a VU's {@link VirtualUser#runtime()} holds. */
+    private record Bound(VuState state, Shared shared) {}
+
+    public JsScriptRuntime(JsScript script, Isolation isolation, String envJson, String dataJson,
+                           boolean discardBodies, Consumer<String> errors) {
+        this.script = script;
+        this.isolation = isolation;
+        this.envJson = envJson;
+        this.dataJson = dataJson;
+        this.discardBodies = discardBodies;
+        this.errors = errors;
+    }
+
+    /** Evaluates the script once in a throw-away context to read its options and exports. */
+    public static ScriptInfo inspect(JsScript script, String envJson) throws ScriptError {
+        Host host = new Host(null, envJson, false, m -> {});
+        try (Context context = script.newContext(host)) {
+            Value hooks = script.hooks(context, host);
+            Value ns = script.evalModule(context);
+            Set<String> functions = new LinkedHashSet<>();
+            for (String key : ns.getMemberKeys()) if (ns.getMember(key).canExecute()) functions.add(key);
+            String options = null;
+            if (ns.hasMember("options")) {
+                try {
+                    Value json = hooks.getMember("stringify").execute(ns.getMember("options"));
+                    options = json.isNull() ? null : json.asString();
+                } catch (PolyglotException e) {
+                    throw new ScriptError(script.file().getFileName() + ": options cannot be read as JSON: " + e.getMessage());
+                }
+            }
+            return new ScriptInfo(options, functions);
+        }
+    }
+
+    private Shared open(EventLoop loop) throws ScriptFailure {
+        Host host = new Host(loop, envJson, discardBodies, errors);
+        Context context = script.newContext(host);
+        try {
+            Value hooks = script.hooks(context, host);
+            Value ns = script.evalModule(context);
+            Value data = hooks.getMember("data").execute(dataJson);
+            return new Shared(context, host, hooks, ns, data, new int[1]);
+        } catch (ScriptError e) {
+            context.close();
+            throw new ScriptFailure(e.getMessage());
+        } catch (PolyglotException e) {
+            context.close();
+            throw new ScriptFailure(ErrorFormat.loadError(e));
+        }
+    }
+
+    @Override
+    public void initVu(VirtualUser vu, Scenario scenario, VuServices services) throws ScriptFailure {
+        Shared s = isolation == Isolation.WORKER ? shared.get(vu.loop()) : null;
+        if (s == null) {
+            s = open(vu.loop());
+            if (isolation == Isolation.WORKER) shared.put(vu.loop(), s);
+        }
+        s.users()[0]++;
+        Value fn = s.namespace().getMember(scenario.exec());
+        if (fn == null || !fn.canExecute()) {
+            release(vu.loop(), s);
+            throw new ScriptFailure("scenario '" + scenario.name() + "': the script exports no function '" + scenario.exec() + "'"
+                    + ("default".equals(scenario.exec()) ? " (export default async function () { ... })" : ""));
+        }
+        VuState state = new VuState(vu, services, s.host());
+        state.fn = fn;
+        state.data = s.data();
+        state.vuObject = s.hooks().getMember("newVu").execute(vu.id(), vu.idInScenario(), vu.scenario());
+        vu.runtime(new Bound(state, s));
+    }
+
+    @Override
+    public void iterate(VirtualUser vu, IterationDone done) {
+        Bound b = vu.runtime();
+        VuState state = b.state();
+        Shared s = b.shared();
+        Completion completion = new Completion(v -> done.done(null), e -> done.done(describe(s.hooks(), e)));
+        state.host().enter(state);
+        try {
+            s.hooks().getMember("iterate").execute(state.fn, state.data, state.vuObject, vu.iterations() - 1, completion);
+        } catch (PolyglotException e) {
+            done.done(ErrorFormat.iterationError(e.getMessage(), null));
+        }
+    }
+
+    static String describe(Value hooks, Value error) {
+        try {
+            Value d = hooks.getMember("describe").execute(error);
+            return ErrorFormat.iterationError(d.getMember("message").asString(), d.getMember("stack").asString());
+        } catch (PolyglotException e) {
+            return String.valueOf(error);
+        }
+    }
+
+    @Override
+    public void closeVu(VirtualUser vu) {
+        Bound b = vu.runtime();
+        if (b == null) return;
+        b.state().close();
+        vu.runtime(null);
+        release(vu.loop(), b.shared());
+    }
+
+    private void release(EventLoop loop, Shared s) {
+        if (--s.users()[0] > 0) return;
+        shared.remove(loop, s);
+        s.host().cancelTimers();
+        s.context().close(true);
+    }
+
+    /** Contexts per worker, for tests of the isolation modes. */
+    Map<EventLoop, Integer> sharedContexts() {
+        Map<EventLoop, Integer> out = new HashMap<>();
+        shared.forEach((k, v) -> out.put(k, v.users()[0]));
+        return out;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.salvo.dsl.script;
+
+import org.graalvm.polyglot.io.FileSystem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AccessMode;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The only files a script sees: read-only, inside the script's folder, plus salvo's own modules
+ * ({@code salvo}, {@code salvo/http}, ...) served from the classpath under a virtual folder.
+ */
+final class ScriptFileSystem implements FileSystem {
+    static final Path MODULES = Path.of("/__salvo__");
+    private static final Map<String, String> MODULE_FILES = Map.of(
+            "salvo", "salvo.mjs",
+            "salvo/http", "http.mjs");
+    private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
+
+    private final FileSystem delegate = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
+    private final Path root;
+
+    ScriptFileSystem(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    static boolean isModule(String specifier) {
+        return MODULE_FILES.containsKey(specifier);
+    }
+
+    @Override
+    public Path parsePath(URI uri) {
+        return delegate.parsePath(uri);
+    }
+
+    @Override
+    public Path parsePath(String path) {
+        String file = MODULE_FILES.get(path);
+        if (file != null) return MODULES.resolve(file);
+        if (path.startsWith("salvo/")) return MODULES.resolve("unknown-module-" + path.substring(6) + ".mjs");
+        return delegate.parsePath(path);
+    }
+
+    private boolean isVirtual(Path p) {
+        return p.normalize().startsWith(MODULES);
+    }
+
+    private void checkInside(Path p) throws IOException {
+        Path abs = p.toAbsolutePath().normalize();
+        if (!abs.startsWith(root)) {
+            throw new AccessDeniedException(p.toString(), null, "outside the script's folder " + root);
+        }
+    }
+
+    @Override
+    public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
+        if (isVirtual(path)) {
+            if (resource(path) == null) throw new NoSuchFileException(path.getFileName().toString());
+            return;
+        }
+        checkInside(path);
+        delegate.checkAccess(path, modes, options);
+    }
+
+    @Override
+    public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
+        throw new AccessDeniedException(dir.toString(), null, "scripts cannot write files");
+    }
+
+    @Override
+    public void delete(Path path) throws IOException {
+        throw new AccessDeniedException(path.toString(), null, "scripts cannot delete files");
+    }
+
+    @Override
+    public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+        if (options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND)) {
+            throw new AccessDeniedException(path.toString(), null, "scripts cannot write files");
+        }
+        if (isVirtual(path)) {
+            byte[] bytes = resource(path);
+            if (bytes == null) throw new NoSuchFileException(path.getFileName().toString());
+            return new BytesChannel(bytes);
+        }
+        checkInside(path);
+        return delegate.newByteChannel(path, options, attrs);
+    }
+
+    @Override
+    public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
+        checkInside(dir);
+        return delegate.newDirectoryStream(dir, filter);
+    }
+
+    @Override
+    public Path toAbsolutePath(Path path) {
+        return isVirtual(path) ? path : delegate.toAbsolutePath(path);
+    }
+
+    @Override
+    public Path toRealPath(Path path, LinkOption... options) throws IOException {
+        if (isVirtual(path)) return path.normalize();
+        Path real = delegate.toRealPath(path, options);
+        checkInside(real);
+        return real;
+    }
+
+    @Override
+    public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
+        if (isVirtual(path)) throw new NoSuchFileException(path.toString());
+        checkInside(path);
+        return delegate.readAttributes(path, attributes, options);
+    }
+
+    private static byte[] resource(Path path) {
+        String name = path.getFileName().toString();
+        return CACHE.computeIfAbsent(name, n -> {
+            try (InputStream in = ScriptFileSystem.class.getResourceAsStream("/dev/salvo/dsl/js/" + n)) {
+                return in == null ? null : in.readAllBytes();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    /** A read-only channel over bytes already in memory. */
+    private static final class BytesChannel implements SeekableByteChannel {
+        private final byte[] bytes;
+        private int position;
+
+        BytesChannel(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            if (position >= bytes.length) return -1;
+            int n = Math.min(dst.remaining(), bytes.length - position);
+            dst.put(bytes, position, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            throw new IOException("read-only");
+        }
+
+        @Override
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public SeekableByteChannel position(long p) {
+            position = (int) Math.min(p, bytes.length);
+            return this;
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long size) throws IOException {
+            throw new IOException("read-only");
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {}
+    }
+}

@@ -1,0 +1,47 @@
+// Evaluated in every context before the script: timers (GraalJS has none) and the hooks Java calls.
+(function (host) {
+  'use strict';
+  const define = (name, value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
+  define('setTimeout', (fn, ms, ...args) => host.setTimer(() => fn(...args), Number(ms) || 0, false));
+  define('setInterval', (fn, ms, ...args) => host.setTimer(() => fn(...args), Number(ms) || 0, true));
+  define('clearTimeout', (id) => host.clearTimer(Number(id) || 0));
+  define('clearInterval', (id) => host.clearTimer(Number(id) || 0));
+
+  // Calls fn(...args) and reports its outcome, awaiting it when it returns a promise.
+  const call = (fn, args, done) => {
+    let result;
+    try {
+      result = fn(...args);
+    } catch (e) {
+      done.fail(e);
+      return;
+    }
+    if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
+      result.then((v) => done.ok(v), (e) => done.fail(e));
+    } else {
+      done.ok(result);
+    }
+  };
+  const deepFreeze = (v) => {
+    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+      Object.freeze(v);
+      for (const k of Object.keys(v)) deepFreeze(v[k]);
+    }
+    return v;
+  };
+  return Object.freeze({
+    iterate(fn, data, vu, iteration, done) {
+      vu.iteration = iteration;
+      call(fn, [data, vu], done);
+    },
+    call0: (fn, done) => call(fn, [], done),
+    call1: (fn, arg, done) => call(fn, [arg], done),
+    newVu: (id, idInScenario, scenario) => ({ id, idInScenario, scenario, iteration: 0, state: {} }),
+    data: (json) => deepFreeze(json === null || json === undefined ? undefined : JSON.parse(json)),
+    stringify: (v) => (v === undefined ? null : JSON.stringify(v)),
+    describe: (e) => {
+      if (e instanceof Error) return { message: String(e), stack: String(e.stack || '') };
+      return { message: 'Uncaught ' + (typeof e === 'string' ? e : JSON.stringify(e)), stack: '' };
+    },
+  });
+})

@@ -1,0 +1,54 @@
+package dev.salvo.engine.exec;
+
+import dev.salvo.engine.plan.ConfigReader;
+import dev.salvo.engine.plan.Durations;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code constant-vus}: a fixed number of VUs loop over iterations for a duration. */
+public record ConstantVus(int vus, Duration duration, Duration gracefulStop) implements Executor {
+    public static final String TYPE = "constant-vus";
+
+    static ConstantVus parse(ConfigReader c) {
+        c.required("duration", "for a constant-vus scenario");
+        return new ConstantVus(c.positiveInt("vus", 1), c.duration("duration", Duration.ofSeconds(1), true),
+                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public int maxVus() {
+        return vus;
+    }
+
+    @Override
+    public Duration maxDuration() {
+        return duration.plus(gracefulStop);
+    }
+
+    @Override
+    public CompletableFuture<Void> start(ScenarioRun run) {
+        long end = duration.toNanos();
+        List<CompletableFuture<Void>> loops = new ArrayList<>();
+        for (VirtualUser vu : run.vus()) loops.add(run.loop(vu, () -> run.elapsedNanos() < end));
+        return run.endBy(CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)), maxDuration());
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("vus", vus);
+        p.put("duration", Durations.format(duration));
+        p.put("gracefulStop", Durations.format(gracefulStop));
+        return p;
+    }
+}

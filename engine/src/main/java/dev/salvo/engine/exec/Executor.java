@@ -1,0 +1,26 @@
+package dev.salvo.engine.exec;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A scenario's load model: how many VUs it needs, when their iterations start and when it ends.
+ * Each executor type is one file in this package, registered in {@link ExecutorTypes}.
+ */
+public interface Executor {
+    /** The k6 name of the type, e.g. {@code constant-vus}. */
+    String type();
+
+    /** VUs to initialise before the scenario starts. */
+    int maxVus();
+
+    /** The longest this executor runs, graceful stop included (for progress and time-outs). */
+    Duration maxDuration();
+
+    /** Schedules the scenario; the future completes when every VU of it has stopped. */
+    CompletableFuture<Void> start(ScenarioRun run);
+
+    /** The resolved parameters, for the plan print-out and the summary. */
+    Map<String, Object> parameters();
+}

@@ -1,0 +1,57 @@
+package dev.salvo.engine.exec;
+
+import dev.salvo.engine.plan.ConfigReader;
+import dev.salvo.engine.plan.Durations;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code per-vu-iterations}: each VU runs exactly {@code iterations} iterations, within {@code maxDuration}. */
+public record PerVuIterations(int vus, long iterations, Duration maxDuration, Duration gracefulStop) implements Executor {
+    public static final String TYPE = "per-vu-iterations";
+
+    static PerVuIterations parse(ConfigReader c) {
+        return new PerVuIterations(c.positiveInt("vus", 1), c.positiveInt("iterations", 1),
+                c.duration("maxDuration", Duration.ofMinutes(10), true),
+                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public int maxVus() {
+        return vus;
+    }
+
+    @Override
+    public Duration maxDuration() {
+        return maxDuration.plus(gracefulStop);
+    }
+
+    @Override
+    public CompletableFuture<Void> start(ScenarioRun run) {
+        long end = maxDuration.toNanos();
+        List<CompletableFuture<Void>> loops = new ArrayList<>();
+        for (VirtualUser vu : run.vus()) {
+            loops.add(run.loop(vu, () -> vu.iterations() < iterations && run.elapsedNanos() < end));
+        }
+        return run.endBy(CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)), maxDuration());
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("vus", vus);
+        p.put("iterations", iterations);
+        p.put("maxDuration", Durations.format(maxDuration));
+        p.put("gracefulStop", Durations.format(gracefulStop));
+        return p;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.salvo.engine.metrics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The registry of a run: metric definitions and their series, one per tag set. */
+public final class Metrics {
+    private final Map<String, Metric> metrics = new ConcurrentHashMap<>();
+    private final Map<Key, Series> series = new ConcurrentHashMap<>();
+
+    private record Key(String metric, Tags tags) {}
+
+    /** Defines a metric, or returns the existing one; a different type under the same name is an error. */
+    public Metric define(Metric metric) {
+        Metric existing = metrics.putIfAbsent(metric.name(), metric);
+        if (existing == null) return metric;
+        if (existing.type() != metric.type() || existing.time() != metric.time()) {
+            throw new IllegalArgumentException("metric '" + metric.name() + "' is already defined as a "
+                    + existing.type().label() + (existing.time() ? " (time)" : "") + ", not a " + metric.type().label());
+        }
+        return existing;
+    }
+
+    public Metric get(String name) {
+        return metrics.get(name);
+    }
+
+    public Collection<Metric> metrics() {
+        return metrics.values();
+    }
+
+    public Series series(Metric metric, Tags tags) {
+        Key key = new Key(metric.name(), tags);
+        Series s = series.get(key);
+        if (s != null) return s;
+        define(metric);
+        return series.computeIfAbsent(key, k -> Series.create(metric, tags));
+    }
+
+    public void add(Metric metric, Tags tags, double value) {
+        series(metric, tags).add(value);
+    }
+
+    /** Called by the one sampler thread: drains every trend's interval into its totals. */
+    public void sample() {
+        for (Series s : series.values()) s.sample();
+    }
+
+    /** The totals of every series; samples first so that nothing recorded is missed. */
+    public List<Aggregate> aggregates() {
+        sample();
+        List<Aggregate> out = new ArrayList<>();
+        for (Series s : series.values()) out.add(s.aggregate());
+        return out;
+    }
+}

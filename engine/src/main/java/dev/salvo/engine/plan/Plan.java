@@ -1,0 +1,22 @@
+package dev.salvo.engine.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A resolved, validated test plan: what {@code salvo run} will do. */
+public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discardResponseBodies, String userAgent,
+                   Duration setupTimeout, Duration teardownTimeout, Map<String, String> tags, JsonNode thresholds,
+                   List<String> warnings) {
+
+    public int maxVus() {
+        return scenarios.stream().mapToInt(s -> s.executor().maxVus()).sum();
+    }
+
+    public Duration maxDuration() {
+        return scenarios.stream().map(s -> s.startTime().plus(s.executor().maxDuration()))
+                .max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+}

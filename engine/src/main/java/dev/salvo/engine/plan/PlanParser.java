@@ -1,0 +1,97 @@
+package dev.salvo.engine.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.salvo.engine.exec.ConstantVus;
+import dev.salvo.engine.exec.Executor;
+import dev.salvo.engine.exec.ExecutorTypes;
+import dev.salvo.engine.exec.SharedIterations;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a script's exported {@code options} (as JSON) and the command line into a {@link Plan}, with
+ * k6's rules: the shortcuts {@code vus/duration/iterations} make one {@code default} scenario and
+ * replace {@code scenarios} when given on the command line.
+ */
+public final class PlanParser {
+    private static final Set<String> SCENARIO_COMMON = Set.of("executor", "startTime", "exec", "env", "tags");
+    /** Options of k6 that later versions of salvo will honour; accepted without a warning. */
+    private static final Set<String> RESERVED = Set.of("thresholds", "profiles", "summaryTrendStats",
+            "noConnectionReuse", "noVUConnectionReuse", "insecureSkipTLSVerify", "http2", "maxRedirects",
+            "batch", "batchPerHost", "hosts", "noCookiesReset", "stages");
+
+    private PlanParser() {}
+
+    public static Plan parse(JsonNode options, Overrides cli) throws PlanException {
+        Problems p = new Problems();
+        ObjectNode root = options != null && options.isObject() ? (ObjectNode) options : JsonNodeFactory.instance.objectNode();
+        ConfigReader o = new ConfigReader(root, "options", p);
+
+        List<Scenario> scenarios = new ArrayList<>();
+        Integer vus = cli.vus() != null ? cli.vus() : o.has("vus") ? o.positiveInt("vus", 1) : null;
+        Duration duration = cli.duration() != null ? cli.duration() : o.has("duration") ? o.duration("duration", null, true) : null;
+        Integer iterations = cli.iterations() != null ? cli.iterations() : o.has("iterations") ? o.positiveInt("iterations", 1) : null;
+        if (o.has("stages")) p.error(o.path("stages"), "ramping stages are not supported yet; use vus and duration");
+
+        ConfigReader declared = o.object("scenarios");
+        if (declared != null && !cli.any()) {
+            for (String name : declared.keys()) {
+                ConfigReader s = declared.object(name);
+                if (s != null) addScenario(name, s, scenarios);
+            }
+            if (declared.keys().isEmpty()) p.error(o.path("scenarios"), "declares no scenario");
+        } else {
+            scenarios.add(shortcut(vus, duration, iterations, p));
+        }
+
+        Isolation isolation = Isolation.VU;
+        String iso = o.string("isolation", "vu");
+        switch (iso) {
+            case "vu" -> isolation = Isolation.VU;
+            case "worker" -> isolation = Isolation.WORKER;
+            default -> p.error(o.path("isolation"), "must be 'vu' or 'worker', not '" + iso + "'");
+        }
+        Plan plan = new Plan(List.copyOf(scenarios), isolation, o.bool("discardResponseBodies", false),
+                o.string("userAgent", null), o.duration("setupTimeout", Duration.ofSeconds(60), true),
+                o.duration("teardownTimeout", Duration.ofSeconds(60), true), Map.copyOf(o.stringMap("tags")),
+                o.raw("thresholds"), List.of());
+        o.warnUnknown(RESERVED);
+        if (p.hasErrors()) throw new PlanException(p.errors());
+        return new Plan(plan.scenarios(), plan.isolation(), plan.discardResponseBodies(), plan.userAgent(),
+                plan.setupTimeout(), plan.teardownTimeout(), plan.tags(), plan.thresholds(), p.warnings());
+    }
+
+    private static Scenario shortcut(Integer vus, Duration duration, Integer iterations, Problems p) {
+        int v = vus == null ? 1 : vus;
+        Executor e;
+        if (iterations != null) {
+            e = new SharedIterations(v, iterations, duration == null ? Duration.ofMinutes(10) : duration, Duration.ofSeconds(30));
+            if (v > iterations) p.error("options.vus", "must not exceed iterations (" + iterations + "), not " + v);
+        } else if (duration != null) {
+            e = new ConstantVus(v, duration, Duration.ofSeconds(30));
+        } else {
+            e = new SharedIterations(v, v, Duration.ofMinutes(10), Duration.ofSeconds(30));
+        }
+        return new Scenario("default", e, Duration.ZERO, "default", Map.of(), Map.of());
+    }
+
+    private static void addScenario(String name, ConfigReader s, List<Scenario> out) {
+        String type = s.string("executor", null);
+        if (type == null) {
+            s.problems().error(s.path("executor"), "is required; valid: " + String.join(", ", ExecutorTypes.names()));
+            return;
+        }
+        Executor e = ExecutorTypes.parse(type, s);
+        Scenario scenario = new Scenario(name, e, s.duration("startTime", Duration.ZERO, false),
+                s.string("exec", "default"), Map.copyOf(s.stringMap("env")), Map.copyOf(s.stringMap("tags")));
+        if (e == null) return;
+        s.warnUnknown(SCENARIO_COMMON);
+        out.add(scenario);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.salvo.engine.report;
+
+import dev.salvo.engine.metrics.Aggregate;
+import dev.salvo.engine.metrics.MetricType;
+import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.plan.Scenario;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The end-of-test summary printed on the console: scenarios, requests, checks, errors, main metrics. */
+public final class ConsoleSummary {
+    private static final Map<String, String> ERROR_CODES = Map.ofEntries(
+            Map.entry("1000", "error"), Map.entry("1020", "invalid URL"), Map.entry("1050", "request timeout"),
+            Map.entry("1100", "DNS lookup failed"), Map.entry("1210", "dial error"), Map.entry("1211", "dial timeout"),
+            Map.entry("1212", "connection refused"), Map.entry("1220", "connection reset by peer"),
+            Map.entry("1230", "connection closed by server"));
+    private static final List<String> MAIN = List.of("http_reqs", "http_req_duration", "http_req_failed",
+            "http_req_waiting", "http_req_connecting", "iterations", "iteration_duration", "checks", "group_duration",
+            "vus", "vus_max", "data_received", "data_sent");
+
+    private ConsoleSummary() {}
+
+    public static String render(Summary s) {
+        StringBuilder b = new StringBuilder();
+        b.append('\n');
+        for (Scenario sc : s.result().plan().scenarios()) {
+            b.append(String.format(Locale.ROOT, "  scenario %s: %s %s%n", sc.name(), sc.executor().type(), sc.executor().parameters()));
+        }
+        requests(s, b);
+        checks(s, b);
+        errors(s, b);
+        metrics(s, b);
+        long iterations = s.metric("iterations") == null ? 0 : (long) s.metric("iterations").sum();
+        b.append(String.format(Locale.ROOT, "%n  %s in %s: %d iterations completed, %d interrupted%n",
+                s.result().interrupted() ? "INTERRUPTED" : "finished", Durations.format(s.result().elapsed()),
+                iterations, s.result().interruptedIterations()));
+        return b.toString();
+    }
+
+    private static void requests(Summary s, StringBuilder b) {
+        if (s.requests().isEmpty()) return;
+        int w = Math.max(4, s.requests().stream().mapToInt(r -> r.name().length()).max().orElse(4));
+        w = Math.min(w, 60);
+        String fmt = "  %-" + w + "s %-7s %9s %8s %9s %9s %9s %9s %9s %9s %9s%n";
+        b.append('\n').append(String.format(Locale.ROOT, fmt, "NAME", "METHOD", "REQS", "FAILS", "RPS", "AVG", "P50", "P90", "P95", "P99", "MAX"));
+        for (Summary.RequestRow r : s.requests()) {
+            Aggregate d = r.duration();
+            b.append(String.format(Locale.ROOT, fmt, clip(r.name(), w), r.method(), r.count(), r.failures(),
+                    num(r.count() / s.seconds()), ms(d.avg()), ms(d.percentile(50)), ms(d.percentile(90)),
+                    ms(d.percentile(95)), ms(d.percentile(99)), ms(d.max())));
+        }
+        b.append("  (latencies in ms)\n");
+    }
+
+    private static void checks(Summary s, StringBuilder b) {
+        if (s.checks().isEmpty()) return;
+        b.append("\n  checks\n");
+        String group = "";
+        for (Summary.CheckRow c : s.checks()) {
+            if (!c.group().equals(group)) {
+                group = c.group();
+                b.append("    █ ").append(group).append('\n');
+            }
+            long total = c.passes() + c.fails();
+            b.append(String.format(Locale.ROOT, "    %s %s  %d passed, %d failed (%.2f%%)%n", c.fails() == 0 ? "✓" : "✗",
+                    c.name(), c.passes(), c.fails(), total == 0 ? 0 : 100.0 * c.passes() / total));
+        }
+    }
+
+    private static void errors(Summary s, StringBuilder b) {
+        if (!s.httpErrors().isEmpty()) {
+            b.append("\n  failed requests\n");
+            for (Summary.ErrorRow e : s.httpErrors()) {
+                String why = e.errorCode() != null
+                        ? "error " + e.errorCode() + " (" + ERROR_CODES.getOrDefault(e.errorCode(), "error") + ")"
+                        : "status " + e.status();
+                b.append(String.format(Locale.ROOT, "    %6d × %s %s: %s%n", e.count(), e.method(), e.name(), why));
+            }
+        }
+        if (!s.result().iterationErrors().isEmpty()) {
+            b.append("\n  iteration errors\n");
+            s.result().iterationErrors().forEach((msg, n) -> b.append(String.format(Locale.ROOT, "    %6d × %s%n", n, msg)));
+        }
+    }
+
+    private static void metrics(Summary s, StringBuilder b) {
+        b.append('\n');
+        for (String name : MAIN) {
+            Aggregate a = s.metric(name);
+            if (a == null) continue;
+            b.append(String.format(Locale.ROOT, "  %-22s %s%n", name + dots(name), describe(a, s.seconds())));
+        }
+        for (Map.Entry<String, Aggregate> e : s.metrics().entrySet()) {
+            if (MAIN.contains(e.getKey()) || e.getKey().startsWith("http_req_")) continue;
+            b.append(String.format(Locale.ROOT, "  %-22s %s%n", e.getKey() + dots(e.getKey()), describe(e.getValue(), s.seconds())));
+        }
+    }
+
+    private static String dots(String name) {
+        return ".".repeat(Math.max(1, 21 - name.length()));
+    }
+
+    static String describe(Aggregate a, double seconds) {
+        MetricType type = a.metric().type();
+        boolean bytes = a.metric().name().startsWith("data_");
+        return switch (type) {
+            case COUNTER -> bytes
+                    ? bytes(a.sum()) + "  " + bytes(a.sum() / seconds) + "/s"
+                    : num(a.sum()) + "  " + num(a.sum() / seconds) + "/s";
+            case GAUGE -> num(a.last()) + "  min=" + num(a.min()) + " max=" + num(a.max());
+            case RATE -> String.format(Locale.ROOT, "%.2f%%  %d of %d", 100 * a.rate(), a.passes(), a.count());
+            case TREND -> {
+                String u = a.metric().time() ? "ms" : "";
+                yield "avg=" + num(a.avg()) + u + " min=" + num(a.min()) + u + " med=" + num(a.percentile(50)) + u
+                        + " max=" + num(a.max()) + u + " p(90)=" + num(a.percentile(90)) + u + " p(95)=" + num(a.percentile(95)) + u
+                        + " p(99)=" + num(a.percentile(99)) + u;
+            }
+        };
+    }
+
+    private static String clip(String s, int w) {
+        return s.length() <= w ? s : "…" + s.substring(s.length() - w + 1);
+    }
+
+    static String ms(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.2f", v);
+    }
+
+    static String bytes(double v) {
+        String[] units = {"B", "kB", "MB", "GB", "TB"};
+        int i = 0;
+        while (v >= 1000 && i < units.length - 1) {
+            v /= 1000;
+            i++;
+        }
+        return String.format(Locale.ROOT, i == 0 ? "%.0f %s" : "%.1f %s", v, units[i]);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.salvo.engine.run;
+
+import dev.salvo.engine.Version;
+import dev.salvo.engine.exec.VirtualUser;
+import dev.salvo.engine.http.HttpConfig;
+import dev.salvo.engine.metrics.Metrics;
+import dev.salvo.engine.metrics.Sampler;
+import dev.salvo.engine.metrics.Tags;
+import dev.salvo.engine.plan.Plan;
+import dev.salvo.engine.plan.Scenario;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import static dev.salvo.engine.metrics.BuiltinMetrics.VUS;
+import static dev.salvo.engine.metrics.BuiltinMetrics.VUS_MAX;
+
+/**
+ * One test run: initialises every scenario's VUs on their workers, starts the scenarios at their
+ * start times, waits for them (or for {@link #stop}), and returns what was measured.
+ */
+public final class Run {
+    /** How long in-flight iterations get after Ctrl-C before they are interrupted. */
+    private static final Duration STOP_GRACE = Duration.ofMillis(500);
+
+    private final Plan plan;
+    private final Workers workers;
+    private final ScriptRuntime script;
+    private final Metrics metrics;
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "salvo-clock");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<VirtualUser> allVus = new ArrayList<>();
+    private final Map<VirtualUser, VuServices> services = new ConcurrentHashMap<>();
+    private final List<ScenarioRunner> runners = new ArrayList<>();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final LongAdder interruptedIterations = new LongAdder();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    public Run(Plan plan, Workers workers, ScriptRuntime script, Metrics metrics) {
+        this.plan = plan;
+        this.workers = workers;
+        this.script = script;
+        this.metrics = metrics;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** Stops the run from any thread (Ctrl-C, SIGTERM): no new iteration starts, running ones get a moment. */
+    public void stop() {
+        if (stopping) return;
+        stopping = true;
+        clock.schedule(() -> {
+            runners.forEach(ScenarioRunner::interrupt);
+            stopped.complete(null);
+        }, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs the plan on the calling thread; returns when every scenario has ended or the run was stopped. */
+    public RunResult execute() throws ScriptFailure, InterruptedException {
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        initVus();
+        metrics.add(VUS_MAX, Tags.EMPTY, allVus.size());
+        try (Sampler sampler = new Sampler(metrics, 1000, this::sampleVus)) {
+            List<CompletableFuture<Void>> scenarios = new ArrayList<>();
+            for (ScenarioRunner r : runners) scenarios.add(startAt(r));
+            CompletableFuture<Void> all = CompletableFuture.allOf(scenarios.toArray(CompletableFuture[]::new));
+            CompletableFuture.anyOf(all, stopped).get();
+            sampleVus();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            closeVus();
+            clock.shutdownNow();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        Map<String, Long> errorCounts = new TreeMap<>();
+        errors.forEach((k, v) -> errorCounts.put(k, v.sum()));
+        return new RunResult(plan, start, elapsed, metrics.aggregates(), errorCounts, interruptedIterations.sum(), stopping);
+    }
+
+    private CompletableFuture<Void> startAt(ScenarioRunner r) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Scenario s = plan.scenarios().get(runners.indexOf(r));
+        clock.schedule(() -> {
+            if (stopping) {
+                done.complete(null);
+                return;
+            }
+            r.start().whenComplete((v, e) -> done.complete(null));
+        }, s.startTime().toNanos(), TimeUnit.NANOSECONDS);
+        return done;
+    }
+
+    private void sampleVus() {
+        long active = 0;
+        for (VirtualUser vu : allVus) if (vu.active()) active++;
+        metrics.add(VUS, Tags.EMPTY, active);
+    }
+
+    private void initVus() throws ScriptFailure, InterruptedException {
+        HttpConfig http = httpConfig(plan);
+        List<CompletableFuture<Void>> inits = new ArrayList<>();
+        int id = 0;
+        for (Scenario s : plan.scenarios()) {
+            Map<String, String> t = new LinkedHashMap<>(plan.tags());
+            t.putAll(s.tags());
+            t.put("scenario", s.name());
+            Tags tags = Tags.of(t);
+            List<VirtualUser> vus = new ArrayList<>();
+            for (int i = 1; i <= s.executor().maxVus(); i++) {
+                VirtualUser vu = new VirtualUser(++id, i, s.name(), workers.get(id - 1));
+                vus.add(vu);
+                allVus.add(vu);
+                inits.add(CompletableFuture.runAsync(() -> {
+                    VuServices vs = VuServices.create(vu.loop(), http, metrics, tags);
+                    services.put(vu, vs);
+                    try {
+                        script.initVu(vu, s, vs);
+                    } catch (ScriptFailure f) {
+                        throw new java.util.concurrent.CompletionException(f);
+                    }
+                }, vu.loop()));
+            }
+            runners.add(new ScenarioRunner(s, vus, script, metrics, tags, clock, this, interruptedIterations, errors));
+        }
+        try {
+            CompletableFuture.allOf(inits.toArray(CompletableFuture[]::new)).get();
+        } catch (ExecutionException e) {
+            closeVus();
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c ? c.getCause() : e.getCause();
+            if (cause instanceof ScriptFailure f) throw f;
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The HTTP client settings a plan asks for. */
+    public static HttpConfig httpConfig(Plan plan) {
+        String userAgent = plan.userAgent() != null ? plan.userAgent() : "salvo/" + Version.get();
+        return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10));
+    }
+
+    private void closeVus() {
+        List<CompletableFuture<?>> closes = new ArrayList<>();
+        for (VirtualUser vu : allVus) {
+            closes.add(CompletableFuture.runAsync(() -> {
+                script.closeVu(vu);
+                VuServices vs = services.remove(vu);
+                if (vs != null) vs.http().close();
+            }, vu.loop()));
+        }
+        try {
+            CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // closing is best effort: the workers are shut down next anyway
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.salvo.engine.run;
+
+import dev.salvo.engine.exec.VirtualUser;
+import dev.salvo.engine.plan.Scenario;
+
+/**
+ * The script side of VUs, implemented by the JavaScript binding. Every method is called on the VU's
+ * own worker thread ({@link VirtualUser#loop()}).
+ */
+public interface ScriptRuntime {
+    /** Prepares the VU's code (its JavaScript context, module, VU object). */
+    void initVu(VirtualUser vu, Scenario scenario, VuServices services) throws ScriptFailure;
+
+    /** Starts one iteration; {@code done} is called exactly once, on the VU's worker thread. */
+    void iterate(VirtualUser vu, IterationDone done);
+
+    /** Releases the VU's code; later completions of its I/O are ignored. */
+    void closeVu(VirtualUser vu);
+
+    /** How an iteration ended. */
+    @FunctionalInterface
+    interface IterationDone {
+        /** @param error null when the iteration succeeded, else its message (with the script position) */
+        void done(String error);
+    }
+}

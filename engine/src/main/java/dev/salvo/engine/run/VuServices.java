@@ -1,0 +1,16 @@
+package dev.salvo.engine.run;
+
+import dev.salvo.engine.http.HttpConfig;
+import dev.salvo.engine.http.HttpSession;
+import dev.salvo.engine.metrics.Metrics;
+import dev.salvo.engine.metrics.Tags;
+import io.netty.channel.EventLoop;
+
+/** What the engine gives each VU's script: its HTTP session, the metrics, its base tags. */
+public record VuServices(HttpSession http, Metrics metrics, Tags tags) {
+
+    /** Services for a VU on {@code loop}: an HTTP session whose exchanges are recorded with {@code tags}. */
+    public static VuServices create(EventLoop loop, HttpConfig http, Metrics metrics, Tags tags) {
+        return new VuServices(new HttpSession(loop, http, new HttpRecorder(metrics, tags)), metrics, tags);
+    }
+}
