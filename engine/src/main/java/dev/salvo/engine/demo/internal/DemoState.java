@@ -1,0 +1,45 @@
+package dev.salvo.engine.demo.internal;
+
+import dev.salvo.engine.demo.DemoOptions;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Everything the demo target's connections share: options, data and counters (all thread-safe). */
+public final class DemoState {
+    private final DemoOptions options;
+    private final ItemStore items = new ItemStore();
+    private final TokenIssuer tokens = new TokenIssuer();
+    private final LongAdder connections = new LongAdder();
+    private final LongAdder requests = new LongAdder();
+
+    public DemoState(DemoOptions options) {
+        this.options = options;
+    }
+
+    DemoOptions options() {
+        return options;
+    }
+
+    ItemStore items() {
+        return items;
+    }
+
+    TokenIssuer tokens() {
+        return tokens;
+    }
+
+    void connectionAccepted() {
+        connections.increment();
+    }
+
+    void requestServed() {
+        requests.increment();
+    }
+
+    public long connectionsAccepted() {
+        return connections.sum();
+    }
+
+    public long requestsServed() {
+        return requests.sum();
+    }
+}

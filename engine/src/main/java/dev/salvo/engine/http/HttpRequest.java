@@ -1,0 +1,47 @@
+package dev.salvo.engine.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One request as a virtual user describes it. {@code tags} are opaque to the client and handed back
+ * to the {@link HttpListener} untouched.
+ */
+public record HttpRequest(String method, URI url, List<Header> headers, byte[] body, Duration timeout,
+        int maxRedirects, boolean discardBody, Map<String, String> tags) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final int DEFAULT_MAX_REDIRECTS = 10;
+
+    /** Null collections become empty, a null or non-positive timeout becomes 60 s, a negative maxRedirects 10. */
+    public HttpRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(url, "url");
+        headers = headers == null ? List.of() : List.copyOf(headers);
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            timeout = DEFAULT_TIMEOUT;
+        }
+        if (maxRedirects < 0) {
+            maxRedirects = DEFAULT_MAX_REDIRECTS;
+        }
+    }
+
+    /** A request without headers or body, with the default timeout and redirect limit. */
+    public static HttpRequest of(String method, URI url) {
+        return new HttpRequest(method, url, List.of(), null, DEFAULT_TIMEOUT, DEFAULT_MAX_REDIRECTS, false, Map.of());
+    }
+
+    /** The first value of a header, compared case-insensitively, or null. */
+    public String header(String name) {
+        for (Header h : headers) {
+            if (h.name().equalsIgnoreCase(name)) {
+                return h.value();
+            }
+        }
+        return null;
+    }
+}

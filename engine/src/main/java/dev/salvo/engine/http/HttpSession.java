@@ -1,0 +1,58 @@
+package dev.salvo.engine.http;
+
+import dev.salvo.engine.http.internal.ConnectionPool;
+import dev.salvo.engine.http.internal.Exchange;
+import io.netty.channel.EventLoop;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The HTTP/1.1 client of one virtual user: its keep-alive connections, all on one event loop, so no
+ * locks. Network failures come back as responses with status 0, never as exceptions.
+ */
+public final class HttpSession implements AutoCloseable {
+    private final EventLoop loop;
+    private final HttpConfig config;
+    private final HttpListener listener;
+    private final ConnectionPool pool;
+
+    public HttpSession(EventLoop loop, HttpConfig config, HttpListener listener) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = listener == null ? HttpListener.NONE : listener;
+        this.pool = new ConnectionPool(loop, config.connectTimeout());
+    }
+
+    /**
+     * Sends a request, following redirects. Meant to be called on the session's loop; the future
+     * completes on that loop, never exceptionally.
+     */
+    public CompletableFuture<HttpResponse> send(HttpRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (!loop.inEventLoop()) {
+            // Tolerated for callers off the loop: hop onto it rather than break the single-thread rule.
+            CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+            loop.execute(() -> send(request).whenComplete((r, e) -> result.complete(r)));
+            return result;
+        }
+        if (pool.isClosed()) {
+            return Exchange.failed(request, HttpErrorCodes.GENERIC, "session closed");
+        }
+        return new Exchange(loop, pool, config, listener).start(request);
+    }
+
+    /** Connections open or being opened, idle or busy. */
+    public int openConnections() {
+        return pool.openConnections();
+    }
+
+    /** Closes every connection; exchanges in flight end with an error response. */
+    @Override
+    public void close() {
+        if (loop.inEventLoop()) {
+            pool.close();
+        } else {
+            loop.execute(pool::close);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package dev.salvo.engine.http.internal;
+
+import dev.salvo.engine.http.HttpConfig;
+import dev.salvo.engine.http.HttpErrorCodes;
+import dev.salvo.engine.http.HttpRequest;
+import dev.salvo.engine.http.HttpResponse;
+import dev.salvo.engine.http.Timings;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One request and its response on one connection: takes or opens the connection, writes, collects
+ * the response and the phase timestamps, then reports exactly once to its {@link Exchange}.
+ */
+final class Attempt {
+    static final long MAX_BODY_BYTES = 64L << 20;
+    private static final long UNSET = Long.MIN_VALUE;
+
+    private final Exchange owner;
+    private final ConnectionPool pool;
+    private final HttpConfig config;
+    private final HttpRequest request;
+    private final Target target;
+    private final boolean freshOnly;
+
+    private HttpConnection connection;
+    private FullHttpRequest message;
+    private boolean done;
+    private long start = UNSET;
+    private long connectStart = UNSET;
+    private long connectEnd = UNSET;
+    private long writeStart = UNSET;
+    private long writeEnd = UNSET;
+    private io.netty.handler.codec.http.HttpResponse head;
+    private boolean informational;
+    private BodyBuffer body;
+    private long bodyBytes;
+
+    Attempt(Exchange owner, ConnectionPool pool, HttpConfig config, HttpRequest request, Target target,
+            boolean freshOnly) {
+        this.owner = owner;
+        this.pool = pool;
+        this.config = config;
+        this.request = request;
+        this.target = target;
+        this.freshOnly = freshOnly;
+    }
+
+    boolean freshOnly() {
+        return freshOnly;
+    }
+
+    void start() {
+        start = System.nanoTime();
+        try {
+            message = RequestFactory.build(request, target, config);
+        } catch (IllegalArgumentException e) {
+            fail(new Failure(HttpErrorCodes.GENERIC, "invalid request: " + e.getMessage()), false);
+            return;
+        }
+        connection = freshOnly ? null : pool.pollIdle(target.key());
+        connectStart = System.nanoTime();
+        if (connection != null) {
+            connectEnd = connectStart;
+            write();
+            return;
+        }
+        connection = pool.connect(target.key(), target.host(), target.port());
+        connection.connectFuture().addListener(f -> {
+            if (done) {
+                return; // timed out while connecting; the channel is already closed
+            }
+            if (!f.isSuccess()) {
+                fail(Failure.ofConnect(f.cause(), target.host(), target.port()), false);
+                return;
+            }
+            connectEnd = System.nanoTime();
+            write();
+        });
+    }
+
+    private void write() {
+        connection.begin(this);
+        FullHttpRequest out = message;
+        message = null;
+        writeStart = System.nanoTime();
+        connection.channel().writeAndFlush(out).addListener(f -> {
+            if (f.isSuccess()) {
+                if (writeEnd == UNSET) {
+                    writeEnd = System.nanoTime();
+                }
+            } else {
+                fail(Failure.ofIo(f.cause()), staleConnection());
+            }
+        });
+    }
+
+    void onMessage(HttpObject msg) {
+        if (done) {
+            return;
+        }
+        if (msg.decoderResult().isFailure()) {
+            fail(new Failure(HttpErrorCodes.GENERIC, "malformed response: " + msg.decoderResult().cause().getMessage()),
+                    false);
+            return;
+        }
+        if (msg instanceof io.netty.handler.codec.http.HttpResponse h) {
+            // 1xx (except 101) precede the real response; skip them and their empty content.
+            informational = h.status().codeClass() == HttpStatusClass.INFORMATIONAL && h.status().code() != 101;
+            if (!informational) {
+                head = h;
+                boolean keep = !(request.discardBody() || config.discardResponseBodies());
+                body = keep ? new BodyBuffer() : null;
+            }
+        }
+        if (msg instanceof HttpContent content) {
+            if (informational || head == null) {
+                informational = informational && !(content instanceof LastHttpContent);
+                return;
+            }
+            bodyBytes += content.content().readableBytes();
+            if (bodyBytes > MAX_BODY_BYTES) {
+                fail(new Failure(HttpErrorCodes.GENERIC, "response body larger than 64 MiB"), false);
+                return;
+            }
+            if (body != null) {
+                body.append(content.content());
+            }
+            if (content instanceof LastHttpContent) {
+                complete();
+            }
+        }
+    }
+
+    void onClosed() {
+        fail(Failure.CLOSED, staleConnection());
+    }
+
+    void onError(Throwable cause) {
+        fail(Failure.ofIo(cause), staleConnection());
+    }
+
+    /** Ends the attempt from outside (timeout): the connection is closed, never reused. */
+    void abort(Failure failure) {
+        fail(failure, false);
+    }
+
+    /** A kept-alive connection the server closed just before we used it: nothing of the response came back. */
+    private boolean staleConnection() {
+        return connection != null && connection.reused() && !connection.counter().anyRead();
+    }
+
+    private void complete() {
+        long end = System.nanoTime();
+        done = true;
+        boolean keepAlive = HttpUtil.isKeepAlive(head) && !"close".equalsIgnoreCase(request.header("connection"));
+        HttpResponse response = new HttpResponse(head.status().code(), head.protocolVersion().text(),
+                request.url().toString(), headers(head), body == null ? new byte[0] : body.toByteArray(),
+                timings(end), null, 0, connection.counter().bytesWritten(), connection.counter().bytesRead());
+        connection.end();
+        if (keepAlive) {
+            pool.release(connection);
+        } else {
+            pool.discard(connection);
+        }
+        owner.attemptDone(this, response, false);
+    }
+
+    private void fail(Failure failure, boolean retryable) {
+        if (done) {
+            return;
+        }
+        long end = System.nanoTime();
+        done = true;
+        if (message != null) {
+            message.release();
+            message = null;
+        }
+        long sent = 0;
+        long received = 0;
+        if (connection != null) {
+            sent = connection.counter().bytesWritten();
+            received = connection.counter().bytesRead();
+            if (connection.current() == this) {
+                connection.end();
+            }
+            pool.discard(connection);
+        }
+        HttpResponse response = new HttpResponse(0, "", request.url().toString(), Map.of(), new byte[0],
+                timings(end), failure.message(), failure.code(), sent, received);
+        owner.attemptDone(this, response, retryable);
+    }
+
+    private Timings timings(long end) {
+        if (start == UNSET) {
+            return Timings.ZERO;
+        }
+        long cStart = connectStart == UNSET ? end : connectStart;
+        long cEnd = connectEnd == UNSET ? end : connectEnd;
+        double blocked = ms(cStart - start);
+        double connecting = ms(cEnd - cStart);
+        if (writeStart == UNSET) {
+            return new Timings(blocked, connecting, 0, 0, 0, 0, 0);
+        }
+        boolean anyRead = connection.counter().anyRead();
+        long firstByte = anyRead ? connection.counter().firstReadNanos() : end;
+        // The response can be read before the write listener runs; the flush ended no later than that.
+        long wEnd = writeEnd == UNSET ? firstByte : Math.min(writeEnd, firstByte);
+        double sending = ms(wEnd - writeStart);
+        double waiting = ms(firstByte - wEnd);
+        double receiving = anyRead ? ms(end - firstByte) : 0;
+        return new Timings(blocked, connecting, 0, sending, waiting, receiving, sending + waiting + receiving);
+    }
+
+    private static double ms(long nanos) {
+        return Math.max(0, nanos) / 1_000_000.0;
+    }
+
+    private static Map<String, List<String>> headers(io.netty.handler.codec.http.HttpResponse head) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : head.headers()) {
+            out.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(e.getValue());
+        }
+        out.replaceAll((k, v) -> Collections.unmodifiableList(v));
+        return Collections.unmodifiableMap(out);
+    }
+}

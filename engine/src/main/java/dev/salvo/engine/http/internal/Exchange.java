@@ -1,0 +1,114 @@
+package dev.salvo.engine.http.internal;
+
+import dev.salvo.engine.http.HttpConfig;
+import dev.salvo.engine.http.HttpListener;
+import dev.salvo.engine.http.HttpRequest;
+import dev.salvo.engine.http.HttpResponse;
+import dev.salvo.engine.http.Timings;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One {@code send}: its redirect hops, the one retry of a stale keep-alive connection, and the
+ * timeout covering the whole of it. Completes its future exactly once, never exceptionally.
+ */
+public final class Exchange {
+    private final EventLoop loop;
+    private final ConnectionPool pool;
+    private final HttpConfig config;
+    private final HttpListener listener;
+    private final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+    private HttpRequest current;
+    private Attempt attempt;
+    private int hops;
+    private ScheduledFuture<?> timeout;
+    private boolean finished;
+
+    public Exchange(EventLoop loop, ConnectionPool pool, HttpConfig config, HttpListener listener) {
+        this.loop = loop;
+        this.pool = pool;
+        this.config = config;
+        this.listener = listener;
+    }
+
+    public CompletableFuture<HttpResponse> start(HttpRequest request) {
+        timeout = loop.schedule(this::onTimeout, request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        startHop(request);
+        return result;
+    }
+
+    /** Completes at once with an error that precedes any exchange. */
+    public static CompletableFuture<HttpResponse> failed(HttpRequest request, int code, String message) {
+        return CompletableFuture.completedFuture(failure(request, code, message));
+    }
+
+    private void startHop(HttpRequest request) {
+        current = request;
+        Target target = Target.of(request.url());
+        if (!target.ok()) {
+            attempt = null;
+            HttpResponse response = failure(request, target.errorCode(), target.error());
+            notifyListener(request, response);
+            finish(response);
+            return;
+        }
+        attempt = new Attempt(this, pool, config, request, target, false);
+        attempt.start();
+    }
+
+    void attemptDone(Attempt done, HttpResponse response, boolean retryable) {
+        if (done != attempt || finished) {
+            return;
+        }
+        if (retryable && !done.freshOnly() && !pool.isClosed()) {
+            attempt = new Attempt(this, pool, config, current, Target.of(current.url()), true);
+            attempt.start();
+            return;
+        }
+        notifyListener(current, response);
+        if (response.errorCode() == 0 && hops < current.maxRedirects()) {
+            HttpRequest next = Redirects.next(current, response);
+            if (next != null) {
+                hops++;
+                startHop(next);
+                return;
+            }
+        }
+        finish(response);
+    }
+
+    private void onTimeout() {
+        if (finished) {
+            return;
+        }
+        if (attempt != null) {
+            attempt.abort(Failure.TIMEOUT);
+        }
+        if (!finished) {
+            finish(failure(current, Failure.TIMEOUT.code(), Failure.TIMEOUT.message()));
+        }
+    }
+
+    private void notifyListener(HttpRequest request, HttpResponse response) {
+        try {
+            listener.onExchange(request, response);
+        } catch (RuntimeException e) {
+            // A faulty listener (metrics) must not leave the virtual user waiting forever.
+        }
+    }
+
+    private void finish(HttpResponse response) {
+        finished = true;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        result.complete(response);
+    }
+
+    private static HttpResponse failure(HttpRequest request, int code, String message) {
+        return new HttpResponse(0, "", request.url().toString(), Map.of(), new byte[0], Timings.ZERO, message, code, 0, 0);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.salvo.engine.http.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufHolder;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+
+/**
+ * Sits at the head of the pipeline so it sees raw wire bytes, before decoding and decompression:
+ * that is what k6 reports as data sent and received, and the first byte read marks the end of
+ * "waiting".
+ */
+public final class WireCounterHandler extends ChannelDuplexHandler {
+    private long bytesRead;
+    private long bytesWritten;
+    private long firstReadNanos;
+    private boolean anyRead;
+
+    /** Starts counting for a new exchange on this connection. */
+    public void reset() {
+        bytesRead = 0;
+        bytesWritten = 0;
+        firstReadNanos = 0;
+        anyRead = false;
+    }
+
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    public long bytesWritten() {
+        return bytesWritten;
+    }
+
+    public boolean anyRead() {
+        return anyRead;
+    }
+
+    public long firstReadNanos() {
+        return firstReadNanos;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        long n = size(msg);
+        if (n > 0) {
+            if (!anyRead) {
+                anyRead = true;
+                firstReadNanos = System.nanoTime();
+            }
+            bytesRead += n;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        bytesWritten += size(msg);
+        ctx.write(msg, promise);
+    }
+
+    private static long size(Object msg) {
+        if (msg instanceof ByteBuf buf) {
+            return buf.readableBytes();
+        }
+        if (msg instanceof ByteBufHolder holder) {
+            return holder.content().readableBytes();
+        }
+        return 0;
+    }
+}

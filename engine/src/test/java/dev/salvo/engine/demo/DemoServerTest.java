@@ -1,0 +1,189 @@
+package dev.salvo.engine.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The demo target seen through the JDK's own client, so its behaviour is checked independently of ours. */
+class DemoServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static DemoServer demo;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        demo = DemoServer.start(DemoOptions.defaults());
+        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        demo.close();
+    }
+
+    static HttpResponse<String> get(String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String url, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+                .POST(BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return client.send(b.build(), BodyHandlers.ofString());
+    }
+
+    private static String url(String path) {
+        return demo.baseUrl() + path;
+    }
+
+    @Test
+    void urlsPointAtTheBoundLoopbackPort() {
+        assertTrue(demo.port() > 0);
+        assertEquals("http://127.0.0.1:" + demo.port(), demo.baseUrl());
+        assertEquals("ws://127.0.0.1:" + demo.port(), demo.wsUrl());
+    }
+
+    @Test
+    void healthIsOk() throws Exception {
+        HttpResponse<String> res = get(url("/health"));
+        assertEquals(200, res.statusCode());
+        assertEquals("{\"status\":\"ok\"}", res.body());
+        assertTrue(demo.requestsServed() > 0);
+    }
+
+    @Test
+    void itemsArePaged() throws Exception {
+        JsonNode page2 = JSON.readTree(get(url("/api/items?page=2&size=5")).body());
+        assertEquals(5, page2.size());
+        assertEquals(6, page2.get(0).get("id").asLong());
+        assertTrue(page2.get(0).has("name") && page2.get(0).has("price"));
+        assertEquals(10, JSON.readTree(get(url("/api/items")).body()).size());
+        assertEquals(400, get(url("/api/items?size=0")).statusCode());
+    }
+
+    @Test
+    void itemByIdOr404() throws Exception {
+        assertEquals("Item 42", JSON.readTree(get(url("/api/items/42")).body()).get("name").asText());
+        HttpResponse<String> missing = get(url("/api/items/100000"));
+        assertEquals(404, missing.statusCode());
+        assertEquals("{\"error\":\"not found\"}", missing.body());
+    }
+
+    @Test
+    void createdItemGetsAnIdAndCanBeRead() throws Exception {
+        HttpResponse<String> created = post(url("/api/items"), "{\"name\":\"lamp\",\"price\":12.5}");
+        assertEquals(201, created.statusCode());
+        JsonNode item = JSON.readTree(created.body());
+        assertEquals("lamp", item.get("name").asText());
+        assertTrue(item.get("id").asLong() > 100);
+        assertEquals(200, get(url("/api/items/" + item.get("id").asLong())).statusCode());
+        assertEquals(400, post(url("/api/items"), "{not json").statusCode());
+    }
+
+    @Test
+    void tokenOpensApiMe() throws Exception {
+        HttpResponse<String> login = post(url("/api/auth/token"), "{\"username\":\"ada\",\"password\":\"secret\"}");
+        assertEquals(200, login.statusCode());
+        String token = JSON.readTree(login.body()).get("access").asText();
+        HttpResponse<String> me = client.send(HttpRequest.newBuilder(URI.create(url("/api/me")))
+                .header("Authorization", "Bearer " + token).build(), BodyHandlers.ofString());
+        assertEquals(200, me.statusCode());
+        assertEquals("ada", JSON.readTree(me.body()).get("username").asText());
+    }
+
+    @Test
+    void badCredentialsOrTokensAre401() throws Exception {
+        assertEquals(401, post(url("/api/auth/token"), "{\"username\":\"ada\",\"password\":\"\"}").statusCode());
+        assertEquals(401, get(url("/api/me")).statusCode());
+        HttpResponse<String> forged = client.send(HttpRequest.newBuilder(URI.create(url("/api/me")))
+                .header("Authorization", "Bearer YWRh.1.Zm9yZ2Vk").build(), BodyHandlers.ofString());
+        assertEquals(401, forged.statusCode());
+    }
+
+    @Test
+    void utilityEndpoints() throws Exception {
+        assertEquals(418, get(url("/status/418")).statusCode());
+        assertEquals(1234, get(url("/bytes/1234")).body().length());
+        assertEquals(404, get(url("/nothing/here")).statusCode());
+        assertTrue(get(url("/")).body().contains("/api/items"));
+        HttpResponse<String> redirect = get(url("/redirect/2"));
+        assertEquals(302, redirect.statusCode(), "the JDK client does not follow redirects by default");
+        assertEquals("/redirect/1", redirect.headers().firstValue("location").orElseThrow());
+    }
+
+    @Test
+    void delayAnswersLater() throws Exception {
+        long start = System.nanoTime();
+        assertEquals(200, get(url("/delay?ms=100")).statusCode());
+        assertTrue((System.nanoTime() - start) / 1_000_000 >= 100);
+    }
+
+    @Test
+    void gzipEndpointIsGzipEncoded() throws Exception {
+        HttpResponse<byte[]> res = client.send(HttpRequest.newBuilder(URI.create(url("/gzip"))).build(),
+                BodyHandlers.ofByteArray());
+        assertEquals("gzip", res.headers().firstValue("content-encoding").orElseThrow());
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(res.body()))) {
+            assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("\"gzipped\":true"));
+        }
+    }
+
+    @Test
+    void errorRateOneFailsEverythingButHealth() throws Exception {
+        try (DemoServer failing = DemoServer.start(DemoOptions.defaults().withErrorRate(1.0))) {
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> res = get(failing.baseUrl() + "/api/items/1");
+                assertEquals(500, res.statusCode());
+                assertEquals("{\"error\":\"injected\"}", res.body());
+            }
+            assertEquals(200, get(failing.baseUrl() + "/health").statusCode());
+        }
+    }
+
+    @Test
+    void latencyIsInjectedEverywhereButHealth() throws Exception {
+        try (DemoServer slow = DemoServer.start(DemoOptions.defaults().withLatencyMs(150))) {
+            long start = System.nanoTime();
+            assertEquals(200, get(slow.baseUrl() + "/api/items/1").statusCode());
+            assertTrue((System.nanoTime() - start) / 1_000_000 >= 150);
+            start = System.nanoTime();
+            assertEquals(200, get(slow.baseUrl() + "/health").statusCode());
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 150);
+        }
+    }
+
+    @Test
+    void takenPortFailsWithAClearMessage() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> DemoServer.start(DemoOptions.defaults().withPort(demo.port())).close());
+        assertTrue(e.getMessage().contains(String.valueOf(demo.port())), e.getMessage());
+    }
+
+    @Test
+    void invalidOptionsAreAllReported() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DemoServer.start(new DemoOptions("127.0.0.1", -1, -5, 2)).close());
+        assertTrue(e.getMessage().contains("demo.port") && e.getMessage().contains("demo.latencyMs")
+                && e.getMessage().contains("demo.errorRate"), e.getMessage());
+    }
+}
