@@ -139,6 +139,26 @@ class HttpSessionTest {
     }
 
     @Test
+    void gzipResponseKeepsTheServersContentEncodingHeader() throws Exception {
+        HttpResponse res = fx.get(url("/gzip"));
+        assertEquals("gzip", res.header("content-encoding"));
+        assertTrue(res.header("content-length") != null, "the wire Content-Length is kept");
+        assertTrue(res.header("transfer-encoding") == null, "no chunking invented by the decoder");
+    }
+
+    @Test
+    void closingTheSessionEndsExchangesInFlight() throws Exception {
+        CompletableFuture<HttpResponse> slow = fx.sendAsync(HttpRequest.of("GET", URI.create(url("/delay?ms=3000"))));
+        Thread.sleep(100);
+        fx.session.close();
+        HttpResponse res = slow.get(2, TimeUnit.SECONDS);
+        assertEquals(0, res.status());
+        assertEquals("session closed", res.error());
+        assertEquals(0, fx.openConnections());
+        assertEquals("session closed", fx.get(url("/health")).error());
+    }
+
+    @Test
     void timingsCoverTheServerDelay() throws Exception {
         HttpResponse res = fx.get(url("/delay?ms=50"));
         Timings t = res.timings();
