@@ -33,16 +33,28 @@ final class ScriptedServer implements AutoCloseable {
             this.out = socket.getOutputStream();
         }
 
-        /** Reads one request head (no body); false at end of stream. */
+        /** Reads one request head and skips its Content-Length body; false at end of stream. */
         boolean readRequest() throws IOException {
+            return readHead() != null;
+        }
+
+        /** The request line and header lines of one request (its body skipped), or null at end of stream. */
+        List<String> readHead() throws IOException {
+            List<String> lines = new java.util.ArrayList<>();
             String line = in.readLine();
             if (line == null) {
-                return false;
+                return null;
             }
+            int length = 0;
             while (line != null && !line.isEmpty()) {
+                lines.add(line);
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).trim());
+                }
                 line = in.readLine();
             }
-            return true;
+            in.skip(length);
+            return lines;
         }
 
         void write(String raw) throws IOException {
