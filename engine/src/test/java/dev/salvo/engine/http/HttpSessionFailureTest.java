@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +66,24 @@ class HttpSessionFailureTest {
                     s.close();
                 }
             }
+        }
+    }
+
+    @Test
+    void bodyOver64MiBIsAnErrorNotAnOutOfMemory() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(conn -> {
+            conn.readRequest();
+            conn.write("HTTP/1.1 200 OK\r\nContent-Length: " + (100 << 20) + "\r\n\r\n");
+            byte[] chunk = new byte[1 << 20];
+            for (int i = 0; i < 80; i++) {
+                conn.out.write(chunk); // fails once the client gives up
+            }
+        })) {
+            HttpResponse res = fx.send(new HttpRequest("GET", URI.create(server.url("/")), List.of(), null,
+                    Duration.ofSeconds(20), 10, false, Map.of()));
+            assertEquals(0, res.status());
+            assertEquals(HttpErrorCodes.GENERIC, res.errorCode());
+            assertTrue(res.error().contains("64 MiB"), res.error());
         }
     }
 

@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,7 +42,7 @@ final class ScriptedServer implements AutoCloseable {
 
         /** The request line and header lines of one request (its body skipped), or null at end of stream. */
         List<String> readHead() throws IOException {
-            List<String> lines = new java.util.ArrayList<>();
+            List<String> lines = new ArrayList<>();
             String line = in.readLine();
             if (line == null) {
                 return null;
@@ -48,7 +50,7 @@ final class ScriptedServer implements AutoCloseable {
             int length = 0;
             while (line != null && !line.isEmpty()) {
                 lines.add(line);
-                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                     length = Integer.parseInt(line.substring(15).trim());
                 }
                 line = in.readLine();
