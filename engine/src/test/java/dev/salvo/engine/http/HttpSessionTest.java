@@ -77,6 +77,25 @@ class HttpSessionTest {
     }
 
     @Test
+    void manyConcurrentRoundsAllCompleteOnAFewReusedConnections() throws Exception {
+        long before = demo.connectionsAccepted();
+        for (int round = 0; round < 10; round++) {
+            List<CompletableFuture<HttpResponse>> inFlight = fx.loop.submit(() -> {
+                List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    all.add(fx.session.send(HttpRequest.of("GET", URI.create(url("/api/items?size=20")))));
+                }
+                return all;
+            }).get(5, TimeUnit.SECONDS);
+            for (CompletableFuture<HttpResponse> f : inFlight) {
+                assertEquals(200, f.get(5, TimeUnit.SECONDS).status());
+            }
+        }
+        assertTrue(demo.connectionsAccepted() - before <= 20, "connections " + (demo.connectionsAccepted() - before));
+        assertEquals(200, fx.seen.size());
+    }
+
+    @Test
     void followsRedirectsAndReportsEveryHop() throws Exception {
         HttpResponse res = fx.get(url("/redirect/3"));
         assertEquals(200, res.status());
