@@ -5,6 +5,7 @@ import dev.salvo.engine.http.internal.Exchange;
 import io.netty.channel.EventLoop;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The HTTP/1.1 client of one virtual user: its keep-alive connections, all on one event loop, so no
@@ -52,7 +53,11 @@ public final class HttpSession implements AutoCloseable {
         if (loop.inEventLoop()) {
             pool.close();
         } else {
-            loop.execute(pool::close);
+            try {
+                loop.execute(pool::close);
+            } catch (RejectedExecutionException e) {
+                // The loop is already shut down, and its channels closed with it.
+            }
         }
     }
 }

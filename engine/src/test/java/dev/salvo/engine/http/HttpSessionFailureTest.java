@@ -3,9 +3,15 @@ package dev.salvo.engine.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +37,54 @@ class HttpSessionFailureTest {
         assertTrue(res.error().contains("connection refused"), res.error());
         assertEquals(1, fx.seen.size(), "a failed exchange is still reported");
         assertEquals(0, fx.openConnections());
+    }
+
+    @Test
+    void connectThatNeverCompletesIsCode1211() throws Exception {
+        // A listener whose accept queue is full drops further SYNs, so the connect hangs until our timeout.
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket s = new Socket();
+                    fillers.add(s);
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                    } catch (IOException e) {
+                        break; // the queue is full now
+                    }
+                }
+                try (SessionFixture quick = new SessionFixture(
+                        new HttpConfig("salvo-test/1.0", false, Duration.ofMillis(300)))) {
+                    HttpResponse res = quick.get("http://127.0.0.1:" + full.getLocalPort() + "/");
+                    assertEquals(0, res.status());
+                    assertEquals(HttpErrorCodes.DIAL_TIMEOUT, res.errorCode(), res.error());
+                    assertTrue(res.timings().connecting() >= 250, "connecting " + res.timings().connecting());
+                }
+            } finally {
+                for (Socket s : fillers) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void bodyOver64MiBIsAnErrorNotAnOutOfMemory() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(conn -> {
+            conn.readRequest();
+            conn.write("HTTP/1.1 200 OK\r\nContent-Length: " + (100 << 20) + "\r\n\r\n");
+            byte[] chunk = new byte[1 << 20];
+            for (int i = 0; i < 80; i++) {
+                conn.out.write(chunk); // fails once the client gives up
+            }
+        })) {
+            HttpResponse res = fx.send(new HttpRequest("GET", URI.create(server.url("/")), List.of(), null,
+                    Duration.ofSeconds(20), 10, false, Map.of()));
+            assertEquals(0, res.status());
+            assertEquals(HttpErrorCodes.GENERIC, res.errorCode());
+            assertTrue(res.error().contains("64 MiB"), res.error());
+        }
     }
 
     @Test

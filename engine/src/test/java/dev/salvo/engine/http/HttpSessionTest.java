@@ -77,6 +77,25 @@ class HttpSessionTest {
     }
 
     @Test
+    void manyConcurrentRoundsAllCompleteOnAFewReusedConnections() throws Exception {
+        long before = demo.connectionsAccepted();
+        for (int round = 0; round < 10; round++) {
+            List<CompletableFuture<HttpResponse>> inFlight = fx.loop.submit(() -> {
+                List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    all.add(fx.session.send(HttpRequest.of("GET", URI.create(url("/api/items?size=20")))));
+                }
+                return all;
+            }).get(5, TimeUnit.SECONDS);
+            for (CompletableFuture<HttpResponse> f : inFlight) {
+                assertEquals(200, f.get(5, TimeUnit.SECONDS).status());
+            }
+        }
+        assertTrue(demo.connectionsAccepted() - before <= 20, "connections " + (demo.connectionsAccepted() - before));
+        assertEquals(200, fx.seen.size());
+    }
+
+    @Test
     void followsRedirectsAndReportsEveryHop() throws Exception {
         HttpResponse res = fx.get(url("/redirect/3"));
         assertEquals(200, res.status());
@@ -136,6 +155,26 @@ class HttpSessionTest {
         assertEquals(200, res.status());
         assertEquals("{\"gzipped\":true,\"message\":\"this body was gzip-encoded by the demo target\"}",
                 new String(res.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void gzipResponseKeepsTheServersContentEncodingHeader() throws Exception {
+        HttpResponse res = fx.get(url("/gzip"));
+        assertEquals("gzip", res.header("content-encoding"));
+        assertTrue(res.header("content-length") != null, "the wire Content-Length is kept");
+        assertTrue(res.header("transfer-encoding") == null, "no chunking invented by the decoder");
+    }
+
+    @Test
+    void closingTheSessionEndsExchangesInFlight() throws Exception {
+        CompletableFuture<HttpResponse> slow = fx.sendAsync(HttpRequest.of("GET", URI.create(url("/delay?ms=3000"))));
+        Thread.sleep(100);
+        fx.session.close();
+        HttpResponse res = slow.get(2, TimeUnit.SECONDS);
+        assertEquals(0, res.status());
+        assertEquals("session closed", res.error());
+        assertEquals(0, fx.openConnections());
+        assertEquals("session closed", fx.get(url("/health")).error());
     }
 
     @Test

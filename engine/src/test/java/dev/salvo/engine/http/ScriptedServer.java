@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,16 +35,28 @@ final class ScriptedServer implements AutoCloseable {
             this.out = socket.getOutputStream();
         }
 
-        /** Reads one request head (no body); false at end of stream. */
+        /** Reads one request head and skips its Content-Length body; false at end of stream. */
         boolean readRequest() throws IOException {
+            return readHead() != null;
+        }
+
+        /** The request line and header lines of one request (its body skipped), or null at end of stream. */
+        List<String> readHead() throws IOException {
+            List<String> lines = new ArrayList<>();
             String line = in.readLine();
             if (line == null) {
-                return false;
+                return null;
             }
+            int length = 0;
             while (line != null && !line.isEmpty()) {
+                lines.add(line);
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).trim());
+                }
                 line = in.readLine();
             }
-            return true;
+            in.skip(length);
+            return lines;
         }
 
         void write(String raw) throws IOException {

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,16 @@ import java.util.concurrent.TimeUnit;
  * with the event loop's scheduler, never by sleeping.
  */
 final class DemoHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** A reply waiting for the replies of earlier requests on this connection. */
+    private record Pending(DemoReply reply, HttpVersion version, boolean keepAlive, boolean head) {
+    }
+
     private final DemoState state;
     private final DemoRouter router;
+    // HTTP/1.1 pipelining needs replies in request order even when a later one is delayed less.
+    private final Map<Long, Pending> ready = new HashMap<>();
+    private long nextRequest;
+    private long nextReply;
 
     DemoHandler(DemoState state, DemoRouter router) {
         this.state = state;
@@ -39,11 +48,12 @@ final class DemoHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        long seq = nextRequest++;
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = request.method().equals(HttpMethod.HEAD);
         HttpVersion version = request.protocolVersion();
         if (request.decoderResult().isFailure()) {
-            write(ctx, DemoReply.error(400, "bad request"), version, false, false);
+            reply(ctx, seq, new Pending(DemoReply.error(400, "bad request"), version, false, false));
             return;
         }
         boolean health = new QueryStringDecoder(request.uri()).path().equals("/health");
@@ -52,10 +62,18 @@ final class DemoHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 ? DemoReply.error(500, "injected")
                 : router.route(request);
         long delay = reply.delayMs() + (health ? 0 : state.options().latencyMs());
+        Pending pending = new Pending(reply, version, keepAlive, head);
         if (delay > 0) {
-            ctx.executor().schedule(() -> write(ctx, reply, version, keepAlive, head), delay, TimeUnit.MILLISECONDS);
+            ctx.executor().schedule(() -> reply(ctx, seq, pending), delay, TimeUnit.MILLISECONDS);
         } else {
-            write(ctx, reply, version, keepAlive, head);
+            reply(ctx, seq, pending);
+        }
+    }
+
+    private void reply(ChannelHandlerContext ctx, long seq, Pending pending) {
+        ready.put(seq, pending);
+        for (Pending next; (next = ready.remove(nextReply)) != null; nextReply++) {
+            write(ctx, next.reply(), next.version(), next.keepAlive(), next.head());
         }
     }
 

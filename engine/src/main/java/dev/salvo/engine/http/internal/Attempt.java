@@ -68,14 +68,20 @@ final class Attempt {
             fail(new Failure(HttpErrorCodes.GENERIC, "invalid request: " + e.getMessage()), false);
             return;
         }
+        if (pool.isClosed()) {
+            fail(Failure.SESSION_CLOSED, false);
+            return;
+        }
         connection = freshOnly ? null : pool.pollIdle(target.key());
         connectStart = System.nanoTime();
         if (connection != null) {
+            connection.begin(this);
             connectEnd = connectStart;
             write();
             return;
         }
         connection = pool.connect(target.key(), target.host(), target.port());
+        connection.begin(this);
         connection.connectFuture().addListener(f -> {
             if (done) {
                 return; // timed out while connecting; the channel is already closed
@@ -90,7 +96,6 @@ final class Attempt {
     }
 
     private void write() {
-        connection.begin(this);
         FullHttpRequest out = message;
         message = null;
         writeStart = System.nanoTime();
@@ -150,7 +155,7 @@ final class Attempt {
         fail(Failure.ofIo(cause), staleConnection());
     }
 
-    /** Ends the attempt from outside (timeout): the connection is closed, never reused. */
+    /** Ends the attempt from outside (timeout, session closed): the connection is closed, never reused. */
     void abort(Failure failure) {
         fail(failure, false);
     }
@@ -165,7 +170,7 @@ final class Attempt {
         done = true;
         boolean keepAlive = HttpUtil.isKeepAlive(head) && !"close".equalsIgnoreCase(request.header("connection"));
         HttpResponse response = new HttpResponse(head.status().code(), head.protocolVersion().text(),
-                request.url().toString(), headers(head), body == null ? new byte[0] : body.toByteArray(),
+                request.url().toString(), headers(connection.wireHeaders(head)), body == null ? new byte[0] : body.toByteArray(),
                 timings(end), null, 0, connection.counter().bytesWritten(), connection.counter().bytesRead());
         connection.end();
         if (keepAlive) {
@@ -226,9 +231,9 @@ final class Attempt {
         return Math.max(0, nanos) / 1_000_000.0;
     }
 
-    private static Map<String, List<String>> headers(io.netty.handler.codec.http.HttpResponse head) {
+    private static Map<String, List<String>> headers(io.netty.handler.codec.http.HttpHeaders wire) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : head.headers()) {
+        for (Map.Entry<String, String> e : wire) {
             out.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(e.getValue());
         }
         out.replaceAll((k, v) -> Collections.unmodifiableList(v));

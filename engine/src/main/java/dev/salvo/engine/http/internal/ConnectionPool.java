@@ -106,7 +106,12 @@ public final class ConnectionPool {
     public void close() {
         closed = true;
         for (HttpConnection connection : new ArrayList<>(open)) {
-            connection.close();
+            Attempt attempt = connection.current();
+            if (attempt != null) {
+                attempt.abort(Failure.SESSION_CLOSED); // closes the connection too
+            } else {
+                connection.close();
+            }
         }
         idle.clear();
     }

@@ -35,7 +35,7 @@ public final class Exchange {
     }
 
     public CompletableFuture<HttpResponse> start(HttpRequest request) {
-        timeout = loop.schedule(this::onTimeout, request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        timeout = loop.schedule(this::onTimeout, saturatedNanos(request.timeout()), TimeUnit.NANOSECONDS);
         startHop(request);
         return result;
     }
@@ -106,6 +106,14 @@ public final class Exchange {
             timeout.cancel(false);
         }
         result.complete(response);
+    }
+
+    private static long saturatedNanos(java.time.Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE; // "forever": Netty clamps the deadline
+        }
     }
 
     private static HttpResponse failure(HttpRequest request, int code, String message) {

@@ -14,6 +14,7 @@ public record Failure(int code, String message) {
 
     static final Failure CLOSED = new Failure(HttpErrorCodes.CONNECTION_CLOSED,
             "connection closed by server before the response ended");
+    static final Failure SESSION_CLOSED = new Failure(HttpErrorCodes.GENERIC, "session closed");
     static final Failure TIMEOUT = new Failure(HttpErrorCodes.REQUEST_TIMEOUT, "request timeout");
 
     /** Classifies a failure to open a connection. */

@@ -5,7 +5,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContentDecompressor;
 
-/** Pipeline of a client connection: wire counter, HTTP/1.1 codec, gzip/deflate decoding, response handler. */
+/** Pipeline of a client connection: wire counter, HTTP/1.1 codec, header snapshot, gzip/deflate decoding, response handler. */
 final class HttpClientInitializer extends ChannelInitializer<SocketChannel> {
     private final HttpConnection connection;
     private final ConnectionPool pool;
@@ -22,6 +22,7 @@ final class HttpClientInitializer extends ChannelInitializer<SocketChannel> {
         ch.pipeline()
                 .addLast("counter", connection.counter())
                 .addLast("codec", new HttpClientCodec())
+                .addLast("wire-headers", new WireHeadersHandler(connection))
                 .addLast("decompressor", new HttpContentDecompressor(false, 0))
                 .addLast("response", connection.handler());
     }

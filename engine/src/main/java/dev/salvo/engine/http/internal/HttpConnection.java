@@ -2,6 +2,8 @@ package dev.salvo.engine.http.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
 
 /** One TCP connection of a session, keyed by {@code host:port}, serving one exchange at a time. */
 public final class HttpConnection {
@@ -12,6 +14,7 @@ public final class HttpConnection {
     private ChannelFuture connectFuture;
     private Attempt current;
     private int exchanges;
+    private HttpHeaders wireHeaders;
 
     HttpConnection(String key) {
         this.key = key;
@@ -57,7 +60,18 @@ public final class HttpConnection {
 
     void begin(Attempt attempt) {
         current = attempt;
+        wireHeaders = null;
         counter.reset();
+    }
+
+    /** Called before decompression rewrites the headers of an encoded response. */
+    void wireHeaders(HttpHeaders headers) {
+        wireHeaders = headers;
+    }
+
+    /** The headers as the server sent them: k6 shows Content-Encoding even though it decodes the body. */
+    HttpHeaders wireHeaders(HttpResponse head) {
+        return wireHeaders != null ? wireHeaders : head.headers();
     }
 
     void end() {
