@@ -88,7 +88,6 @@ public final class Run {
             for (ScenarioRunner r : runners) scenarios.add(startAt(r));
             CompletableFuture<Void> all = CompletableFuture.allOf(scenarios.toArray(CompletableFuture[]::new));
             CompletableFuture.anyOf(all, stopped).get();
-            sampleVus();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
