@@ -107,7 +107,7 @@ public final class Host {
     @HostAccess.Export
     public void check(String name, boolean ok, String tagsJson) {
         VuState vu = current;
-        Tags tags = vu.tags().with("check", name);
+        Tags tags = vu.checkTags(name);
         if (tagsJson != null) tags = tags.with(Tags.of(JsonMaps.strings(tagsJson)));
         vu.services.metrics().add(BuiltinMetrics.CHECKS, tags, ok ? 1 : 0);
     }

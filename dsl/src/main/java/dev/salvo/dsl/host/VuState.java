@@ -21,6 +21,8 @@ public final class VuState {
     private final Deque<String> groups = new ArrayDeque<>();
     private final Deque<Long> groupStarts = new ArrayDeque<>();
     private Tags tags;
+    /** Tags of each check in the current group; checks run every iteration, so they are built once. */
+    private final java.util.Map<String, Tags> checkTags = new java.util.HashMap<>();
     private boolean closed;
     public Value fn;
     public Value data;
@@ -54,6 +56,10 @@ public final class VuState {
         return tags;
     }
 
+    Tags checkTags(String name) {
+        return checkTags.computeIfAbsent(name, n -> tags.with("check", n));
+    }
+
     String group() {
         return groups.isEmpty() ? "" : groups.peek();
     }
@@ -62,6 +68,7 @@ public final class VuState {
         groups.push(group() + "::" + name);
         groupStarts.push(System.nanoTime());
         tags = tags.with("group", group());
+        checkTags.clear();
         return groups.size();
     }
 
@@ -71,6 +78,7 @@ public final class VuState {
         String path = groups.pop();
         long start = groupStarts.pop();
         tags = tags.with("group", group());
+        checkTags.clear();
         return new Object[] {path, start};
     }
 

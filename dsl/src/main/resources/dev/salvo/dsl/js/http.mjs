@@ -12,13 +12,29 @@ function select(value, path) {
 }
 
 export class Response {
+  // Reads from the Java response lazily: most scripts look at status and body only.
   constructor(r) {
     this._r = r;
-    this.status = r.status();
-    this.url = r.url();
-    this.proto = r.proto();
-    this.error = r.error() || '';
-    this.errorCode = r.errorCode();
+  }
+
+  get status() {
+    return this._r.status();
+  }
+
+  get url() {
+    return this._r.url();
+  }
+
+  get proto() {
+    return this._r.proto();
+  }
+
+  get error() {
+    return this._r.error() || '';
+  }
+
+  get errorCode() {
+    return this._r.errorCode();
   }
 
   get body() {
@@ -59,7 +75,14 @@ function pairs(obj) {
   return out;
 }
 
+const wrap = (resolve) => (r) => resolve(new Response(r));
+
 export function request(method, url, body, params) {
+  const verb = String(method).toUpperCase();
+  if (params === undefined && (body === null || body === undefined)) {
+    // The common case, kept short: it is the code every iteration runs.
+    return new Promise((resolve) => host.request(verb, String(url), null, null, null, null, -1, 'text', wrap(resolve)));
+  }
   const p = params || {};
   const headers = Object.assign({}, p.headers);
   const hasType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
@@ -79,10 +102,9 @@ export function request(method, url, body, params) {
   if (payload !== null && payload !== undefined && typeof payload !== 'string' && !(payload instanceof ArrayBuffer)) {
     payload = String(payload);
   }
-  return new Promise((resolve) => host.request(String(method).toUpperCase(), String(url), payload === undefined ? null : payload,
+  return new Promise((resolve) => host.request(verb, String(url), payload === undefined ? null : payload,
     pairs(headers), pairs(p.tags), p.timeout === undefined ? null : p.timeout,
-    p.redirects === undefined ? -1 : Number(p.redirects), p.responseType || 'text',
-    (r) => resolve(new Response(r))));
+    p.redirects === undefined ? -1 : Number(p.redirects), p.responseType || 'text', wrap(resolve)));
 }
 
 export const get = (url, params) => request('GET', url, null, params);

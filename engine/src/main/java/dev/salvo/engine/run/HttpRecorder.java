@@ -4,9 +4,12 @@ import dev.salvo.engine.http.HttpListener;
 import dev.salvo.engine.http.HttpRequest;
 import dev.salvo.engine.http.HttpResponse;
 import dev.salvo.engine.http.Timings;
+import dev.salvo.engine.metrics.Metric;
 import dev.salvo.engine.metrics.Metrics;
+import dev.salvo.engine.metrics.Series;
 import dev.salvo.engine.metrics.Tags;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,41 +18,70 @@ import static dev.salvo.engine.metrics.BuiltinMetrics.*;
 /**
  * Records every HTTP exchange of one VU into the built-in metrics, tagged as k6 tags them:
  * the VU's tags, the request's own tags ({@code name}, {@code group}...), method, status, url.
+ * Used on the VU's event loop only, so its cache of series needs no lock.
  */
 final class HttpRecorder implements HttpListener {
+    private static final Metric[] PER_REQUEST = {HTTP_REQS, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING,
+            HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING, HTTP_REQ_FAILED};
+    /** Bounds the cache when URLs are unique per request (a missing {@code name} tag). */
+    private static final int MAX_CACHED = 1024;
+
     private final Metrics metrics;
     private final Tags base;
+    private final Series dataSent;
+    private final Series dataReceived;
+    private final Map<Key, Series[]> cache = new HashMap<>();
+
+    private record Key(String url, String method, int status, int errorCode, Map<String, String> tags) {}
 
     HttpRecorder(Metrics metrics, Tags base) {
         this.metrics = metrics;
         this.base = base;
+        this.dataSent = metrics.series(DATA_SENT, base);
+        this.dataReceived = metrics.series(DATA_RECEIVED, base);
     }
 
     @Override
     public void onExchange(HttpRequest request, HttpResponse response) {
-        Map<String, String> t = new LinkedHashMap<>(base.asMap());
         String url = response.url() != null ? response.url() : request.url().toString();
-        t.put("url", url);
-        t.put("name", url);
-        if (request.tags() != null) t.putAll(request.tags());
-        t.put("method", request.method());
-        t.put("status", Integer.toString(response.status()));
-        boolean failed = response.status() == 0 || response.status() >= 400;
-        t.put("expected_response", Boolean.toString(!failed));
-        if (response.errorCode() != 0) t.put("error_code", Integer.toString(response.errorCode()));
-        Tags tags = Tags.of(t);
-
+        Key key = new Key(url, request.method(), response.status(), response.errorCode(), request.tags());
+        Series[] series = cache.get(key);
+        if (series == null) {
+            series = resolve(key);
+            if (cache.size() >= MAX_CACHED) cache.clear();
+            cache.put(key, series);
+        }
         Timings tm = response.timings();
-        metrics.add(HTTP_REQS, tags, 1);
-        metrics.add(HTTP_REQ_DURATION, tags, tm.duration());
-        metrics.add(HTTP_REQ_BLOCKED, tags, tm.blocked());
-        metrics.add(HTTP_REQ_CONNECTING, tags, tm.connecting());
-        metrics.add(HTTP_REQ_TLS_HANDSHAKING, tags, tm.tlsHandshaking());
-        metrics.add(HTTP_REQ_SENDING, tags, tm.sending());
-        metrics.add(HTTP_REQ_WAITING, tags, tm.waiting());
-        metrics.add(HTTP_REQ_RECEIVING, tags, tm.receiving());
-        metrics.add(HTTP_REQ_FAILED, tags, failed ? 1 : 0);
-        metrics.add(DATA_SENT, base, response.bytesSent());
-        metrics.add(DATA_RECEIVED, base, response.bytesReceived());
+        boolean failed = failed(response);
+        series[0].add(1);
+        series[1].add(tm.duration());
+        series[2].add(tm.blocked());
+        series[3].add(tm.connecting());
+        series[4].add(tm.tlsHandshaking());
+        series[5].add(tm.sending());
+        series[6].add(tm.waiting());
+        series[7].add(tm.receiving());
+        series[8].add(failed ? 1 : 0);
+        dataSent.add(response.bytesSent());
+        dataReceived.add(response.bytesReceived());
+    }
+
+    private static boolean failed(HttpResponse response) {
+        return response.status() == 0 || response.status() >= 400;
+    }
+
+    private Series[] resolve(Key key) {
+        Map<String, String> t = new LinkedHashMap<>(base.asMap());
+        t.put("url", key.url());
+        t.put("name", key.url());
+        if (key.tags() != null) t.putAll(key.tags());
+        t.put("method", key.method());
+        t.put("status", Integer.toString(key.status()));
+        t.put("expected_response", Boolean.toString(!(key.status() == 0 || key.status() >= 400)));
+        if (key.errorCode() != 0) t.put("error_code", Integer.toString(key.errorCode()));
+        Tags tags = Tags.of(t);
+        Series[] out = new Series[PER_REQUEST.length];
+        for (int i = 0; i < out.length; i++) out[i] = metrics.series(PER_REQUEST[i], tags);
+        return out;
     }
 }
