@@ -2,6 +2,7 @@ package dev.salvo.dsl.cli;
 
 import dev.salvo.engine.plan.Durations;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 import java.time.Duration;
 
@@ -9,8 +10,13 @@ import java.time.Duration;
 final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-        Duration d = Durations.parse(value);
-        if (d.isZero() || d.isNegative()) throw new IllegalArgumentException("'" + value + "' must be longer than 0s");
+        Duration d;
+        try {
+            d = Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+        if (d.isZero() || d.isNegative()) throw new TypeConversionException("'" + value + "' must be longer than 0s");
         return d;
     }
 }

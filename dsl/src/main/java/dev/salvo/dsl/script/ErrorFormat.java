@@ -51,7 +51,8 @@ public final class ErrorFormat {
             if (!f.isGuestFrame()) continue;
             String loc = location(f.getSourceLocation());
             if (loc == null || loc.contains("__salvo__")) continue;
-            String name = f.getRootName() == null || f.getRootName().isEmpty() ? "<module>" : f.getRootName();
+            String root = f.getRootName();
+            String name = root == null || root.isEmpty() || root.startsWith(":") ? "<module>" : root;
             b.append("\n    at ").append(name).append(" (").append(loc).append(')');
         }
     }

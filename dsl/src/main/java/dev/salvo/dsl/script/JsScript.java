@@ -41,10 +41,23 @@ public final class JsScript implements AutoCloseable {
     public static JsScript open(Path file) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(abs)) throw new java.nio.file.NoSuchFileException(file.toString(), null, "script not found");
-        Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+        Engine engine = newEngine();
         Source module = Source.newBuilder("js", abs.toFile()).mimeType("application/javascript+module").build();
         Source prelude = Source.newBuilder("js", resource("prelude.js"), "/__salvo__/prelude.js").build();
         return new JsScript(abs, engine, module, prelude);
+    }
+
+    /**
+     * The shared engine. With the optimizing runtime, {@code engine.Mode=latency} (override with
+     * {@code -Dsalvo.jsMode=default}) compiles sooner: see docs/performance.md for the numbers.
+     * The interpreter has no such option.
+     */
+    private static Engine newEngine() {
+        Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+        if ("Interpreted".equals(engine.getImplementationName())) return engine;
+        engine.close();
+        return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false")
+                .option("engine.Mode", System.getProperty("salvo.jsMode", "latency")).build();
     }
 
     private static String resource(String name) throws IOException {
