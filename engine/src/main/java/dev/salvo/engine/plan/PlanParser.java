@@ -34,9 +34,13 @@ public final class PlanParser {
         ConfigReader o = new ConfigReader(root, "options", p);
 
         List<Scenario> scenarios = new ArrayList<>();
-        Integer vus = cli.vus() != null ? cli.vus() : o.has("vus") ? o.positiveInt("vus", 1) : null;
-        Duration duration = cli.duration() != null ? cli.duration() : o.has("duration") ? o.duration("duration", null, true) : null;
-        Integer iterations = cli.iterations() != null ? cli.iterations() : o.has("iterations") ? o.positiveInt("iterations", 1) : null;
+        // Read the script's shortcuts even when the command line replaces them: they are valid keys.
+        Integer vus = o.has("vus") ? o.positiveInt("vus", 1) : null;
+        Duration duration = o.has("duration") ? o.duration("duration", null, true) : null;
+        Integer iterations = o.has("iterations") ? o.positiveInt("iterations", 1) : null;
+        if (cli.vus() != null) vus = cli.vus();
+        if (cli.duration() != null) duration = cli.duration();
+        if (cli.iterations() != null) iterations = cli.iterations();
         if (o.has("stages")) p.error(o.path("stages"), "ramping stages are not supported yet; use vus and duration");
 
         ConfigReader declared = o.object("scenarios");
