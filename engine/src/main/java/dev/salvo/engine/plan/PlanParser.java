@@ -34,9 +34,11 @@ public final class PlanParser {
         ConfigReader o = new ConfigReader(root, "options", p);
 
         List<Scenario> scenarios = new ArrayList<>();
-        Integer vus = cli.vus() != null ? cli.vus() : o.has("vus") ? o.positiveInt("vus", 1) : null;
-        Duration duration = cli.duration() != null ? cli.duration() : o.has("duration") ? o.duration("duration", null, true) : null;
-        Integer iterations = cli.iterations() != null ? cli.iterations() : o.has("iterations") ? o.positiveInt("iterations", 1) : null;
+        // Read the shortcuts even when the command line replaces them, so that they are known options.
+        boolean scriptVus = o.has("vus"), scriptDuration = o.has("duration"), scriptIterations = o.has("iterations");
+        Integer vus = cli.vus() != null ? cli.vus() : scriptVus ? o.positiveInt("vus", 1) : null;
+        Duration duration = cli.duration() != null ? cli.duration() : scriptDuration ? o.duration("duration", null, true) : null;
+        Integer iterations = cli.iterations() != null ? cli.iterations() : scriptIterations ? o.positiveInt("iterations", 1) : null;
         if (o.has("stages")) p.error(o.path("stages"), "ramping stages are not supported yet; use vus and duration");
 
         ConfigReader declared = o.object("scenarios");
