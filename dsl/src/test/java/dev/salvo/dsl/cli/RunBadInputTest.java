@@ -118,4 +118,31 @@ class RunBadInputTest {
         assertTrue(r.err().contains("options.scenarios.spike.executor: unknown executor 'ramping-arrival-rate'"), r.toString());
         assertTrue(r.err().contains("constant-vus, per-vu-iterations, shared-iterations"), r.toString());
     }
+
+    @Test
+    void errorsAfterAnAwaitAndFromFailPointAtTheScriptLineNotAtSalvosModules() throws Exception {
+        String file = script(dir, "async.js", """
+                import { sleep, fail } from 'salvo';
+                export default async function (data, vu) {
+                  await sleep(0.01);
+                  if (vu.iteration % 2 === 0) throw new Error('after await');
+                  fail('called fail');
+                }
+                """);
+        Salvo.Result r = Salvo.run("run", file, "-i", "4", "--workers", "1");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(Pattern.compile("2 × Error: after await \\(at [^)]*async\\.js:4:\\d+\\)").matcher(r.out()).find(), r.toString());
+        assertTrue(Pattern.compile("2 × Error: called fail \\(at [^)]*async\\.js:5:3\\)").matcher(r.out()).find(), r.toString());
+    }
+
+    @Test
+    void nonPositiveCountsAndDurationsExit2NamingTheOption() throws Exception {
+        String file = noop();
+        Salvo.Result zeroVus = Salvo.run("run", "-u", "0", file);
+        assertEquals(2, zeroVus.exit(), zeroVus.toString());
+        assertTrue(zeroVus.err().contains("--vus must be at least 1"), zeroVus.toString());
+        Salvo.Result zeroDuration = Salvo.run("run", "-t", "0s", file);
+        assertEquals(2, zeroDuration.exit(), zeroDuration.toString());
+        assertTrue(zeroDuration.err().contains("--duration") && zeroDuration.err().contains("must be longer than 0s"), zeroDuration.toString());
+    }
 }
