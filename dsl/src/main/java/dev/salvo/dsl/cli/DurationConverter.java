@@ -1,6 +1,7 @@
 package dev.salvo.dsl.cli;
 
 import dev.salvo.engine.plan.Durations;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 
 import java.time.Duration;
@@ -9,8 +10,14 @@ import java.time.Duration;
 final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-        Duration d = Durations.parse(value);
-        if (d.isZero() || d.isNegative()) throw new IllegalArgumentException("'" + value + "' must be longer than 0s");
+        Duration d;
+        try {
+            d = Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            // picocli shows a TypeConversionException's message as is; other exceptions with their class name.
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+        if (d.isZero() || d.isNegative()) throw new CommandLine.TypeConversionException("'" + value + "' must be longer than 0s");
         return d;
     }
 }
