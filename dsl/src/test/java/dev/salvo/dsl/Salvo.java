@@ -1,0 +1,117 @@
+package dev.salvo.dsl;
+
+import dev.salvo.dsl.cli.Main;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs {@code salvo} in this JVM through {@link Main#execute} with System.out and System.err captured
+ * (the commands read them when picocli constructs them, so they are replaced around the call).
+ */
+public final class Salvo {
+    private static final Pattern CHECK = Pattern.compile("^\\s+[✓✗] (.+?)  (\\d+) passed, (\\d+) failed", Pattern.MULTILINE);
+    private static final Pattern COMPLETED = Pattern.compile("in \\S+: (\\d+) iterations completed, (\\d+) interrupted");
+
+    private Salvo() {}
+
+    /** What one command printed and returned; {@code runningAtNanos} is when "salvo: running" reached stderr. */
+    public record Result(int exit, String out, String err, long runningAtNanos, long endNanos) {
+        public String all() {
+            return out + "\n" + err;
+        }
+
+        /** Check name to [passes, fails], from the summary's checks section. */
+        public Map<String, long[]> checks() {
+            Map<String, long[]> out = new LinkedHashMap<>();
+            Matcher m = CHECK.matcher(this.out);
+            while (m.find()) out.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+            return out;
+        }
+
+        public long passes(String check) {
+            long[] c = checks().get(check);
+            return c == null ? 0 : c[0];
+        }
+
+        /** The "N iterations completed" of the summary's last line; -1 when absent. */
+        public long iterationsCompleted() {
+            Matcher m = COMPLETED.matcher(out);
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        }
+
+        /** The cells of a request table row (NAME METHOD REQS FAILS RPS AVG P50 P90 P95 P99 MAX), or null. */
+        public String[] requestRow(String name) {
+            for (String line : out.split("\n")) {
+                String[] cells = line.trim().split("\\s+");
+                if (cells.length == 11 && cells[0].equals(name)) return cells;
+            }
+            return null;
+        }
+
+        /** Seconds from the "running" line to the command's return. */
+        public double runSeconds() {
+            return (endNanos - runningAtNanos) / 1e9;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    public static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        long[] runningAt = {0};
+        OutputStream errSink = new OutputStream() {
+            @Override
+            public synchronized void write(int b) {
+                err.write(b);
+                stamp();
+            }
+
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                err.write(b, off, len);
+                stamp();
+            }
+
+            private void stamp() {
+                if (runningAt[0] == 0 && err.toString(StandardCharsets.UTF_8).contains("salvo: running ")) runningAt[0] = System.nanoTime();
+            }
+        };
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errSink, true, StandardCharsets.UTF_8));
+            exit = Main.execute(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        long end = System.nanoTime();
+        Result r = new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), runningAt[0], end);
+        oldErr.println("[salvo " + String.join(" ", args) + "] " + r);
+        return r;
+    }
+
+    /** Writes a script file (creating folders) and returns its path as a string for the command line. */
+    public static String script(Path dir, String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file.toString();
+    }
+}

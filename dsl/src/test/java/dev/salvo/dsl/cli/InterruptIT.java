@@ -1,0 +1,85 @@
+package dev.salvo.dsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C on a real {@code bin/salvo run} process: it stops soon, prints the summary so far and exits 130. */
+class InterruptIT {
+    private static final Path LAUNCHER = Path.of(System.getProperty("salvo.home"), "bin", "salvo");
+    private static final Path JDK = Path.of(System.getProperty("java.home"));
+
+    @TempDir Path tmp;
+
+    @Test
+    void sigintStopsARunningTestPrintsTheSummaryAndExits130() throws Exception {
+        Path script = tmp.resolve("long.js");
+        Files.writeString(script, """
+                import http from 'salvo/http';
+                import { sleep, env } from 'salvo';
+                export const options = { vus: 2, duration: '60s' };
+                export default async function () {
+                  await http.get(`${env.BASE_URL}/health`, { tags: { name: 'health' } });
+                  await sleep(0.05);
+                }
+                """);
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "run", "--demo", "--workers", "1", script.toString());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("SALVO_") || k.endsWith("_OPTS") || k.equals("JDK_JAVA_OPTIONS") || k.equals("JAVA_TOOL_OPTIONS"));
+        env.put("JAVA_HOME", JDK.toString());
+        env.put("SALVO_JS_RUNTIME", "interpreter");
+        pb.redirectOutput(tmp.resolve("out").toFile());
+        Process p = pb.start();
+        try {
+            StringBuilder err = new StringBuilder();
+            CompletableFuture<Void> running = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        synchronized (err) {
+                            err.append(line).append('\n');
+                        }
+                        if (line.startsWith("salvo: running ")) running.complete(null);
+                    }
+                } catch (java.io.IOException ignored) {
+                    // the process ended
+                } finally {
+                    running.complete(null);
+                }
+            });
+            reader.start();
+            running.get(30, TimeUnit.SECONDS);
+            assertTrue(p.isAlive(), "salvo ended before it was interrupted: " + err);
+            Thread.sleep(1500); // let some requests complete
+            long sent = System.nanoTime();
+            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "salvo did not stop within 10 s of SIGINT");
+            double stopSeconds = (System.nanoTime() - sent) / 1e9;
+            reader.join(5000);
+            String out = Files.readString(tmp.resolve("out"));
+            String all = out + "\n--- stderr\n" + err;
+            assertEquals(130, p.exitValue(), all);
+            assertTrue(stopSeconds < 5, "took " + stopSeconds + " s to stop: " + all);
+            assertTrue(err.toString().contains("stopping (SIGINT)"), all);
+            assertTrue(out.contains("INTERRUPTED"), all);
+            Matcher reqs = Pattern.compile("http_reqs\\.+\\s+(\\d+)").matcher(out);
+            assertTrue(reqs.find(), "no http_reqs in the summary: " + all);
+            assertTrue(Long.parseLong(reqs.group(1)) > 0, all);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}
