@@ -4,9 +4,7 @@ import dev.salvo.engine.plan.ConfigReader;
 import dev.salvo.engine.plan.Durations;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,16 +29,14 @@ public record ConstantVus(int vus, Duration duration, Duration gracefulStop) imp
     }
 
     @Override
-    public Duration maxDuration() {
+    public Duration maxRunTime() {
         return duration.plus(gracefulStop);
     }
 
     @Override
     public CompletableFuture<Void> start(ScenarioRun run) {
         long end = duration.toNanos();
-        List<CompletableFuture<Void>> loops = new ArrayList<>();
-        for (VirtualUser vu : run.vus()) loops.add(run.loop(vu, () -> run.elapsedNanos() < end));
-        return run.endBy(CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)), maxDuration());
+        return run.loopEach(vu -> () -> run.elapsedNanos() < end, maxRunTime());
     }
 
     @Override

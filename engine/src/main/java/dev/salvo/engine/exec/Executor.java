@@ -16,7 +16,7 @@ public interface Executor {
     int maxVus();
 
     /** The longest this executor runs, graceful stop included (for progress and time-outs). */
-    Duration maxDuration();
+    Duration maxRunTime();
 
     /** Schedules the scenario; the future completes when every VU of it has stopped. */
     CompletableFuture<Void> start(ScenarioRun run);

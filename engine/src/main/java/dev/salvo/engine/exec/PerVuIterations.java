@@ -4,9 +4,7 @@ import dev.salvo.engine.plan.ConfigReader;
 import dev.salvo.engine.plan.Durations;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,18 +29,14 @@ public record PerVuIterations(int vus, long iterations, Duration maxDuration, Du
     }
 
     @Override
-    public Duration maxDuration() {
+    public Duration maxRunTime() {
         return maxDuration.plus(gracefulStop);
     }
 
     @Override
     public CompletableFuture<Void> start(ScenarioRun run) {
         long end = maxDuration.toNanos();
-        List<CompletableFuture<Void>> loops = new ArrayList<>();
-        for (VirtualUser vu : run.vus()) {
-            loops.add(run.loop(vu, () -> vu.iterations() < iterations && run.elapsedNanos() < end));
-        }
-        return run.endBy(CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)), maxDuration());
+        return run.loopEach(vu -> () -> vu.iterations() < iterations && run.elapsedNanos() < end, maxRunTime());
     }
 
     @Override

@@ -4,9 +4,7 @@ import dev.salvo.engine.plan.ConfigReader;
 import dev.salvo.engine.plan.Durations;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +34,7 @@ public record SharedIterations(int vus, long iterations, Duration maxDuration, D
     }
 
     @Override
-    public Duration maxDuration() {
+    public Duration maxRunTime() {
         return maxDuration.plus(gracefulStop);
     }
 
@@ -44,11 +42,7 @@ public record SharedIterations(int vus, long iterations, Duration maxDuration, D
     public CompletableFuture<Void> start(ScenarioRun run) {
         long end = maxDuration.toNanos();
         AtomicLong taken = new AtomicLong();
-        List<CompletableFuture<Void>> loops = new ArrayList<>();
-        for (VirtualUser vu : run.vus()) {
-            loops.add(run.loop(vu, () -> run.elapsedNanos() < end && taken.getAndIncrement() < iterations));
-        }
-        return run.endBy(CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)), maxDuration());
+        return run.loopEach(vu -> () -> run.elapsedNanos() < end && taken.getAndIncrement() < iterations, maxRunTime());
     }
 
     @Override

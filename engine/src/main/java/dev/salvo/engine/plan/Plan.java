@@ -16,7 +16,7 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
     }
 
     public Duration maxDuration() {
-        return scenarios.stream().map(s -> s.startTime().plus(s.executor().maxDuration()))
+        return scenarios.stream().map(s -> s.startTime().plus(s.executor().maxRunTime()))
                 .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 }

@@ -50,7 +50,8 @@ class PlanParserTest {
         SharedIterations e = assertInstanceOf(SharedIterations.class, plan.scenarios().get(0).executor());
         assertEquals(2, e.vus());
         assertEquals(10, e.iterations());
-        // Executor.maxDuration() (the record's accessor) adds gracefulStop; the parameter itself is 20s.
+        assertEquals(java.time.Duration.ofSeconds(20), e.maxDuration());
+        assertEquals(java.time.Duration.ofSeconds(50), e.maxRunTime()); // with the default gracefulStop of 30s
         assertEquals("20s", e.parameters().get("maxDuration"));
     }
 
