@@ -1,25 +1,24 @@
 package dev.salvo.dsl.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.script.JsScript;
 import dev.salvo.dsl.script.JsScriptRuntime;
 import dev.salvo.dsl.script.Lifecycle;
 import dev.salvo.dsl.script.ScriptError;
-import dev.salvo.dsl.script.ScriptInfo;
 import dev.salvo.engine.demo.DemoOptions;
 import dev.salvo.engine.demo.DemoServer;
 import dev.salvo.engine.metrics.Metrics;
+import dev.salvo.engine.plan.Durations;
 import dev.salvo.engine.plan.Overrides;
-import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.plan.PlanException;
-import dev.salvo.engine.plan.PlanParser;
 import dev.salvo.engine.report.ConsoleSummary;
 import dev.salvo.engine.report.Summary;
 import dev.salvo.engine.run.Run;
 import dev.salvo.engine.run.RunResult;
 import dev.salvo.engine.run.ScriptFailure;
+import dev.salvo.engine.run.ThresholdMonitor;
 import dev.salvo.engine.run.Workers;
+import dev.salvo.engine.thresholds.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,8 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -40,8 +39,6 @@ import java.util.concurrent.atomic.LongAdder;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a load test script.")
 public final class RunCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "The scenario script (an ES module).")
     Path script;
 
@@ -57,6 +54,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "Set env.K for the script (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
+
+    @Option(names = "--tag", paramLabel = "K=V", description = "Add a tag to every sample of the run (repeatable).")
+    Map<String, String> tags = new LinkedHashMap<>();
 
     @Option(names = "--demo", description = "Start the embedded demo target for this run; sets env.BASE_URL and env.WS_URL.")
     boolean demo;
@@ -81,9 +81,19 @@ public final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(script)) return usage("script not found: " + script);
         DemoServer target = demo ? DemoServer.start(new DemoOptions("127.0.0.1", 0, 0, 0)) : null;
         try (JsScript js = JsScript.open(script)) {
-            return run(js, target);
-        } catch (ScriptError e) {
+            Map<String, String> vars = new LinkedHashMap<>();
+            if (target != null) {
+                vars.put("BASE_URL", target.baseUrl());
+                vars.put("WS_URL", target.wsUrl());
+            }
+            vars.putAll(env);
+            return run(js, Prepared.envJson(vars));
+        } catch (ScriptError | ScriptFailure e) {
             err.println("salvo: script error: " + e.getMessage());
+            return ExitCodes.SCRIPT;
+        } catch (PlanException e) {
+            err.println("salvo: invalid options in " + script + ":");
+            e.problems().forEach(p -> err.println("  " + p));
             return ExitCodes.SCRIPT;
         } finally {
             if (target != null) target.close();
@@ -95,57 +105,67 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    private int run(JsScript js, DemoServer target) throws ScriptError, IOException, InterruptedException {
-        Map<String, String> vars = new TreeMap<>(System.getenv());
-        if (target != null) {
-            vars.put("BASE_URL", target.baseUrl());
-            vars.put("WS_URL", target.wsUrl());
+    private int run(JsScript js, String envJson) throws ScriptError, ScriptFailure, PlanException, IOException, InterruptedException {
+        Map<String, LongAdder> scriptErrors = new ConcurrentHashMap<>();
+        RunControl control = new RunControl();
+        Metrics metrics = new Metrics();
+        HostContext host = new HostContext(envJson, false, metrics, m -> count(scriptErrors, m), control::abort);
+        Prepared prepared = Prepared.prepare(js, host, new Overrides(vus, duration, iterations), tags);
+        if (prepared.plan().discardResponseBodies()) {
+            host = new HostContext(envJson, true, metrics, host.errors(), host.abort());
         }
-        vars.putAll(env);
-        String envJson = JSON.writeValueAsString(vars);
-
-        ScriptInfo info = JsScriptRuntime.inspect(js, envJson);
-        JsonNode options = info.optionsJson() == null ? null : JSON.readTree(info.optionsJson());
-        Plan plan;
-        try {
-            plan = PlanParser.parse(options, new Overrides(vus, duration, iterations));
-        } catch (PlanException e) {
-            err.println("salvo: invalid options in " + script + ":");
-            e.problems().forEach(p -> err.println("  " + p));
-            return ExitCodes.SCRIPT;
-        }
-        plan.warnings().forEach(w -> err.println("salvo: warning: " + w));
+        prepared.warnings().forEach(w -> err.println("salvo: warning: " + w));
         warnIfInterpreted(js);
 
-        Map<String, LongAdder> scriptErrors = new ConcurrentHashMap<>();
-        Metrics metrics = new Metrics();
         try (Workers pool = new Workers(workers != null ? workers : Workers.defaultCount())) {
-            Lifecycle lifecycle = new Lifecycle(js, plan, metrics, envJson, m -> count(scriptErrors, m));
-            String data = info.exportsFunction("setup") ? lifecycle.setup(pool.get(0)) : null;
-            JsScriptRuntime runtime = new JsScriptRuntime(js, plan.isolation(), envJson, data,
-                    plan.discardResponseBodies(), m -> count(scriptErrors, m));
-            Run run = new Run(plan, pool, runtime, metrics);
+            Lifecycle lifecycle = new Lifecycle(js, prepared.plan(), host);
+            String data = prepared.info().exportsFunction("setup") ? lifecycle.setup(pool.get(0)) : null;
+            Run run = new Run(prepared.plan(), pool, new JsScriptRuntime(js, prepared.plan().isolation(), host, data), metrics);
+            control.attach(run);
             Signals.onInterrupt(run::stop);
             if (!quiet) err.printf("salvo: running %s (%d VUs max, up to %s)%n", script,
-                    plan.maxVus(), dev.salvo.engine.plan.Durations.format(plan.maxDuration()));
+                    prepared.plan().maxVus(), Durations.format(prepared.plan().maxDuration()));
             RunResult result;
-            try (Progress progress = quiet ? null : new Progress(run, err)) {
+            try (Progress progress = quiet ? null : new Progress(run, err);
+                 ThresholdMonitor monitor = new ThresholdMonitor(prepared.thresholds(), metrics, control::thresholdFailed)) {
                 result = run.execute();
             }
-            if (!result.interrupted() && info.exportsFunction("teardown")) lifecycle.teardown(pool.get(0), data);
-            Summary summary = Summary.of(result);
+            boolean endedEarly = result.interrupted();
+            if (!endedEarly && prepared.info().exportsFunction("teardown")) lifecycle.teardown(pool.get(0), data);
+            List<Verdict> verdicts = ThresholdMonitor.evaluate(prepared.thresholds(), result.aggregates(),
+                    result.elapsed().toNanos() / 1e9);
+            Summary summary = Summary.of(result, verdicts);
             if (!quiet) out.print(ConsoleSummary.render(summary));
             if (!scriptErrors.isEmpty()) {
                 err.println("\n  script errors");
                 scriptErrors.forEach((m, n) -> err.printf("    %6d × %s%n", n.sum(), m));
             }
-            int code = result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
-            out.println(code == ExitCodes.OK ? "\nPASSED" : "\nINTERRUPTED (exit " + code + ")");
-            return code;
-        } catch (ScriptFailure e) {
-            err.println("salvo: script error: " + e.getMessage());
-            return ExitCodes.SCRIPT;
+            return verdict(result, verdicts, control);
         }
+    }
+
+    /** The exit code, and the line that says it: abort() > a failed threshold > Ctrl-C > passed. */
+    private int verdict(RunResult result, List<Verdict> verdicts, RunControl control) {
+        long failed = verdicts.stream().filter(v -> !v.passed()).count();
+        if (control.aborted() != null) {
+            out.println("\nABORTED by the script: " + control.aborted() + " (exit " + ExitCodes.ABORTED + ")");
+            return ExitCodes.ABORTED;
+        }
+        if (control.thresholdAbort() != null) {
+            out.println("\nFAILED: stopped early by abortOnFail: " + control.thresholdAbort().describe() + " (exit " + ExitCodes.THRESHOLDS + ")");
+            return ExitCodes.THRESHOLDS;
+        }
+        if (result.interrupted()) {
+            out.println("\nINTERRUPTED (exit " + ExitCodes.INTERRUPTED + ")");
+            return ExitCodes.INTERRUPTED;
+        }
+        if (failed > 0) {
+            out.println("\nFAILED: " + failed + " of " + verdicts.size() + " thresholds breached (exit " + ExitCodes.THRESHOLDS + ")");
+            verdicts.stream().filter(v -> !v.passed()).forEach(v -> out.println("  ✗ " + v.describe()));
+            return ExitCodes.THRESHOLDS;
+        }
+        out.println("\nPASSED" + (verdicts.isEmpty() ? "" : ": " + verdicts.size() + " thresholds held"));
+        return ExitCodes.OK;
     }
 
     private static void count(Map<String, LongAdder> errors, String message) {

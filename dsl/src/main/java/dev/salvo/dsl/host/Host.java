@@ -4,6 +4,9 @@ import dev.salvo.dsl.script.ErrorFormat;
 import dev.salvo.engine.http.Header;
 import dev.salvo.engine.http.HttpRequest;
 import dev.salvo.engine.metrics.BuiltinMetrics;
+import dev.salvo.engine.metrics.Metric;
+import dev.salvo.engine.metrics.MetricNames;
+import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.plan.Durations;
 import io.netty.channel.EventLoop;
@@ -22,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The Java side of salvo's JavaScript modules, bound as {@code __salvo} in each context. It only
@@ -31,19 +33,17 @@ import java.util.function.Consumer;
 public final class Host {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     private final EventLoop loop;
-    private final String envJson;
-    private final boolean discardBodies;
-    private final Consumer<String> uncaught;
+    private final HostContext run;
+    private final Map<String, Metric> custom = new HashMap<>();
     private final Map<Integer, ScheduledFuture<?>> timers = new HashMap<>();
     private int nextTimer;
     /** The VU whose code runs now; set by {@link VuState#resume} before every call into JavaScript. */
     VuState current;
 
-    public Host(EventLoop loop, String envJson, boolean discardBodies, Consumer<String> uncaught) {
+    /** A host for a context on {@code loop}; a null loop is the load-time context, which runs no VU code. */
+    public Host(EventLoop loop, HostContext run) {
         this.loop = loop;
-        this.envJson = envJson;
-        this.discardBodies = discardBodies;
-        this.uncaught = uncaught;
+        this.run = run;
     }
 
     public void enter(VuState vu) {
@@ -51,7 +51,7 @@ public final class Host {
     }
 
     void uncaught(PolyglotException e) {
-        uncaught.accept(ErrorFormat.iterationError(e.getMessage(), stackOf(e)));
+        run.errors().accept(ErrorFormat.iterationError(e.getMessage(), stackOf(e)));
     }
 
     private static String stackOf(PolyglotException e) {
@@ -66,20 +66,26 @@ public final class Host {
         return b.toString();
     }
 
+    /** The running VU; VU-only calls made at load time (module init) are refused with a clear message. */
+    private VuState running(String what) {
+        if (current == null) throw new IllegalStateException(what + " can only be used inside VU code or setup(), not at module load time");
+        return current;
+    }
+
     @HostAccess.Export
     public String envJson() {
-        return envJson;
+        return run.envJson();
     }
 
     @HostAccess.Export
     public void sleep(double ms, Value resolve) {
-        VuState vu = current;
+        VuState vu = running("sleep()");
         loop.schedule(() -> vu.resume(resolve, null), (long) (ms * 1000), TimeUnit.MICROSECONDS);
     }
 
     @HostAccess.Export
     public int setTimer(Value fn, double ms, boolean repeat) {
-        VuState vu = current;
+        VuState vu = running("setTimeout()/setInterval()");
         int id = ++nextTimer;
         long micros = Math.max(0, (long) (ms * 1000));
         Runnable call = () -> {
@@ -112,9 +118,37 @@ public final class Host {
         vu.services.metrics().add(BuiltinMetrics.CHECKS, tags, ok ? 1 : 0);
     }
 
+    /** Defines a custom metric; returns null, or what is wrong (thrown as a TypeError by the module). */
+    @HostAccess.Export
+    public String defineMetric(String name, String type, boolean isTime) {
+        String problem = MetricNames.problem(name);
+        if (problem != null) return problem;
+        Metric metric = new Metric(name, MetricType.valueOf(type.toUpperCase(java.util.Locale.ROOT)), isTime);
+        try {
+            custom.put(name, run.metrics().define(metric));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    @HostAccess.Export
+    public void addSample(String name, double value, String tagsJson) {
+        VuState vu = running("metric.add()");
+        Metric metric = custom.get(name);
+        Tags tags = tagsJson == null ? vu.tags() : vu.tags().with(Tags.of(JsonMaps.strings(tagsJson)));
+        run.metrics().add(metric, tags, value);
+    }
+
+    /** Stops the whole run: exit code 108, the message shown. */
+    @HostAccess.Export
+    public void abort(String message) {
+        run.abort().accept(message);
+    }
+
     @HostAccess.Export
     public void checkError(String name, String message) {
-        uncaught.accept("check '" + name + "' threw " + message);
+        run.errors().accept("check '" + name + "' threw " + message);
     }
 
     @HostAccess.Export
@@ -134,8 +168,8 @@ public final class Host {
     @HostAccess.Export
     public void request(String method, String url, Value body, Value headers, Value tags, Value timeout,
                         int redirects, String responseType, Value callback) {
-        VuState vu = current;
-        boolean keepBody = !"none".equals(responseType) && !discardBodies;
+        VuState vu = running("HTTP requests");
+        boolean keepBody = !"none".equals(responseType) && !run.discardBodies();
         HttpRequest request;
         try {
             request = new HttpRequest(method, new URI(url), headers(headers), body(body), timeout(timeout),

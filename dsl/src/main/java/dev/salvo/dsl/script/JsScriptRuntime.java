@@ -2,6 +2,7 @@ package dev.salvo.dsl.script;
 
 import dev.salvo.dsl.host.Completion;
 import dev.salvo.dsl.host.Host;
+import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.host.VuState;
 import dev.salvo.engine.exec.VirtualUser;
 import dev.salvo.engine.plan.Isolation;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Runs VUs as JavaScript: a context per VU by default, or one per worker under
@@ -27,10 +27,8 @@ import java.util.function.Consumer;
 public final class JsScriptRuntime implements ScriptRuntime {
     private final JsScript script;
     private final Isolation isolation;
-    private final String envJson;
+    private final HostContext run;
     private final String dataJson;
-    private final boolean discardBodies;
-    private final Consumer<String> errors;
     /** Shared contexts under worker isolation, one per event loop; touched only on that loop's thread. */
     private final Map<EventLoop, Shared> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -40,19 +38,19 @@ public final class JsScriptRuntime implements ScriptRuntime {
     /** What a VU's {@link VirtualUser#runtime()} holds. */
     private record Bound(VuState state, Shared shared) {}
 
-    public JsScriptRuntime(JsScript script, Isolation isolation, String envJson, String dataJson,
-                           boolean discardBodies, Consumer<String> errors) {
+    public JsScriptRuntime(JsScript script, Isolation isolation, HostContext run, String dataJson) {
         this.script = script;
         this.isolation = isolation;
-        this.envJson = envJson;
+        this.run = run;
         this.dataJson = dataJson;
-        this.discardBodies = discardBodies;
-        this.errors = errors;
     }
 
-    /** Evaluates the script once in a throw-away context to read its options and exports. */
-    public static ScriptInfo inspect(JsScript script, String envJson) throws ScriptError {
-        Host host = new Host(null, envJson, false, m -> {});
+    /**
+     * Evaluates the script once in a throw-away context to read its options and exports; custom
+     * metrics its module defines land in {@code run}'s registry.
+     */
+    public static ScriptInfo inspect(JsScript script, HostContext run) throws ScriptError {
+        Host host = new Host(null, run);
         try (Context context = script.newContext(host)) {
             Value hooks = script.hooks(context, host);
             Value ns = script.evalModule(context);
@@ -72,7 +70,7 @@ public final class JsScriptRuntime implements ScriptRuntime {
     }
 
     private Shared open(EventLoop loop) throws ScriptFailure {
-        Host host = new Host(loop, envJson, discardBodies, errors);
+        Host host = new Host(loop, run);
         Context context = script.newContext(host);
         try {
             Value hooks = script.hooks(context, host);

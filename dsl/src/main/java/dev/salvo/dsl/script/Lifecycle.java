@@ -2,9 +2,9 @@ package dev.salvo.dsl.script;
 
 import dev.salvo.dsl.host.Completion;
 import dev.salvo.dsl.host.Host;
+import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.host.VuState;
 import dev.salvo.engine.exec.VirtualUser;
-import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.run.Run;
@@ -19,22 +19,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 /** Runs the script's {@code setup()} before the VUs and {@code teardown(data)} after them, each in its own context. */
 public final class Lifecycle {
     private final JsScript script;
     private final Plan plan;
-    private final Metrics metrics;
-    private final String envJson;
-    private final Consumer<String> errors;
+    private final HostContext run;
 
-    public Lifecycle(JsScript script, Plan plan, Metrics metrics, String envJson, Consumer<String> errors) {
+    public Lifecycle(JsScript script, Plan plan, HostContext run) {
         this.script = script;
         this.plan = plan;
-        this.metrics = metrics;
-        this.envJson = envJson;
-        this.errors = errors;
+        this.run = run;
     }
 
     /** Runs {@code setup()} and returns its result as JSON (null when it returned nothing). */
@@ -49,9 +44,9 @@ public final class Lifecycle {
     private String call(EventLoop loop, String name, String dataJson, Duration timeout) throws ScriptError, InterruptedException {
         CompletableFuture<String> result = new CompletableFuture<>();
         Context[] context = new Context[1];
-        VuServices services = VuServices.create(loop, Run.httpConfig(plan), metrics, Tags.of("scenario", name));
+        VuServices services = VuServices.create(loop, Run.httpConfig(plan), run.metrics(), Tags.of("scenario", name));
         loop.execute(() -> {
-            Host host = new Host(loop, envJson, plan.discardResponseBodies(), errors);
+            Host host = new Host(loop, run);
             try {
                 context[0] = script.newContext(host);
                 Value hooks = script.hooks(context[0], host);

@@ -28,7 +28,8 @@ final class ScriptFileSystem implements FileSystem {
     static final Path MODULES = Path.of("/__salvo__");
     private static final Map<String, String> MODULE_FILES = Map.of(
             "salvo", "salvo.mjs",
-            "salvo/http", "http.mjs");
+            "salvo/http", "http.mjs",
+            "salvo/metrics", "metrics.mjs");
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     private final FileSystem delegate = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());

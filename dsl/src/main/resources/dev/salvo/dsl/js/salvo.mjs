@@ -34,6 +34,12 @@ export function fail(message) {
   throw new Error(message === undefined ? 'fail() called' : String(message));
 }
 
+export function abort(message) {
+  const text = message === undefined ? 'abort() called' : String(message);
+  host.abort(text);
+  throw new Error('aborted: ' + text);
+}
+
 export async function group(name, fn) {
   const token = host.enterGroup(String(name));
   try {
@@ -43,4 +49,4 @@ export async function group(name, fn) {
   }
 }
 
-export default { env, sleep, between, check, fail, group };
+export default { env, sleep, between, check, fail, abort, group };

@@ -25,7 +25,7 @@ class ScriptLoadingTest {
                 export const notAFunction = 42;
                 """);
         try (JsScript js = JsScript.open(Path.of(file))) {
-            ScriptInfo info = JsScriptRuntime.inspect(js, "{}");
+            ScriptInfo info = JsScriptRuntime.inspect(js, host());
             assertEquals("{\"vus\":2,\"duration\":\"1s\"}", info.optionsJson());
             assertTrue(info.exportsFunction("default"), info.functions().toString());
             assertTrue(info.exportsFunction("setup"), info.functions().toString());
@@ -39,7 +39,7 @@ class ScriptLoadingTest {
     void scriptWithoutOptionsHasNullOptions() throws Exception {
         String file = script(dir, "bare.js", "export default function () {}\n");
         try (JsScript js = JsScript.open(Path.of(file))) {
-            ScriptInfo info = JsScriptRuntime.inspect(js, "{}");
+            ScriptInfo info = JsScriptRuntime.inspect(js, host());
             assertEquals(null, info.optionsJson());
             assertTrue(info.exportsFunction("default"));
         }
@@ -56,7 +56,7 @@ class ScriptLoadingTest {
                 export default function () { check(f(), { 'imported f returns 3': (v) => v === 3 }); }
                 """);
         try (JsScript js = JsScript.open(Path.of(file))) {
-            assertEquals("{\"vus\":3}", JsScriptRuntime.inspect(js, "{}").optionsJson());
+            assertEquals("{\"vus\":3}", JsScriptRuntime.inspect(js, host()).optionsJson());
         }
         Salvo.Result r = Salvo.run("run", file, "-i", "3", "--workers", "1");
         assertEquals(0, r.exit(), r.toString());
@@ -102,11 +102,15 @@ class ScriptLoadingTest {
                 export default function () {}
                 """);
         try (JsScript js = JsScript.open(Path.of(file))) {
-            ScriptError e = assertThrows(ScriptError.class, () -> JsScriptRuntime.inspect(js, "{}"));
+            ScriptError e = assertThrows(ScriptError.class, () -> JsScriptRuntime.inspect(js, host()));
             assertTrue(e.getMessage().contains("secret.js"), e.getMessage());
             assertFalse(e.getMessage().contains("'outside'"), e.getMessage());
         }
         Salvo.Result r = Salvo.run("run", file, "-i", "1");
         assertEquals(3, r.exit(), r.toString());
+    }
+
+    private static dev.salvo.dsl.host.HostContext host() {
+        return new dev.salvo.dsl.host.HostContext("{}", false, new dev.salvo.engine.metrics.Metrics(), m -> {}, m -> {});
     }
 }

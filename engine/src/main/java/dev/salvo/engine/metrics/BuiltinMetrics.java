@@ -21,5 +21,11 @@ public final class BuiltinMetrics {
     public static final Metric CHECKS = Metric.rate("checks");
     public static final Metric GROUP_DURATION = Metric.trend("group_duration", true);
 
+    /** Every built-in metric, for validating thresholds before the run. */
+    public static final java.util.List<Metric> ALL = java.util.List.of(VUS, VUS_MAX, ITERATIONS, ITERATION_DURATION,
+            DROPPED_ITERATIONS, HTTP_REQS, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING,
+            HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING, HTTP_REQ_FAILED,
+            DATA_SENT, DATA_RECEIVED, CHECKS, GROUP_DURATION);
+
     private BuiltinMetrics() {}
 }

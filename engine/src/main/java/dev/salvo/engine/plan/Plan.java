@@ -11,6 +11,15 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
                    Duration setupTimeout, Duration teardownTimeout, Map<String, String> tags, JsonNode thresholds,
                    List<String> warnings) {
 
+    /** This plan with more tags on every sample (the command line's {@code --tag K=V}). */
+    public Plan withTags(Map<String, String> more) {
+        if (more.isEmpty()) return this;
+        Map<String, String> all = new java.util.LinkedHashMap<>(tags);
+        all.putAll(more);
+        return new Plan(scenarios, isolation, discardResponseBodies, userAgent, setupTimeout, teardownTimeout,
+                Map.copyOf(all), thresholds, warnings);
+    }
+
     public int maxVus() {
         return scenarios.stream().mapToInt(s -> s.executor().maxVus()).sum();
     }

@@ -4,6 +4,7 @@ import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.plan.Durations;
 import dev.salvo.engine.plan.Scenario;
+import dev.salvo.engine.thresholds.Verdict;
 
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ public final class ConsoleSummary {
         for (Scenario sc : s.result().plan().scenarios()) {
             b.append(String.format(Locale.ROOT, "  scenario %s: %s %s%n", sc.name(), sc.executor().type(), sc.executor().parameters()));
         }
+        thresholds(s, b);
         requests(s, b);
         checks(s, b);
         errors(s, b);
@@ -37,6 +39,14 @@ public final class ConsoleSummary {
                 s.result().interrupted() ? "INTERRUPTED" : "finished", Durations.format(s.result().elapsed()),
                 iterations, s.result().interruptedIterations()));
         return b.toString();
+    }
+
+    private static void thresholds(Summary s, StringBuilder b) {
+        if (s.thresholds().isEmpty()) return;
+        b.append("\n  thresholds\n");
+        for (Verdict v : s.thresholds()) {
+            b.append("    ").append(v.passed() ? "✓ " : "✗ ").append(v.describe()).append('\n');
+        }
     }
 
     private static void requests(Summary s, StringBuilder b) {

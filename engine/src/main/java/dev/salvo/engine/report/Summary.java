@@ -3,6 +3,7 @@ package dev.salvo.engine.report;
 import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.run.RunResult;
+import dev.salvo.engine.thresholds.Verdict;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,7 @@ import static dev.salvo.engine.metrics.BuiltinMetrics.*;
  * The numbers of a finished run, grouped the way people read them: per request name and method,
  * per check, per metric. Every report (console, later JSON and CSV) renders from this one model.
  */
-public record Summary(RunResult result, List<RequestRow> requests, List<CheckRow> checks,
+public record Summary(RunResult result, List<Verdict> thresholds, List<RequestRow> requests, List<CheckRow> checks,
                       List<ErrorRow> httpErrors, Map<String, Aggregate> metrics) {
 
     /** One request name and method: counts and latency percentiles in milliseconds. */
@@ -30,7 +31,7 @@ public record Summary(RunResult result, List<RequestRow> requests, List<CheckRow
     /** Failed requests of one name, method and status or error code. */
     public record ErrorRow(String name, String method, String status, String errorCode, long count) {}
 
-    public static Summary of(RunResult r) {
+    public static Summary of(RunResult r, List<Verdict> thresholds) {
         Map<String, Aggregate> metrics = new TreeMap<>();
         for (Aggregate a : r.aggregates()) {
             metrics.merge(a.metric().name(), a, Aggregate::merge);
@@ -62,7 +63,7 @@ public record Summary(RunResult result, List<RequestRow> requests, List<CheckRow
         }
         List<ErrorRow> httpErrors = new ArrayList<>(merged.values());
         httpErrors.sort(Comparator.comparingLong(ErrorRow::count).reversed());
-        return new Summary(r, requests, checks, httpErrors, metrics);
+        return new Summary(r, List.copyOf(thresholds), requests, checks, httpErrors, metrics);
     }
 
     private static String nonNull(String s) {

@@ -1,0 +1,81 @@
+package dev.salvo.dsl.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salvo.dsl.host.HostContext;
+import dev.salvo.dsl.script.JsScript;
+import dev.salvo.dsl.script.JsScriptRuntime;
+import dev.salvo.dsl.script.ScriptError;
+import dev.salvo.dsl.script.ScriptInfo;
+import dev.salvo.engine.metrics.BuiltinMetrics;
+import dev.salvo.engine.metrics.Metric;
+import dev.salvo.engine.metrics.Metrics;
+import dev.salvo.engine.plan.Overrides;
+import dev.salvo.engine.plan.Plan;
+import dev.salvo.engine.plan.PlanException;
+import dev.salvo.engine.plan.PlanParser;
+import dev.salvo.engine.plan.Problems;
+import dev.salvo.engine.plan.Suggest;
+import dev.salvo.engine.thresholds.Threshold;
+import dev.salvo.engine.thresholds.ThresholdsParser;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A script loaded and checked, ready to run: its options resolved into a plan, its thresholds
+ * parsed against the metrics that exist. {@code salvo run} and {@code salvo validate} share it.
+ */
+record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, HostContext host, List<String> warnings) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The environment the script sees: the process's, then the demo target's URLs, then {@code -e}. */
+    static String envJson(Map<String, String> extra) throws IOException {
+        Map<String, String> vars = new TreeMap<>(System.getenv());
+        vars.putAll(extra);
+        return JSON.writeValueAsString(vars);
+    }
+
+    /** @throws PlanException with every problem of the options and thresholds at once */
+    static Prepared prepare(JsScript js, HostContext host, Overrides overrides, Map<String, String> tags)
+            throws ScriptError, PlanException, IOException {
+        ScriptInfo info = JsScriptRuntime.inspect(js, host);
+        JsonNode options = info.optionsJson() == null ? null : JSON.readTree(info.optionsJson());
+        Plan plan = PlanParser.parse(options, overrides).withTags(tags);
+        Problems problems = new Problems();
+        List<Threshold> thresholds = ThresholdsParser.parse(plan.thresholds(), problems);
+        checkMetrics(thresholds, host.metrics(), problems);
+        for (dev.salvo.engine.plan.Scenario s : plan.scenarios()) {
+            if (!info.exportsFunction(s.exec())) {
+                problems.error("options.scenarios." + s.name() + ".exec", "the script exports no function '" + s.exec() + "'"
+                        + ("default".equals(s.exec()) ? " (export default async function () { ... })" : ""));
+            }
+        }
+        if (problems.hasErrors()) throw new PlanException(problems.errors());
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        warnings.addAll(problems.warnings());
+        return new Prepared(info, plan, thresholds, host, List.copyOf(warnings));
+    }
+
+    /** Every threshold names a metric that exists (built in or defined by the script) and suits its type. */
+    private static void checkMetrics(List<Threshold> thresholds, Metrics metrics, Problems problems) {
+        Map<String, Metric> known = new TreeMap<>();
+        for (Metric m : BuiltinMetrics.ALL) known.put(m.name(), m);
+        for (Metric m : metrics.metrics()) known.put(m.name(), m);
+        for (Threshold t : thresholds) {
+            String path = "options.thresholds[\"" + t.selector().text() + "\"]";
+            Metric m = known.get(t.selector().metric());
+            if (m == null) {
+                String hint = Suggest.closest(t.selector().metric(), known.keySet());
+                problems.error(path, "unknown metric '" + t.selector().metric() + "'"
+                        + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+                continue;
+            }
+            String wrong = ThresholdsParser.checkType(t, m.type());
+            if (wrong != null) problems.error(path, wrong);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.salvo.dsl.cli;
+
+import dev.salvo.engine.run.Run;
+import dev.salvo.engine.thresholds.Verdict;
+
+/**
+ * How a run is being ended early, from any thread: the script's {@code abort()}, a threshold
+ * with {@code abortOnFail}, or a signal. The first reason wins.
+ */
+final class RunControl {
+    private volatile Run run;
+    private volatile String aborted;
+    private volatile Verdict thresholdAbort;
+
+    void attach(Run run) {
+        this.run = run;
+        if (aborted != null || thresholdAbort != null) run.stop();
+    }
+
+    void abort(String message) {
+        if (aborted == null && thresholdAbort == null) aborted = message;
+        stop();
+    }
+
+    void thresholdFailed(Verdict v) {
+        if (aborted == null && thresholdAbort == null) thresholdAbort = v;
+        stop();
+    }
+
+    void stop() {
+        Run r = run;
+        if (r != null) r.stop();
+    }
+
+    String aborted() {
+        return aborted;
+    }
+
+    Verdict thresholdAbort() {
+        return thresholdAbort;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.salvo.dsl.cli;
+
+import dev.salvo.dsl.host.HostContext;
+import dev.salvo.dsl.script.JsScript;
+import dev.salvo.dsl.script.ScriptError;
+import dev.salvo.engine.metrics.Metrics;
+import dev.salvo.engine.plan.Overrides;
+import dev.salvo.engine.plan.PlanException;
+import dev.salvo.engine.plan.Scenario;
+import dev.salvo.engine.thresholds.Threshold;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code salvo validate SCRIPT}: loads the script, checks options, scenarios and thresholds; runs nothing. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a script's syntax, options, scenarios and thresholds without running it.")
+public final class ValidateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The scenario script (an ES module).")
+    Path script;
+
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(script)) {
+            err.println("salvo validate: script not found: " + script);
+            return ExitCodes.USAGE;
+        }
+        try (JsScript js = JsScript.open(script)) {
+            HostContext host = new HostContext(Prepared.envJson(Map.of()), false, new Metrics(), m -> {}, m -> {});
+            Prepared p = Prepared.prepare(js, host, Overrides.NONE, Map.of());
+            p.warnings().forEach(w -> err.println("salvo: warning: " + w));
+            out.println(script + ": OK");
+            for (Scenario s : p.plan().scenarios()) {
+                out.println("  scenario " + s.name() + ": " + s.executor().type() + " " + s.executor().parameters()
+                        + (s.exec().equals("default") ? "" : " exec=" + s.exec()));
+            }
+            for (Threshold t : p.thresholds()) {
+                out.println("  threshold " + t.selector().text() + ": " + t.condition().text() + (t.abortOnFail() ? " (abortOnFail)" : ""));
+            }
+            return ExitCodes.OK;
+        } catch (ScriptError e) {
+            err.println("salvo: script error: " + e.getMessage());
+            return ExitCodes.SCRIPT;
+        } catch (PlanException e) {
+            err.println("salvo: invalid options in " + script + ":");
+            e.problems().forEach(p -> err.println("  " + p));
+            return ExitCodes.SCRIPT;
+        }
+    }
+}
