@@ -136,6 +136,9 @@ public final class RunCommand implements Callable<Integer> {
                     result.elapsed().toNanos() / 1e9);
             Summary summary = Summary.of(result, verdicts);
             if (!quiet) out.print(ConsoleSummary.render(summary));
+            List<String> warnings = new java.util.ArrayList<>(metrics.warnings());
+            warnings.addAll(ThresholdMonitor.unmatchedSelectors(prepared.thresholds(), result.aggregates()));
+            warnings.forEach(w -> err.println("salvo: warning: " + w));
             if (!scriptErrors.isEmpty()) {
                 err.println("\n  script errors");
                 scriptErrors.forEach((m, n) -> err.printf("    %6d × %s%n", n.sum(), m));

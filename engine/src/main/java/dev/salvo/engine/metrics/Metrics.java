@@ -10,6 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Metrics {
     private final Map<String, Metric> metrics = new ConcurrentHashMap<>();
     private final Map<Key, Series> series = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> tagSets = new ConcurrentHashMap<>();
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Distinct tag sets of one metric beyond which a URL-cardinality explosion is likely. */
+    public static final int TAG_SET_WARNING = 1000;
 
     private record Key(String metric, Tags tags) {}
 
@@ -37,7 +42,19 @@ public final class Metrics {
         Series s = series.get(key);
         if (s != null) return s;
         define(metric);
-        return series.computeIfAbsent(key, k -> Series.create(metric, tags));
+        return series.computeIfAbsent(key, k -> {
+            int n = tagSets.computeIfAbsent(metric.name(), m -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            if (n == TAG_SET_WARNING + 1) {
+                warnings.add("metric '" + metric.name() + "' has more than " + TAG_SET_WARNING + " distinct tag sets: "
+                        + "give requests with variable URLs a 'name' tag (tags: { name: '/api/items/{id}' })");
+            }
+            return Series.create(metric, tags);
+        });
+    }
+
+    /** Problems seen while recording, such as a metric with too many tag sets. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public void add(Metric metric, Tags tags, double value) {

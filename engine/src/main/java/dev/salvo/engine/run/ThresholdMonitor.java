@@ -59,6 +59,33 @@ public final class ThresholdMonitor implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Sub-metric selectors that matched no series although their metric has data: most often a
+     * typo in a tag value. Each warning lists the values the tag did have.
+     */
+    public static List<String> unmatchedSelectors(List<Threshold> thresholds, List<Aggregate> aggregates) {
+        List<String> out = new ArrayList<>();
+        for (Threshold t : thresholds) {
+            if (t.selector().tags().isEmpty()) continue;
+            boolean metricSeen = false;
+            boolean matched = false;
+            java.util.Map<String, java.util.Set<String>> seen = new java.util.TreeMap<>();
+            for (Aggregate a : aggregates) {
+                if (!a.metric().name().equals(t.selector().metric()) || a.count() == 0) continue;
+                metricSeen = true;
+                matched |= t.selector().matches(a.tags());
+                for (String tag : t.selector().tags().keySet()) {
+                    String v = a.tags().get(tag);
+                    if (v != null && seen.computeIfAbsent(tag, k -> new java.util.TreeSet<>()).size() < 10) seen.get(tag).add(v);
+                }
+            }
+            if (metricSeen && !matched) {
+                out.add("threshold on '" + t.selector().text() + "' matched no sample; values seen: " + (seen.isEmpty() ? "none of these tags" : seen));
+            }
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();
