@@ -14,7 +14,8 @@
 #   SALVO_VARIANTS  ';'-separated salvo variants, each `default` or space-separated VAR=value
 #                   assignments for salvo's environment (values without spaces), e.g.
 #                   'default;SALVO_JS_RUNTIME=interpreter;SALVO_OPTS=-Dpolyglot.engine.Mode=latency'
-#                   (default: default)
+#                   (default: default). `script=FILE` in a variant runs bench/FILE instead of
+#                   bench/get-check.js, e.g. 'script=get-check-worker.js' (one JS context per worker).
 #   SKIP_WRK=1      run salvo only
 #   NGINX_WORKERS   nginx worker_processes (default 1: the generator needs the other core)
 #   BENCH_OUT       keep the logs (nginx, every generator's output) in this folder
@@ -192,7 +193,12 @@ run_one() {
   if [[ $kind == salvo ]]; then
     parsed=$(parse_salvo "$out")
     # The progress lines (every 10 s) show the warm-up.
-    grep -E '^\s*\[ *[0-9]+s\]' "$out.err" | sed "s/^/    $label: /" >>"$tmp/progress.txt" || true
+    # reqs= is cumulative; the rate per 10 s window is the difference.
+    awk -v label="$label" -v run="$run_no" '/^ *\[ *[0-9]+s\] / {
+        t = $0; sub(/^ *\[ */, "", t); sub(/s\].*/, "", t)
+        r = $0; sub(/.*reqs=/, "", r); sub(/ .*/, "", r)
+        w = w sprintf(" %.0f", (r - prev) / (t - pt)); prev = r; pt = t
+      } END { if (w != "") printf "| %s | %d |%s |\n", label, run, w }' "$out.err" >>"$tmp/progress.txt" || true
     if [[ $rc -ne 0 ]] || ! grep -q '^PASSED' "$out"; then
       failures=$((failures + 1))
       echo "http-get.sh: $label exited $rc, not PASSED; its output:" >&2
@@ -219,16 +225,19 @@ for ((r = 1; r <= RUNS; r++)); do
     variant=$(echo "$variant" | xargs)   # trims
     [[ -n $variant ]] || continue
     assignments=()
+    script=get-check.js
     label="salvo"
     if [[ $variant != default ]]; then
-      read -ra assignments <<<"$variant"
-      for a in "${assignments[@]}"; do
+      read -ra words <<<"$variant"
+      for a in "${words[@]}"; do
         [[ $a == *=* ]] || die "SALVO_VARIANTS: not VAR=value: $a"
+        if [[ $a == script=* ]]; then script=${a#script=}; else assignments+=("$a"); fi
       done
       label="salvo $variant"
     fi
+    [[ -f $root/bench/$script ]] || die "SALVO_VARIANTS: no script bench/$script"
     run_one "$label" salvo ${assignments[@]+"${assignments[@]}"} -- \
-      "$root/salvo" run "$root/bench/get-check.js" -u "$VUS" -t "$DURATION" -e "BASE_URL=$BASE_URL"
+      "$root/salvo" run "$root/bench/$script" -u "$VUS" -t "$DURATION" -e "BASE_URL=$BASE_URL"
   done
   if [[ ${SKIP_WRK:-} != 1 ]]; then
     run_one "wrk -t$WRK_THREADS -c$VUS" wrk -- \
@@ -273,7 +282,10 @@ table() {
 printf '%s\n' "${rows[@]}" | table
 if [[ -s $tmp/progress.txt ]]; then
   echo
-  echo "salvo progress lines (stderr, every 10 s):"
+  echo "salvo warm-up: req/s in each 10 s window (from the progress lines salvo prints every 10 s)"
+  echo
+  echo "| generator | run | req/s per window: 0-10 s, 10-20 s, ... |"
+  echo "|---|---:|---|"
   cat "$tmp/progress.txt"
 fi
 
