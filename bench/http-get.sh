@@ -154,6 +154,16 @@ run_no=0
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
+# The java process under `timeout` -> `/usr/bin/time` -> salvo's launcher (which execs java).
+java_pid() {
+  local t
+  t=$(pgrep -P "$1" | head -n 1) || return 0
+  if [[ -n $t ]]; then pgrep -x -P "$t" java | head -n 1 || true; fi
+}
+
+# utime+stime of a process in clock ticks, or nothing once it has gone.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || true; }
+
 # Prints "requests req/s errors" from a salvo summary.
 parse_salvo() {
   local out=$1 reqs rate failed
@@ -186,7 +196,23 @@ run_one() {
   load=$(load1)
   echo "http-get.sh: run $run_no: $label (load $load): $*" >&2
   env ${envs[@]+"${envs[@]}"} timeout --kill-after=10 $((dur_s + 120)) \
-    /usr/bin/time -f '%e %U %S' -o "$timef" "$@" >"$out" 2>"$out.err" || rc=$?
+    /usr/bin/time -f '%e %U %S' -o "$timef" "$@" >"$out" 2>"$out.err" &
+  local bg=$! gen_pid='' seen=0 lines
+  # For salvo, the JVM's CPU ticks (/proc/PID/stat utime+stime) whenever a progress line
+  # appears, for the CPU per request in each 10 s window (the total includes start-up and JIT).
+  : >"$out.cpu"
+  while kill -0 "$bg" 2>/dev/null; do
+    if [[ $kind == salvo ]]; then
+      [[ -n $gen_pid ]] || gen_pid=$(java_pid "$bg")
+      lines=$(grep -c '^ *\[ *[0-9]*s\]' "$out.err" 2>/dev/null || true)
+      if [[ -n $gen_pid && ${lines:-0} -gt $seen ]]; then
+        seen=$lines
+        printf '%s\n' "$(cpu_ticks "$gen_pid")" >>"$out.cpu"
+      fi
+    fi
+    sleep 0.2
+  done
+  wait "$bg" || rc=$?
   local elapsed user sys cpu parsed
   read -r elapsed user sys <"$timef" || true
   cpu=$(awk -v u="${user:-0}" -v s="${sys:-0}" 'BEGIN {printf "%.2f", u + s}')
@@ -194,11 +220,18 @@ run_one() {
     parsed=$(parse_salvo "$out")
     # The progress lines (every 10 s) show the warm-up.
     # reqs= is cumulative; the rate per 10 s window is the difference.
-    awk -v label="$label" -v run="$run_no" '/^ *\[ *[0-9]+s\] / {
+    awk -v label="$label" -v run="$run_no" -v hz="$(getconf CLK_TCK)" -v cpuf="$out.cpu" '
+      BEGIN { while ((getline c < cpuf) > 0) cpu[++nc] = c }
+      /^ *\[ *[0-9]+s\] / {
         t = $0; sub(/^ *\[ */, "", t); sub(/s\].*/, "", t)
         r = $0; sub(/.*reqs=/, "", r); sub(/ .*/, "", r)
-        w = w sprintf(" %.0f", (r - prev) / (t - pt)); prev = r; pt = t
-      } END { if (w != "") printf "| %s | %d |%s |\n", label, run, w }' "$out.err" >>"$tmp/progress.txt" || true
+        i++
+        w = w sprintf(" %.0f", (r - prev) / (t - pt))
+        if (i > 1 && i <= nc && cpu[i] != "" && cpu[i - 1] != "" && r > prev)
+          w = w sprintf(" (%.3f)", (cpu[i] - cpu[i - 1]) / hz * 10000 / (r - prev))
+        w = w ","
+        prev = r; pt = t
+      } END { sub(/,$/, "", w); if (w != "") printf "| %s | %d |%s |\n", label, run, w }' "$out.err" >>"$tmp/progress.txt" || true
     if [[ $rc -ne 0 ]] || ! grep -q '^PASSED' "$out"; then
       failures=$((failures + 1))
       echo "http-get.sh: $label exited $rc, not PASSED; its output:" >&2
@@ -283,6 +316,8 @@ printf '%s\n' "${rows[@]}" | table
 if [[ -s $tmp/progress.txt ]]; then
   echo
   echo "salvo warm-up: req/s in each 10 s window (from the progress lines salvo prints every 10 s)"
+  echo
+  echo "(in brackets: the JVM's CPU seconds per 10,000 requests in that window)"
   echo
   echo "| generator | run | req/s per window: 0-10 s, 10-20 s, ... |"
   echo "|---|---:|---|"
