@@ -224,7 +224,7 @@ run_one() {
       BEGIN { while ((getline c < cpuf) > 0) cpu[++nc] = c }
       /^ *\[ *[0-9]+s\] / {
         t = $0; sub(/^ *\[ */, "", t); sub(/s\].*/, "", t)
-        r = $0; sub(/.*reqs=/, "", r); sub(/ .*/, "", r)
+        r = $0; sub(/.*reqs=/, "", r); sub(/ .*/, "", r); r += 0
         i++
         w = w sprintf(" %.0f", (r - prev) / (t - pt))
         if (i > 1 && i <= nc && cpu[i] != "" && cpu[i - 1] != "" && r > prev)
