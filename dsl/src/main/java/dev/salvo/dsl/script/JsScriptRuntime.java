@@ -33,10 +33,10 @@ public final class JsScriptRuntime implements ScriptRuntime {
     private final Map<EventLoop, Shared> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A context with its host, hooks and module namespace. */
-    private record Shared(Context context, Host host, Value hooks, Value namespace, Value data, int[] users) {}
+    private record Shared(Context context, Host host, Value hooks, Value iterate, Value namespace, Value data, int[] users) {}
 
-    /** What a VU's {@link VirtualUser#runtime()} holds. */
-    private record Bound(VuState state, Shared shared) {}
+    /** What a VU's {@link VirtualUser#runtime()} holds; {@code completion} is reused by every iteration. */
+    private record Bound(VuState state, Shared shared, Completion completion, IterationDone[] done) {}
 
     public JsScriptRuntime(JsScript script, Isolation isolation, HostContext run, String dataJson) {
         this.script = script;
@@ -76,7 +76,7 @@ public final class JsScriptRuntime implements ScriptRuntime {
             Value hooks = script.hooks(context, host);
             Value ns = script.evalModule(context);
             Value data = hooks.getMember("data").execute(dataJson);
-            return new Shared(context, host, hooks, ns, data, new int[1]);
+            return new Shared(context, host, hooks, hooks.getMember("iterate"), ns, data, new int[1]);
         } catch (ScriptError e) {
             context.close();
             throw new ScriptFailure(e.getMessage());
@@ -104,7 +104,10 @@ public final class JsScriptRuntime implements ScriptRuntime {
         state.fn = fn;
         state.data = s.data();
         state.vuObject = s.hooks().getMember("newVu").execute(vu.id(), vu.idInScenario(), vu.scenario());
-        vu.runtime(new Bound(state, s));
+        IterationDone[] done = new IterationDone[1];
+        Shared shared = s;
+        Completion completion = new Completion(v -> done[0].done(null), e -> done[0].done(describe(shared.hooks(), e)));
+        vu.runtime(new Bound(state, s, completion, done));
     }
 
     @Override
@@ -112,10 +115,10 @@ public final class JsScriptRuntime implements ScriptRuntime {
         Bound b = vu.runtime();
         VuState state = b.state();
         Shared s = b.shared();
-        Completion completion = new Completion(v -> done.done(null), e -> done.done(describe(s.hooks(), e)));
+        b.done()[0] = done;
         state.host().enter(state);
         try {
-            s.hooks().getMember("iterate").execute(state.fn, state.data, state.vuObject, vu.iterations() - 1, completion);
+            s.iterate().execute(state.fn, state.data, state.vuObject, vu.iterations() - 1, b.completion());
         } catch (PolyglotException e) {
             done.done(ErrorFormat.iterationError(e.getMessage(), null));
         }
