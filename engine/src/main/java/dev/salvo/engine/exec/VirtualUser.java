@@ -12,7 +12,7 @@ public final class VirtualUser {
     private final String scenario;
     private final EventLoop loop;
     private long iterations;
-    private boolean active;
+    private volatile boolean active;
     private Object runtime;
 
     public VirtualUser(int id, int idInScenario, String scenario, EventLoop loop) {
