@@ -183,6 +183,9 @@ class ThresholdsRunTest {
         Matcher sub = Pattern.compile("http_req_duration\\{name:items} p\\(95\\)<5000: observed p\\(95\\)=([0-9.]+)").matcher(r.out());
         assertTrue(sub.find(), r.toString());
         assertEquals(Double.parseDouble(sub.group(1)), Double.parseDouble(r.requestRow("items")[8]), 0.005, "request table P95: " + r);
+        String[] row = r.requestRow("items");
+        assertTrue(Double.parseDouble(row[8]) <= Double.parseDouble(row[9]) && Double.parseDouble(row[9]) <= Double.parseDouble(row[10]),
+                "P95 <= P99 <= MAX: " + r);
     }
 
     @Test
