@@ -44,17 +44,26 @@ record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, HostCont
             throws ScriptError, PlanException, IOException {
         ScriptInfo info = JsScriptRuntime.inspect(js, host);
         JsonNode options = info.optionsJson() == null ? null : JSON.readTree(info.optionsJson());
-        Plan plan = PlanParser.parse(options, overrides).withTags(tags);
+        // A bad scenario must not hide bad thresholds: report the problems of both at once.
+        Plan plan = null;
+        List<String> errors = new ArrayList<>();
+        try {
+            plan = PlanParser.parse(options, overrides).withTags(tags);
+        } catch (PlanException e) {
+            errors.addAll(e.problems());
+        }
         Problems problems = new Problems();
-        List<Threshold> thresholds = ThresholdsParser.parse(plan.thresholds(), problems);
+        JsonNode rawThresholds = plan != null ? plan.thresholds() : options == null ? null : options.get("thresholds");
+        List<Threshold> thresholds = ThresholdsParser.parse(rawThresholds, problems);
         checkMetrics(thresholds, host.metrics(), problems);
-        for (dev.salvo.engine.plan.Scenario s : plan.scenarios()) {
+        for (dev.salvo.engine.plan.Scenario s : plan == null ? List.<dev.salvo.engine.plan.Scenario>of() : plan.scenarios()) {
             if (!info.exportsFunction(s.exec())) {
                 problems.error("options.scenarios." + s.name() + ".exec", "the script exports no function '" + s.exec() + "'"
                         + ("default".equals(s.exec()) ? " (export default async function () { ... })" : ""));
             }
         }
-        if (problems.hasErrors()) throw new PlanException(problems.errors());
+        errors.addAll(problems.errors());
+        if (!errors.isEmpty()) throw new PlanException(errors);
         List<String> warnings = new ArrayList<>(plan.warnings());
         warnings.addAll(problems.warnings());
         return new Prepared(info, plan, thresholds, host, List.copyOf(warnings));

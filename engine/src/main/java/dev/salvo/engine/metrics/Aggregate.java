@@ -16,7 +16,8 @@ public record Aggregate(Metric metric, Tags tags, long count, double sum, double
     /** The value at percentile {@code p} (0-100) of a trend, in the metric's unit. */
     public double percentile(double p) {
         if (histogram == null || histogram.getTotalCount() == 0) return 0;
-        return histogram.getValueAtPercentile(p) / Series.SCALE;
+        // A bucket's edge can lie outside the exact min and max; a percentile never does.
+        return Math.max(min, Math.min(max, histogram.getValueAtPercentile(p) / Series.SCALE));
     }
 
     public double med() {

@@ -3,6 +3,7 @@ package dev.salvo.engine.metrics;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.util.concurrent.atomic.DoubleAccumulator;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -117,6 +118,9 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         private final Recorder recorder = new Recorder(3);
         private final Histogram total = new Histogram(3);
         private final DoubleAdder sum = new DoubleAdder();
+        // The histogram's min and max are bucket edges (10 reads back as 10.007): keep the exact ones.
+        private final DoubleAccumulator min = new DoubleAccumulator(Math::min, Double.POSITIVE_INFINITY);
+        private final DoubleAccumulator max = new DoubleAccumulator(Math::max, Double.NEGATIVE_INFINITY);
         private final LongAdder clamped = new LongAdder();
         private Histogram interval;
 
@@ -132,6 +136,8 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
             }
             recorder.recordValue((long) (value * SCALE));
             sum.add(value);
+            min.accumulate(value);
+            max.accumulate(value);
         }
 
         @Override
@@ -153,9 +159,7 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         synchronized Aggregate aggregate() {
             Histogram h = total.copy();
             long n = h.getTotalCount();
-            double min = n == 0 ? 0 : h.getMinValue() / SCALE;
-            double max = n == 0 ? 0 : h.getMaxValue() / SCALE;
-            return new Aggregate(metric(), tags(), n, sum.sum(), min, max, 0, 0, h);
+            return new Aggregate(metric(), tags(), n, sum.sum(), n == 0 ? 0 : min.get(), n == 0 ? 0 : max.get(), 0, 0, h);
         }
     }
 }
