@@ -119,7 +119,14 @@ public final class RunCommand implements Callable<Integer> {
 
         try (Workers pool = new Workers(workers != null ? workers : Workers.defaultCount())) {
             Lifecycle lifecycle = new Lifecycle(js, prepared.plan(), host);
-            String data = prepared.info().exportsFunction("setup") ? lifecycle.setup(pool.get(0)) : null;
+            String data;
+            try {
+                data = prepared.info().exportsFunction("setup") ? lifecycle.setup(pool.get(0)) : null;
+            } catch (ScriptError e) {
+                if (control.aborted() == null) throw e;
+                out.println("\nABORTED by the script in setup(): " + control.aborted() + " (exit " + ExitCodes.ABORTED + ")");
+                return ExitCodes.ABORTED;
+            }
             Run run = new Run(prepared.plan(), pool, new JsScriptRuntime(js, prepared.plan().isolation(), host, data), metrics);
             control.attach(run);
             Signals.onInterrupt(run::stop);

@@ -107,6 +107,7 @@ public final class JsScriptRuntime implements ScriptRuntime {
         IterationDone[] done = new IterationDone[1];
         Shared shared = s;
         Completion completion = new Completion(v -> done[0].done(null), e -> done[0].done(describe(shared.hooks(), e)));
+        // describe() is null for abort(): that iteration ends without an error, the run stops.
         vu.runtime(new Bound(state, s, completion, done));
     }
 
@@ -127,6 +128,7 @@ public final class JsScriptRuntime implements ScriptRuntime {
     static String describe(Value hooks, Value error) {
         try {
             Value d = hooks.getMember("describe").execute(error);
+            if (d.isNull()) return null;
             return ErrorFormat.iterationError(d.getMember("message").asString(), d.getMember("stack").asString());
         } catch (PolyglotException e) {
             return String.valueOf(error);

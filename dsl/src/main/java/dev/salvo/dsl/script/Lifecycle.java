@@ -55,7 +55,8 @@ public final class Lifecycle {
                 host.enter(state);
                 Completion done = new Completion(
                         v -> result.complete(stringify(hooks, v, name, result)),
-                        e -> result.completeExceptionally(new ScriptError(name + "() failed: " + JsScriptRuntime.describe(hooks, e))));
+                        e -> result.completeExceptionally(new ScriptError(name + "() failed: "
+                                + java.util.Objects.requireNonNullElse(JsScriptRuntime.describe(hooks, e), "abort() called"))));
                 if (dataJson == null) hooks.getMember("call0").execute(fn, done);
                 else hooks.getMember("call1").execute(fn, hooks.getMember("data").execute(dataJson), done);
             } catch (ScriptError e) {

@@ -40,6 +40,7 @@
     data: (json) => deepFreeze(json === null || json === undefined ? undefined : JSON.parse(json)),
     stringify: (v) => (v === undefined ? null : JSON.stringify(v)),
     describe: (e) => {
+      if (e !== null && typeof e === 'object' && e.salvoAbort === true) return null;
       if (e instanceof Error) return { message: String(e), stack: String(e.stack || '') };
       return { message: 'Uncaught ' + (typeof e === 'string' ? e : JSON.stringify(e)), stack: '' };
     },

@@ -37,7 +37,9 @@ export function fail(message) {
 export function abort(message) {
   const text = message === undefined ? 'abort() called' : String(message);
   host.abort(text);
-  throw new Error('aborted: ' + text);
+  const e = new Error('aborted: ' + text);
+  e.salvoAbort = true; // ends the iteration without counting it as an error: the run is over anyway
+  throw e;
 }
 
 export async function group(name, fn) {
