@@ -26,7 +26,9 @@ public final class StatsCsv {
             count += r.count();
             failures += r.failures();
         }
-        csv.printRecord(row("", LocustFormat.AGGREGATED, count, failures, all, contentSize(s, count), s.seconds()));
+        List<String> aggregated = row("", LocustFormat.AGGREGATED, count, failures, all, contentSize(s, count), s.seconds());
+        aggregated.set(0, null); // Commons CSV quotes an empty first field; Python's csv (Locust) writes nothing
+        csv.printRecord(aggregated);
         csv.flush();
     }
 
