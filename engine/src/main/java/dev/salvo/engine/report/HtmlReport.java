@@ -55,10 +55,10 @@ public final class HtmlReport {
             rps.add(r2(p.rps()));
             failed.add(r2(p.failedPerSecond()));
             checks.add(r2(p.checksFailedPerSecond()));
-            p50.add(r2(p.p50()));
-            p90.add(r2(p.p90()));
-            p99.add(r2(p.p99()));
-            max.add(r2(p.max()));
+            add(p50, p.p50());
+            add(p90, p.p90());
+            add(p99, p.p99());
+            add(max, p.max());
         }
         ArrayNode requests = root.putArray("requests");
         for (Summary.RequestRow r : s.requests()) {
@@ -94,6 +94,11 @@ public final class HtmlReport {
             errs.addObject().put("name", e.name()).put("method", e.method()).put("error", FailuresCsv.describe(e)).put("count", e.count());
         }
         return root;
+    }
+
+    private static void add(ArrayNode a, double v) {
+        if (Double.isNaN(v)) a.addNull();
+        else a.add(r2(v));
     }
 
     private static double r2(double v) {

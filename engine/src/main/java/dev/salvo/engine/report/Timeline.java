@@ -12,7 +12,7 @@ import java.util.List;
  * (about 80 bytes; an 8 h run keeps some 2 MB), never histograms.
  */
 public final class Timeline implements IntervalListener {
-    /** One second: VUs, requests and failures per second, latency percentiles of all requests in ms. */
+    /** One second: VUs, requests and failures per second, latency percentiles of all requests in ms (NaN: no request). */
     public record Point(long epochMillis, long vus, double rps, double failedPerSecond, double checksFailedPerSecond,
                         double p50, double p90, double p99, double max) {}
 
@@ -37,8 +37,10 @@ public final class Timeline implements IntervalListener {
             }
         }
         double s = interval.seconds();
+        boolean none = scratch.count() == 0; // no request this second: a gap in the chart, not a zero latency
         points.add(new Point(interval.endMillis(), vus, reqs / s, scratch.failures / s, checksFailed / s,
-                scratch.percentile(50), scratch.percentile(90), scratch.percentile(99), scratch.max()));
+                none ? Double.NaN : scratch.percentile(50), none ? Double.NaN : scratch.percentile(90),
+                none ? Double.NaN : scratch.percentile(99), none ? Double.NaN : scratch.max()));
     }
 
     public synchronized List<Point> points() {
