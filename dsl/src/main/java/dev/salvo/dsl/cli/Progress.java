@@ -49,12 +49,11 @@ final class Progress implements AutoCloseable {
                 failing = ThresholdMonitor.evaluate(thresholds, run.metrics().aggregates(), elapsed.toNanos() / 1e9).stream()
                         .filter(v -> !v.passed() && !v.noData()).map(Verdict::threshold).map(Threshold::label).toList();
             }
-            String text = line.line(elapsed, plan.maxDuration(), run.activeVus(), maxVus, failing);
             if (terminal) {
-                err.print("\r\033[K" + clip(text));
+                err.print("\r\033[K" + clip(line.line(elapsed, plan.maxDuration(), run.activeVus(), maxVus, failing)));
                 err.flush();
             } else {
-                err.println("  " + text);
+                err.println("  " + line.plain(elapsed, plan.maxDuration(), run.activeVus(), maxVus, failing));
             }
         }, every, every, TimeUnit.MILLISECONDS);
     }

@@ -18,6 +18,7 @@ public final class ProgressLine implements IntervalListener {
     private final RequestStats last = new RequestStats();
     private volatile String latest = "";
     private long requests;
+    private long failures;
 
     @Override
     public synchronized void onInterval(Interval interval) {
@@ -34,22 +35,35 @@ public final class ProgressLine implements IntervalListener {
             }
         }
         requests += (long) reqs;
+        failures += last.failures;
         long n = last.count();
-        latest = String.format(Locale.ROOT, "%.0f req/s  p95=%s  errors=%.1f%%  reqs=%d", reqs / interval.seconds(),
-                n == 0 ? "-" : Human.ms(last.percentile(95)) + "ms", n == 0 ? 0.0 : 100.0 * last.failures / n, requests);
+        latest = String.format(Locale.ROOT, "%.0f req/s  p95=%s  errors=%.1f%%", reqs / interval.seconds(),
+                n == 0 ? "-" : Human.ms(last.percentile(95)) + "ms", n == 0 ? 0.0 : 100.0 * last.failures / n);
+    }
+
+    /**
+     * The line for logs (not a terminal). It starts as salvo's first progress lines did
+     * ({@code [  10s] vus=N reqs=N (N/s) failed=N}: bench scripts parse it), then the live numbers.
+     */
+    public synchronized String plain(Duration elapsed, Duration total, Map<String, Integer> vus, Map<String, Integer> maxVus,
+                                     List<String> failing) {
+        long s = elapsed.toSeconds();
+        int active = vus.values().stream().mapToInt(Integer::intValue).sum();
+        return String.format(Locale.ROOT, "[%4ds] vus=%d reqs=%d (%.0f/s) failed=%d | %s", s, active, requests,
+                s == 0 ? 0.0 : (double) requests / s, failures, line(elapsed, total, vus, maxVus, failing));
     }
 
     /**
      * One status line. {@code vus} and {@code maxVus} are per scenario; {@code failing} names the
      * thresholds that fail now (empty when all hold or none are set).
      */
-    public String line(Duration elapsed, Duration total, Map<String, Integer> vus, Map<String, Integer> maxVus, List<String> failing) {
+    public synchronized String line(Duration elapsed, Duration total, Map<String, Integer> vus, Map<String, Integer> maxVus, List<String> failing) {
         StringBuilder b = new StringBuilder();
         b.append('[').append(Durations.format(elapsed.withNanos(0))).append(" / ").append(Durations.format(total)).append("] ");
         double done = total.isZero() ? 0 : Math.min(1, (double) elapsed.toMillis() / total.toMillis());
         b.append(bar(done)).append(' ');
         vus.forEach((name, n) -> b.append(name).append(' ').append(n).append('/').append(maxVus.getOrDefault(name, n)).append(" VUs  "));
-        b.append(latest);
+        b.append(latest).append("  reqs=").append(requests);
         if (!failing.isEmpty()) b.append("  ✗ ").append(String.join(", ", failing));
         return b.toString();
     }
