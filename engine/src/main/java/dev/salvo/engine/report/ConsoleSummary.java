@@ -12,11 +12,6 @@ import java.util.Map;
 
 /** The end-of-test summary printed on the console: scenarios, requests, checks, errors, main metrics. */
 public final class ConsoleSummary {
-    private static final Map<String, String> ERROR_CODES = Map.ofEntries(
-            Map.entry("1000", "error"), Map.entry("1020", "invalid URL"), Map.entry("1050", "request timeout"),
-            Map.entry("1100", "DNS lookup failed"), Map.entry("1210", "dial error"), Map.entry("1211", "dial timeout"),
-            Map.entry("1212", "connection refused"), Map.entry("1220", "connection reset by peer"),
-            Map.entry("1230", "connection closed by server"));
     private static final List<String> MAIN = List.of("http_reqs", "http_req_duration", "http_req_failed",
             "http_req_waiting", "http_req_connecting", "iterations", "iteration_duration", "checks", "group_duration",
             "vus", "vus_max", "data_received", "data_sent");
@@ -93,7 +88,7 @@ public final class ConsoleSummary {
             b.append("\n  failed requests\n");
             for (Summary.ErrorRow e : s.httpErrors()) {
                 String why = e.errorCode() != null
-                        ? "error " + e.errorCode() + " (" + ERROR_CODES.getOrDefault(e.errorCode(), "error") + ")"
+                        ? "error " + e.errorCode() + " (" + ErrorCodes.describe(e.errorCode()) + ")"
                         : "status " + e.status();
                 b.append(String.format(Locale.ROOT, "    %6d × %s %s: %s%n", e.count(), e.method(), e.name(), why));
             }
