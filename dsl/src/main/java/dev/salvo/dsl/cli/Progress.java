@@ -1,42 +1,89 @@
 package dev.salvo.dsl.cli;
 
-import dev.salvo.engine.metrics.Aggregate;
+import dev.salvo.engine.plan.Plan;
+import dev.salvo.engine.plan.Scenario;
+import dev.salvo.engine.report.ProgressLine;
 import dev.salvo.engine.run.Run;
+import dev.salvo.engine.run.ThresholdMonitor;
+import dev.salvo.engine.thresholds.Threshold;
+import dev.salvo.engine.thresholds.Verdict;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** A plain status line every few seconds while a run goes on. */
+/**
+ * The live status while a run goes on: on a terminal one line rewritten every second and cleared
+ * at the end; otherwise (CI logs) a plain line every {@code interval}.
+ */
 final class Progress implements AutoCloseable {
+    /** Thresholds are evaluated over the totals so far at most this often (it copies histograms). */
+    private static final long THRESHOLD_EVERY_NANOS = 5_000_000_000L;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "salvo-progress");
         t.setDaemon(true);
         return t;
     });
     private final long start = System.nanoTime();
+    private final boolean terminal;
+    private final PrintStream err;
+    private List<String> failing = List.of();
+    private long evaluatedAt;
 
-    Progress(Run run, PrintStream err) {
-        long every = System.console() != null ? 2 : 10;
+    Progress(Run run, ProgressLine line, Plan plan, List<Threshold> thresholds, PrintStream err, Duration interval) {
+        this.err = err;
+        this.terminal = isTerminal();
+        Map<String, Integer> maxVus = new LinkedHashMap<>();
+        for (Scenario s : plan.scenarios()) maxVus.put(s.name(), s.executor().maxVus());
+        long every = terminal ? 1000 : Math.max(1000, interval.toMillis());
         timer.scheduleAtFixedRate(() -> {
-            double reqs = 0, failed = 0;
-            long vus = 0;
-            for (Aggregate a : run.metrics().aggregates()) {
-                switch (a.metric().name()) {
-                    case "http_reqs" -> reqs += a.sum();
-                    case "http_req_failed" -> failed += a.passes();
-                    case "vus" -> vus = (long) a.last();
-                    default -> { }
-                }
+            long now = System.nanoTime();
+            Duration elapsed = Duration.ofNanos(now - start);
+            if (!thresholds.isEmpty() && (evaluatedAt == 0 || now - evaluatedAt >= THRESHOLD_EVERY_NANOS || !terminal)) {
+                evaluatedAt = now;
+                failing = ThresholdMonitor.evaluate(thresholds, run.metrics().aggregates(), elapsed.toNanos() / 1e9).stream()
+                        .filter(v -> !v.passed() && !v.noData()).map(Verdict::threshold).map(Threshold::label).toList();
             }
-            long s = (System.nanoTime() - start) / 1_000_000_000L;
-            err.printf("  [%4ds] vus=%d reqs=%.0f (%.0f/s) failed=%.0f%n", s, vus, reqs, s == 0 ? 0 : reqs / s, failed);
-        }, every, every, TimeUnit.SECONDS);
+            if (terminal) {
+                err.print("\r\033[K" + clip(line.line(elapsed, plan.maxDuration(), run.activeVus(), maxVus, failing)));
+                err.flush();
+            } else {
+                err.println("  " + line.plain(elapsed, plan.maxDuration(), run.activeVus(), maxVus, failing));
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean isTerminal() {
+        java.io.Console c = System.console();
+        return c != null && c.isTerminal();
+    }
+
+    private static String clip(String s) {
+        int width = 160;
+        try {
+            width = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "160")) - 1;
+        } catch (NumberFormatException ignored) {
+            // keep the default
+        }
+        return s.length() <= width ? s : s.substring(0, Math.max(10, width));
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (terminal) {
+            err.print("\r\033[K");
+            err.flush();
+        }
     }
 }

@@ -19,7 +19,10 @@ import dev.salvo.engine.run.ScriptFailure;
 import dev.salvo.engine.run.ThresholdMonitor;
 import dev.salvo.engine.run.Workers;
 import dev.salvo.engine.thresholds.Verdict;
+import dev.salvo.engine.report.ProgressLine;
+import dev.salvo.engine.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -70,6 +73,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show stack traces of internal errors.")
     boolean verbose;
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
@@ -79,6 +85,8 @@ public final class RunCommand implements Callable<Integer> {
         if (iterations != null && iterations < 1) return usage("--iterations must be at least 1, not " + iterations);
         if (workers != null && workers < 1) return usage("--workers must be at least 1, not " + workers);
         if (!Files.isRegularFile(script)) return usage("script not found: " + script);
+        List<String> outputProblems = output.problems();
+        if (!outputProblems.isEmpty()) return usage(String.join("\nsalvo run: ", outputProblems));
         DemoServer target = demo ? DemoServer.start(new DemoOptions("127.0.0.1", 0, 0, 0)) : null;
         try (JsScript js = JsScript.open(script)) {
             Map<String, String> vars = new LinkedHashMap<>();
@@ -130,10 +138,15 @@ public final class RunCommand implements Callable<Integer> {
             Run run = new Run(prepared.plan(), pool, new JsScriptRuntime(js, prepared.plan().isolation(), host, data), metrics);
             control.attach(run);
             Signals.onInterrupt(run::stop);
+            ProgressLine progressLine = new ProgressLine();
+            run.addIntervalListener(progressLine);
+            Reports reports = Reports.open(output.paths(), System.currentTimeMillis());
+            reports.listeners().forEach(run::addIntervalListener);
             if (!quiet) err.printf("salvo: running %s (%d VUs max, up to %s)%n", script,
                     prepared.plan().maxVus(), Durations.format(prepared.plan().maxDuration()));
             RunResult result;
-            try (Progress progress = quiet ? null : new Progress(run, err);
+            try (reports; Progress progress = quiet || output.noProgress ? null
+                    : new Progress(run, progressLine, prepared.plan(), prepared.thresholds(), err, output.progressInterval);
                  ThresholdMonitor monitor = new ThresholdMonitor(prepared.thresholds(), metrics, control::thresholdFailed)) {
                 result = run.execute();
             }
@@ -142,7 +155,7 @@ public final class RunCommand implements Callable<Integer> {
             List<Verdict> verdicts = ThresholdMonitor.evaluate(prepared.thresholds(), result.aggregates(),
                     result.elapsed().toNanos() / 1e9);
             Summary summary = Summary.of(result, verdicts);
-            if (!quiet) out.print(ConsoleSummary.render(summary));
+            if (!quiet) out.print(ConsoleSummary.render(summary, output.trendStats()));
             List<String> warnings = new java.util.ArrayList<>(metrics.warnings());
             warnings.addAll(ThresholdMonitor.unmatchedSelectors(prepared.thresholds(), result.aggregates()));
             warnings.forEach(w -> err.println("salvo: warning: " + w));
@@ -150,7 +163,9 @@ public final class RunCommand implements Callable<Integer> {
                 err.println("\n  script errors");
                 scriptErrors.forEach((m, n) -> err.printf("    %6d × %s%n", n.sum(), m));
             }
-            return verdict(result, verdicts, control);
+            int code = verdict(result, verdicts, control);
+            Outputs.finish(reports, summary, Outputs.end(code, control, result), script.toString(), warnings, err);
+            return code;
         }
     }
 

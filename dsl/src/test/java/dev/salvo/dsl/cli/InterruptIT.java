@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,46 @@ class InterruptIT {
                   await sleep(0.05);
                 }
                 """);
-        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "run", "--demo", "--workers", "1", script.toString());
+        runAndInterrupt(script);
+    }
+
+    @Test
+    void sigintStillWritesEveryResultFileCompleteAndSummaryJsonSaysInterrupted() throws Exception {
+        Path script = tmp.resolve("long.js");
+        Files.writeString(script, """
+                import http from 'salvo/http';
+                import { sleep, env } from 'salvo';
+                export const options = { vus: 2, duration: '60s', thresholds: { http_req_duration: ['p(95)<5000'] } };
+                export default async function () {
+                  await http.get(`${env.BASE_URL}/health`, { tags: { name: 'health' } });
+                  await sleep(0.05);
+                }
+                """);
+        Path results = tmp.resolve("results");
+        runAndInterrupt(script, "--out", results.toString());
+        String json = Files.readString(results.resolve("summary.json"));
+        assertTrue(json.contains("\"ended\" : \"interrupted\""), json);
+        assertTrue(json.contains("\"exitCode\" : 130"), json);
+        String stats = Files.readString(results.resolve("stats.csv"));
+        Matcher agg = Pattern.compile("\r\n,Aggregated,(\\d+),").matcher(stats);
+        assertTrue(agg.find(), stats);
+        assertTrue(Long.parseLong(agg.group(1)) > 0, stats);
+        assertTrue(Files.readString(results.resolve("junit.xml")).trim().endsWith("</testsuites>"));
+        assertTrue(Files.readString(results.resolve("report.html")).trim().endsWith("</html>"));
+        assertTrue(Files.readString(results.resolve("stats_history.csv")).contains(",Aggregated,"));
+        assertTrue(Files.readString(results.resolve("summary.md")).contains("INTERRUPTED"));
+        try (var files = Files.list(results)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("exceptions.csv", "failures.csv", "junit.xml", "latency.hlog", "metrics.csv", "report.html",
+                    "stats.csv", "stats_history.csv", "summary.json", "summary.md"), names, "no temporary file left");
+        }
+    }
+
+    private void runAndInterrupt(Path script, String... more) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(LAUNCHER.toString(), "run", "--demo", "--workers", "1"));
+        args.addAll(List.of(more));
+        args.add(script.toString());
+        ProcessBuilder pb = new ProcessBuilder(args);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("SALVO_") || k.endsWith("_OPTS") || k.equals("JDK_JAVA_OPTIONS") || k.equals("JAVA_TOOL_OPTIONS"));
         env.put("JAVA_HOME", JDK.toString());

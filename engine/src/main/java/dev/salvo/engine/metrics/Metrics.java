@@ -66,6 +66,16 @@ public final class Metrics {
         for (Series s : series.values()) s.sample();
     }
 
+    /**
+     * Called by the one sampler thread: each series' interval since the previous call. Trend
+     * histograms in the result are valid until the next call.
+     */
+    public List<Aggregate> takeIntervals() {
+        List<Aggregate> out = new ArrayList<>();
+        for (Series s : series.values()) out.add(s.takeInterval());
+        return out;
+    }
+
     /** The totals of every series; samples first so that nothing recorded is missed. */
     public List<Aggregate> aggregates() {
         sample();

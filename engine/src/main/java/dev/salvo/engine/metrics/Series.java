@@ -48,6 +48,13 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
     /** The totals so far; call {@link #sample()} first for trends. */
     abstract Aggregate aggregate();
 
+    /**
+     * Called by the sampler thread only: what was recorded since the previous call (deltas for
+     * counters and rates, the interval histogram for trends, the last value for gauges). A trend's
+     * histogram stays valid until the next call, so listeners read it during their callback.
+     */
+    abstract Aggregate takeInterval();
+
     static final class Counter extends Series {
         private final DoubleAdder sum = new DoubleAdder();
         private final LongAdder count = new LongAdder();
@@ -66,6 +73,19 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         Aggregate aggregate() {
             double s = sum.sum();
             return new Aggregate(metric(), tags(), count.sum(), s, 0, 0, s, 0, null);
+        }
+
+        private double lastSum;
+        private long lastCount;
+
+        @Override
+        Aggregate takeInterval() {
+            double s = sum.sum();
+            long c = count.sum();
+            Aggregate a = new Aggregate(metric(), tags(), c - lastCount, s - lastSum, 0, 0, s - lastSum, 0, null);
+            lastSum = s;
+            lastCount = c;
+            return a;
         }
     }
 
@@ -91,6 +111,15 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         synchronized Aggregate aggregate() {
             return new Aggregate(metric(), tags(), count, last, min, max, last, 0, null);
         }
+
+        private long takenCount;
+
+        @Override
+        synchronized Aggregate takeInterval() {
+            long n = count - takenCount;
+            takenCount = count;
+            return new Aggregate(metric(), tags(), n, last, last, last, last, 0, null);
+        }
     }
 
     static final class Rate extends Series {
@@ -112,6 +141,19 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
             long p = passes.sum();
             return new Aggregate(metric(), tags(), count.sum(), p, 0, 1, 0, p, null);
         }
+
+        private long lastPasses;
+        private long lastCount;
+
+        @Override
+        Aggregate takeInterval() {
+            long p = passes.sum();
+            long c = count.sum();
+            Aggregate a = new Aggregate(metric(), tags(), c - lastCount, p - lastPasses, 0, 1, 0, p - lastPasses, null);
+            lastPasses = p;
+            lastCount = c;
+            return a;
+        }
     }
 
     static final class Trend extends Series {
@@ -123,6 +165,10 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         private final DoubleAccumulator max = new DoubleAccumulator(Math::max, Double.NEGATIVE_INFINITY);
         private final LongAdder clamped = new LongAdder();
         private Histogram interval;
+        /** What was drained since the last takeInterval, and the one handed out last time (swapped, never reallocated). */
+        private Histogram pending = new Histogram(3);
+        private Histogram taken = new Histogram(3);
+        private double takenSum;
 
         Trend(Metric metric, Tags tags) {
             super(metric, tags);
@@ -144,6 +190,23 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         synchronized void sample() {
             interval = recorder.getIntervalHistogram(interval);
             total.add(interval);
+            pending.add(interval);
+        }
+
+        @Override
+        synchronized Aggregate takeInterval() {
+            sample();
+            Histogram h = pending;
+            pending = taken;
+            pending.reset();
+            taken = h;
+            double s = sum.sum();
+            long n = h.getTotalCount();
+            double min = n == 0 ? 0 : h.getMinValue() / SCALE;
+            double max = n == 0 ? 0 : h.getMaxValue() / SCALE;
+            Aggregate a = new Aggregate(metric(), tags(), n, s - takenSum, min, max, 0, 0, h);
+            takenSum = s;
+            return a;
         }
 
         /** The histogram of everything recorded so far (values x {@link #SCALE}). */

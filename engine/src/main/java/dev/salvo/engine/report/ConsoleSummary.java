@@ -12,11 +12,6 @@ import java.util.Map;
 
 /** The end-of-test summary printed on the console: scenarios, requests, checks, errors, main metrics. */
 public final class ConsoleSummary {
-    private static final Map<String, String> ERROR_CODES = Map.ofEntries(
-            Map.entry("1000", "error"), Map.entry("1020", "invalid URL"), Map.entry("1050", "request timeout"),
-            Map.entry("1100", "DNS lookup failed"), Map.entry("1210", "dial error"), Map.entry("1211", "dial timeout"),
-            Map.entry("1212", "connection refused"), Map.entry("1220", "connection reset by peer"),
-            Map.entry("1230", "connection closed by server"));
     private static final List<String> MAIN = List.of("http_reqs", "http_req_duration", "http_req_failed",
             "http_req_waiting", "http_req_connecting", "iterations", "iteration_duration", "checks", "group_duration",
             "vus", "vus_max", "data_received", "data_sent");
@@ -24,16 +19,21 @@ public final class ConsoleSummary {
     private ConsoleSummary() {}
 
     public static String render(Summary s) {
+        return render(s, TrendStats.DEFAULT);
+    }
+
+    /** The summary with {@code stats} as the trend columns (k6's {@code --summary-trend-stats}). */
+    public static String render(Summary s, TrendStats stats) {
         StringBuilder b = new StringBuilder();
         b.append('\n');
         for (Scenario sc : s.result().plan().scenarios()) {
             b.append(String.format(Locale.ROOT, "  scenario %s: %s %s%n", sc.name(), sc.executor().type(), sc.executor().parameters()));
         }
         thresholds(s, b);
-        requests(s, b);
+        requests(s, b, stats);
         checks(s, b);
         errors(s, b);
-        metrics(s, b);
+        metrics(s, b, stats);
         long iterations = s.metric("iterations") == null ? 0 : (long) s.metric("iterations").sum();
         b.append(String.format(Locale.ROOT, "%n  %s in %s: %d iterations completed, %d interrupted%n",
                 s.result().interrupted() ? "INTERRUPTED" : "finished", Durations.format(s.result().elapsed()),
@@ -49,17 +49,21 @@ public final class ConsoleSummary {
         }
     }
 
-    private static void requests(Summary s, StringBuilder b) {
+    private static void requests(Summary s, StringBuilder b, TrendStats stats) {
         if (s.requests().isEmpty()) return;
         int w = Math.max(4, s.requests().stream().mapToInt(r -> r.name().length()).max().orElse(4));
         w = Math.min(w, 60);
-        String fmt = "  %-" + w + "s %-7s %9s %8s %9s %9s %9s %9s %9s %9s %9s%n";
-        b.append('\n').append(String.format(Locale.ROOT, fmt, "NAME", "METHOD", "REQS", "FAILS", "RPS", "AVG", "P50", "P90", "P95", "P99", "MAX"));
+        List<TrendStats.Stat> cols = stats.table();
+        String fmt = "  %-" + w + "s %-7s %9s %8s %9s" + " %9s".repeat(cols.size()) + "%n";
+        List<Object> head = new java.util.ArrayList<>(List.of("NAME", "METHOD", "REQS", "FAILS", "RPS"));
+        cols.forEach(c -> head.add(c.label().toUpperCase(Locale.ROOT).replace("(", "").replace(")", "")));
+        b.append('\n').append(String.format(Locale.ROOT, fmt, head.toArray()));
         for (Summary.RequestRow r : s.requests()) {
             Aggregate d = r.duration();
-            b.append(String.format(Locale.ROOT, fmt, clip(r.name(), w), r.method(), r.count(), r.failures(),
-                    num(r.count() / s.seconds()), ms(d.avg()), ms(d.percentile(50)), ms(d.percentile(90)),
-                    ms(d.percentile(95)), ms(d.percentile(99)), ms(d.max())));
+            List<Object> row = new java.util.ArrayList<>(List.of(clip(r.name(), w), r.method(), r.count(), r.failures(),
+                    num(r.count() / s.seconds())));
+            cols.forEach(c -> row.add(ms(c.value().applyAsDouble(d))));
+            b.append(String.format(Locale.ROOT, fmt, row.toArray()));
         }
         b.append("  (latencies in ms)\n");
     }
@@ -84,7 +88,7 @@ public final class ConsoleSummary {
             b.append("\n  failed requests\n");
             for (Summary.ErrorRow e : s.httpErrors()) {
                 String why = e.errorCode() != null
-                        ? "error " + e.errorCode() + " (" + ERROR_CODES.getOrDefault(e.errorCode(), "error") + ")"
+                        ? "error " + e.errorCode() + " (" + ErrorCodes.describe(e.errorCode()) + ")"
                         : "status " + e.status();
                 b.append(String.format(Locale.ROOT, "    %6d × %s %s: %s%n", e.count(), e.method(), e.name(), why));
             }
@@ -95,16 +99,16 @@ public final class ConsoleSummary {
         }
     }
 
-    private static void metrics(Summary s, StringBuilder b) {
+    private static void metrics(Summary s, StringBuilder b, TrendStats stats) {
         b.append('\n');
         for (String name : MAIN) {
             Aggregate a = s.metric(name);
             if (a == null) continue;
-            b.append(String.format(Locale.ROOT, "  %-22s %s%n", name + dots(name), describe(a, s.seconds())));
+            b.append(String.format(Locale.ROOT, "  %-22s %s%n", name + dots(name), describe(a, s.seconds(), stats)));
         }
         for (Map.Entry<String, Aggregate> e : s.metrics().entrySet()) {
             if (MAIN.contains(e.getKey()) || e.getKey().startsWith("http_req_")) continue;
-            b.append(String.format(Locale.ROOT, "  %-22s %s%n", e.getKey() + dots(e.getKey()), describe(e.getValue(), s.seconds())));
+            b.append(String.format(Locale.ROOT, "  %-22s %s%n", e.getKey() + dots(e.getKey()), describe(e.getValue(), s.seconds(), stats)));
         }
     }
 
@@ -113,6 +117,10 @@ public final class ConsoleSummary {
     }
 
     static String describe(Aggregate a, double seconds) {
+        return describe(a, seconds, TrendStats.DEFAULT);
+    }
+
+    static String describe(Aggregate a, double seconds, TrendStats stats) {
         MetricType type = a.metric().type();
         boolean bytes = a.metric().name().startsWith("data_");
         return switch (type) {
@@ -123,9 +131,12 @@ public final class ConsoleSummary {
             case RATE -> String.format(Locale.ROOT, "%.2f%%  %d of %d", 100 * a.rate(), a.passes(), a.count());
             case TREND -> {
                 String u = a.metric().time() ? "ms" : "";
-                yield "avg=" + num(a.avg()) + u + " min=" + num(a.min()) + u + " med=" + num(a.percentile(50)) + u
-                        + " max=" + num(a.max()) + u + " p(90)=" + num(a.percentile(90)) + u + " p(95)=" + num(a.percentile(95)) + u
-                        + " p(99)=" + num(a.percentile(99)) + u;
+                StringBuilder t = new StringBuilder();
+                for (TrendStats.Stat st : stats.stats()) {
+                    if (!t.isEmpty()) t.append(' ');
+                    t.append(st.label()).append('=').append(num(st.value().applyAsDouble(a))).append("count".equals(st.label()) ? "" : u);
+                }
+                yield t.toString();
             }
         };
     }

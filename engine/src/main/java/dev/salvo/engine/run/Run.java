@@ -51,6 +51,7 @@ public final class Run {
     private final LongAdder interruptedIterations = new LongAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    private final List<dev.salvo.engine.metrics.IntervalListener> intervalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Run(Plan plan, Workers workers, ScriptRuntime script, Metrics metrics) {
         this.plan = plan;
@@ -61,6 +62,26 @@ public final class Run {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** Adds a receiver of each second's intervals (reports, live progress); call before {@link #execute}. */
+    public void addIntervalListener(dev.salvo.engine.metrics.IntervalListener listener) {
+        intervalListeners.add(listener);
+    }
+
+    /** Active VUs per scenario right now, for the live progress line. */
+    public Map<String, Integer> activeVus() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Scenario s : plan.scenarios()) out.put(s.name(), 0);
+        try {
+            for (int i = 0; i < allVus.size(); i++) { // read from another thread while VUs may still be added
+                VirtualUser vu = allVus.get(i);
+                if (vu != null && vu.active()) out.merge(vu.scenario(), 1, Integer::sum);
+            }
+        } catch (IndexOutOfBoundsException ignored) {
+            // the list grew while we read it: the next refresh sees it whole
+        }
+        return out;
     }
 
     public boolean stopping() {
@@ -83,7 +104,7 @@ public final class Run {
         long t0 = System.nanoTime();
         initVus();
         metrics.add(VUS_MAX, Tags.EMPTY, allVus.size());
-        try (Sampler sampler = new Sampler(metrics, 1000, this::sampleVus)) {
+        try (Sampler sampler = new Sampler(metrics, 1000, this::sampleVus, intervalListeners)) {
             List<CompletableFuture<Void>> scenarios = new ArrayList<>();
             for (ScenarioRunner r : runners) scenarios.add(startAt(r));
             CompletableFuture<Void> all = CompletableFuture.allOf(scenarios.toArray(CompletableFuture[]::new));

@@ -1,0 +1,25 @@
+package dev.salvo.dsl.cli;
+
+import dev.salvo.engine.report.Reports;
+import dev.salvo.engine.report.RunEnd;
+import dev.salvo.engine.report.Summary;
+import dev.salvo.engine.run.RunResult;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** Hands a finished run to the result files, with how it ended as {@link #verdict} decided. */
+final class Outputs {
+    private Outputs() {}
+
+    static RunEnd end(int exitCode, RunControl control, RunResult result) {
+        if (control.aborted() != null) return new RunEnd(exitCode, "aborted", control.aborted());
+        if (control.thresholdAbort() != null) return new RunEnd(exitCode, "threshold-abort", control.thresholdAbort().describe());
+        if (result.interrupted()) return new RunEnd(exitCode, "interrupted", "stopped by a signal (Ctrl-C or SIGTERM)");
+        return new RunEnd(exitCode, "completed", null);
+    }
+
+    static void finish(Reports reports, Summary summary, RunEnd end, String script, List<String> warnings, PrintStream err) {
+        for (String problem : reports.finish(summary, end, script, warnings)) err.println("salvo: warning: " + problem);
+    }
+}
