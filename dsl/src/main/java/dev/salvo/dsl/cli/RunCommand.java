@@ -49,6 +49,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Test duration, e.g. 30s, 5m, 1h30m (replaces the script's scenarios).")
     Duration duration;
 
+    @Option(names = {"-r", "--spawn-rate"}, paramLabel = "R",
+            description = "With -u and -t: start R users per second up to N, hold until T (Locust's model; ramping-vus).")
+    Double spawnRate;
+
     @Option(names = {"-i", "--iterations"}, paramLabel = "N", description = "Total iterations, shared by the VUs (replaces the script's scenarios).")
     Integer iterations;
 
@@ -110,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
         RunControl control = new RunControl();
         Metrics metrics = new Metrics();
         HostContext host = new HostContext(envJson, false, metrics, m -> count(scriptErrors, m), control::abort);
-        Prepared prepared = Prepared.prepare(js, host, new Overrides(vus, duration, iterations), tags);
+        Prepared prepared = Prepared.prepare(js, host, new Overrides(vus, duration, iterations, spawnRate), tags);
         if (prepared.plan().discardResponseBodies()) {
             host = new HostContext(envJson, true, metrics, host.errors(), host.abort());
         }

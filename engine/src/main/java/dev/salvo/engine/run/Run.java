@@ -45,6 +45,9 @@ public final class Run {
         return t;
     });
     private final List<VirtualUser> allVus = new ArrayList<>();
+    /** VUs added while the run goes on (arrival-rate executors growing towards maxVUs). */
+    private final java.util.Queue<VirtualUser> lateVus = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger nextVuId = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<VirtualUser, VuServices> services = new ConcurrentHashMap<>();
     private final List<ScenarioRunner> runners = new ArrayList<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -114,27 +117,57 @@ public final class Run {
     }
 
     private void sampleVus() {
+        metrics.add(VUS, Tags.EMPTY, activeVus());
+    }
+
+    /** VUs running an iteration now, for the {@code vus} gauge and for finer views of the schedule. */
+    public long activeVus() {
         long active = 0;
         for (VirtualUser vu : allVus) if (vu.active()) active++;
-        metrics.add(VUS, Tags.EMPTY, active);
+        for (VirtualUser vu : lateVus) if (vu.active()) active++;
+        return active;
+    }
+
+    /** Every VU initialised so far, before the run and during it. */
+    public int initialisedVus() {
+        return allVus.size() + lateVus.size();
+    }
+
+    /** Creates one more VU of scenario {@code s} on its worker while the run goes on. */
+    private CompletableFuture<VirtualUser> addVu(Scenario s, Tags tags, HttpConfig http, java.util.concurrent.atomic.AtomicInteger inScenario) {
+        int id = nextVuId.incrementAndGet();
+        VirtualUser vu = new VirtualUser(id, inScenario.incrementAndGet(), s.name(), workers.get(id - 1));
+        return CompletableFuture.supplyAsync(() -> {
+            VuServices vs = VuServices.create(vu.loop(), http, metrics, tags, vu, s.executor().openModel());
+            services.put(vu, vs);
+            try {
+                script.initVu(vu, s, vs);
+            } catch (ScriptFailure f) {
+                throw new java.util.concurrent.CompletionException(f);
+            }
+            lateVus.add(vu);
+            metrics.add(VUS_MAX, Tags.EMPTY, initialisedVus());
+            return vu;
+        }, vu.loop());
     }
 
     private void initVus() throws ScriptFailure, InterruptedException {
         HttpConfig http = httpConfig(plan);
         List<CompletableFuture<Void>> inits = new ArrayList<>();
-        int id = 0;
         for (Scenario s : plan.scenarios()) {
             Map<String, String> t = new LinkedHashMap<>(plan.tags());
             t.putAll(s.tags());
             t.put("scenario", s.name());
             Tags tags = Tags.of(t);
             List<VirtualUser> vus = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger inScenario = new java.util.concurrent.atomic.AtomicInteger();
             for (int i = 1; i <= s.executor().maxVus(); i++) {
-                VirtualUser vu = new VirtualUser(++id, i, s.name(), workers.get(id - 1));
+                int id = nextVuId.incrementAndGet();
+                VirtualUser vu = new VirtualUser(id, inScenario.incrementAndGet(), s.name(), workers.get(id - 1));
                 vus.add(vu);
                 allVus.add(vu);
                 inits.add(CompletableFuture.runAsync(() -> {
-                    VuServices vs = VuServices.create(vu.loop(), http, metrics, tags);
+                    VuServices vs = VuServices.create(vu.loop(), http, metrics, tags, vu, s.executor().openModel());
                     services.put(vu, vs);
                     try {
                         script.initVu(vu, s, vs);
@@ -143,7 +176,8 @@ public final class Run {
                     }
                 }, vu.loop()));
             }
-            runners.add(new ScenarioRunner(s, vus, script, metrics, tags, clock, this, interruptedIterations, errors));
+            runners.add(new ScenarioRunner(s, vus, script, metrics, tags, clock, this, interruptedIterations, errors,
+                    () -> addVu(s, tags, http, inScenario)));
         }
         try {
             CompletableFuture.allOf(inits.toArray(CompletableFuture[]::new)).get();
@@ -163,7 +197,9 @@ public final class Run {
 
     private void closeVus() {
         List<CompletableFuture<?>> closes = new ArrayList<>();
-        for (VirtualUser vu : allVus) {
+        List<VirtualUser> everyVu = new ArrayList<>(allVus);
+        everyVu.addAll(lateVus);
+        for (VirtualUser vu : everyVu) {
             closes.add(CompletableFuture.runAsync(() -> {
                 script.closeVu(vu);
                 VuServices vs = services.remove(vu);
