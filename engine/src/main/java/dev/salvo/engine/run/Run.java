@@ -34,6 +34,8 @@ import static dev.salvo.engine.metrics.BuiltinMetrics.VUS_MAX;
 public final class Run {
     /** How long in-flight iterations get after Ctrl-C before they are interrupted. */
     private static final Duration STOP_GRACE = Duration.ofMillis(500);
+    /** How long per-VU stop hooks (user()'s onStop) get when the run ends. */
+    private static final Duration STOP_HOOKS_TIMEOUT = Duration.ofSeconds(5);
 
     private final Plan plan;
     private final Workers workers;
@@ -195,10 +197,28 @@ public final class Run {
         return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10));
     }
 
+    /** Runs every VU's stop hook (user()'s onStop) that ran an iteration, for a few seconds at most. */
+    private void stopHooks(List<VirtualUser> vus) {
+        if (stopping) return;
+        List<CompletableFuture<?>> stops = new ArrayList<>();
+        for (VirtualUser vu : vus) {
+            if (vu.iterations() == 0 || vu.busy()) continue;
+            CompletableFuture<Void> stopped = new CompletableFuture<>();
+            vu.loop().execute(() -> script.stopVu(vu, () -> stopped.complete(null)));
+            stops.add(stopped);
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(STOP_HOOKS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception ignored) {
+            // a hook that hangs must not hold the run: its VU is closed next
+        }
+    }
+
     private void closeVus() {
         List<CompletableFuture<?>> closes = new ArrayList<>();
         List<VirtualUser> everyVu = new ArrayList<>(allVus);
         everyVu.addAll(lateVus);
+        stopHooks(everyVu);
         for (VirtualUser vu : everyVu) {
             closes.add(CompletableFuture.runAsync(() -> {
                 script.closeVu(vu);
