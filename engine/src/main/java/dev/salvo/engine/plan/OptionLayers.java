@@ -122,7 +122,12 @@ public final class OptionLayers {
                 merge((ObjectNode) existing, (ObjectNode) e.getValue(), path, label, sources);
                 continue;
             }
-            sources.keySet().removeIf(k -> k.startsWith(path + "."));
+            sources.keySet().removeIf(k -> k.equals(path) || k.startsWith(path + "."));
+            if (e.getValue().isObject() && !e.getValue().isEmpty()) {
+                // Label the leaves, so that a later layer changing one of them leaves the others' labels alone.
+                merge(into.putObject(e.getKey()), (ObjectNode) e.getValue(), path, label, sources);
+                continue;
+            }
             into.set(e.getKey(), e.getValue().deepCopy());
             sources.put(path, label);
         }
