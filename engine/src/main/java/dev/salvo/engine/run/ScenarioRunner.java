@@ -53,6 +53,8 @@ final class ScenarioRunner implements ScenarioRun {
 
     CompletableFuture<Void> start() {
         startNanos = System.nanoTime();
+        // Open models report dropped iterations even when there were none: a threshold on it has data.
+        if (scenario.executor().openModel()) metrics.add(BuiltinMetrics.DROPPED_ITERATIONS, tags, 0);
         return scenario.executor().start(this);
     }
 
