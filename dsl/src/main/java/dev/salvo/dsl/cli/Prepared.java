@@ -10,6 +10,9 @@ import dev.salvo.dsl.script.ScriptInfo;
 import dev.salvo.engine.metrics.BuiltinMetrics;
 import dev.salvo.engine.metrics.Metric;
 import dev.salvo.engine.metrics.Metrics;
+import dev.salvo.engine.plan.ConfigException;
+import dev.salvo.engine.plan.ConfigFile;
+import dev.salvo.engine.plan.OptionLayers;
 import dev.salvo.engine.plan.Overrides;
 import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.plan.PlanException;
@@ -29,7 +32,13 @@ import java.util.TreeMap;
  * A script loaded and checked, ready to run: its options resolved into a plan, its thresholds
  * parsed against the metrics that exist. {@code salvo run} and {@code salvo validate} share it.
  */
-record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, HostContext host, List<String> warnings) {
+record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, HostContext host, List<String> warnings,
+                OptionLayers.Resolved resolved) {
+    /** Where options come from besides the script: {@code --config FILE} (else salvo.yaml beside it) and {@code --profile}. */
+    record Layers(java.nio.file.Path config, String profile) {
+        static final Layers NONE = new Layers(null, null);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The environment the script sees: the process's, then the demo target's URLs, then {@code -e}. */
@@ -42,18 +51,34 @@ record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, HostCont
     /** @throws PlanException with every problem of the options and thresholds at once */
     static Prepared prepare(JsScript js, HostContext host, Overrides overrides, Map<String, String> tags)
             throws ScriptError, PlanException, IOException {
+        try {
+            return prepare(js, host, overrides, tags, Layers.NONE);
+        } catch (ConfigException e) {
+            throw new PlanException(e.problems());
+        }
+    }
+
+    /**
+     * @throws ConfigException for a malformed config file or an unknown profile (command-line problems)
+     * @throws PlanException with every problem of the merged options and thresholds at once
+     */
+    static Prepared prepare(JsScript js, HostContext host, Overrides overrides, Map<String, String> tags, Layers layers)
+            throws ScriptError, PlanException, ConfigException, IOException {
+        java.nio.file.Path configFile = layers.config() != null ? layers.config() : ConfigFile.besideScript(js.file());
+        ConfigFile config = configFile == null ? null : ConfigFile.load(configFile);
         ScriptInfo info = JsScriptRuntime.inspect(js, host);
         JsonNode options = info.optionsJson() == null ? null : JSON.readTree(info.optionsJson());
+        OptionLayers.Resolved resolved = OptionLayers.resolve(options, config, layers.profile(), overrides);
         // A bad scenario must not hide bad thresholds: report the problems of both at once.
         Plan plan = null;
         List<String> errors = new ArrayList<>();
         try {
-            plan = PlanParser.parse(options, overrides).withTags(tags);
+            plan = PlanParser.parse(resolved.options(), resolved.overrides()).withTags(tags);
         } catch (PlanException e) {
             errors.addAll(e.problems());
         }
         Problems problems = new Problems();
-        JsonNode rawThresholds = plan != null ? plan.thresholds() : options == null ? null : options.get("thresholds");
+        JsonNode rawThresholds = plan != null ? plan.thresholds() : resolved.options() == null ? null : resolved.options().get("thresholds");
         List<Threshold> thresholds = ThresholdsParser.parse(rawThresholds, problems);
         checkMetrics(thresholds, host.metrics(), problems);
         for (dev.salvo.engine.plan.Scenario s : plan == null ? List.<dev.salvo.engine.plan.Scenario>of() : plan.scenarios()) {
@@ -66,7 +91,7 @@ record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, HostCont
         if (!errors.isEmpty()) throw new PlanException(errors);
         List<String> warnings = new ArrayList<>(plan.warnings());
         warnings.addAll(problems.warnings());
-        return new Prepared(info, plan, thresholds, host, List.copyOf(warnings));
+        return new Prepared(info, plan, thresholds, host, List.copyOf(warnings), resolved);
     }
 
     /** Every threshold names a metric that exists (built in or defined by the script) and suits its type. */

@@ -50,10 +50,10 @@ final class Progress implements AutoCloseable {
                         .filter(v -> !v.passed() && !v.noData()).map(Verdict::threshold).map(Threshold::label).toList();
             }
             if (terminal) {
-                err.print("\r\033[K" + clip(line.line(elapsed, plan.maxDuration(), run.activeVus(), maxVus, failing)));
+                err.print("\r\033[K" + clip(line.line(elapsed, plan.maxDuration(), run.activeVusByScenario(), maxVus, failing)));
                 err.flush();
             } else {
-                err.println("  " + line.plain(elapsed, plan.maxDuration(), run.activeVus(), maxVus, failing));
+                err.println("  " + line.plain(elapsed, plan.maxDuration(), run.activeVusByScenario(), maxVus, failing));
             }
         }, every, every, TimeUnit.MILLISECONDS);
     }

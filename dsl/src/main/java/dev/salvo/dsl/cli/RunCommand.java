@@ -52,8 +52,21 @@ public final class RunCommand implements Callable<Integer> {
             description = "Test duration, e.g. 30s, 5m, 1h30m (replaces the script's scenarios).")
     Duration duration;
 
+    @Option(names = {"-r", "--spawn-rate"}, paramLabel = "R",
+            description = "With -u and -t: start R users per second up to N, hold until T (Locust's model; ramping-vus).")
+    Double spawnRate;
+
     @Option(names = {"-i", "--iterations"}, paramLabel = "N", description = "Total iterations, shared by the VUs (replaces the script's scenarios).")
     Integer iterations;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Apply a named profile from salvo.yaml or options.profiles.")
+    String profile;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The config file with defaults and profiles (default: salvo.yaml beside the script).")
+    Path config;
+
+    @Option(names = "--print-plan", description = "Print every scenario's executor and parameters, and where each value came from; run nothing.")
+    boolean printPlan;
 
     @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "Set env.K for the script (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
@@ -83,10 +96,12 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (vus != null && vus < 1) return usage("--vus must be at least 1, not " + vus);
         if (iterations != null && iterations < 1) return usage("--iterations must be at least 1, not " + iterations);
+        if (spawnRate != null && !(spawnRate > 0)) return usage("--spawn-rate must be > 0, not " + spawnRate);
         if (workers != null && workers < 1) return usage("--workers must be at least 1, not " + workers);
         if (!Files.isRegularFile(script)) return usage("script not found: " + script);
         List<String> outputProblems = output.problems();
         if (!outputProblems.isEmpty()) return usage(String.join("\nsalvo run: ", outputProblems));
+        if (config != null && !Files.isRegularFile(config)) return usage("config file not found: " + config);
         DemoServer target = demo ? DemoServer.start(new DemoOptions("127.0.0.1", 0, 0, 0)) : null;
         try (JsScript js = JsScript.open(script)) {
             Map<String, String> vars = new LinkedHashMap<>();
@@ -103,6 +118,10 @@ public final class RunCommand implements Callable<Integer> {
             err.println("salvo: invalid options in " + script + ":");
             e.problems().forEach(p -> err.println("  " + p));
             return ExitCodes.SCRIPT;
+        } catch (dev.salvo.engine.plan.ConfigException e) {
+            err.println("salvo run: bad configuration:");
+            e.problems().forEach(p -> err.println("  " + p));
+            return ExitCodes.USAGE;
         } finally {
             if (target != null) target.close();
         }
@@ -113,12 +132,19 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    private int run(JsScript js, String envJson) throws ScriptError, ScriptFailure, PlanException, IOException, InterruptedException {
+    private int run(JsScript js, String envJson) throws ScriptError, ScriptFailure, PlanException, IOException, InterruptedException,
+            dev.salvo.engine.plan.ConfigException {
         Map<String, LongAdder> scriptErrors = new ConcurrentHashMap<>();
         RunControl control = new RunControl();
         Metrics metrics = new Metrics();
         HostContext host = new HostContext(envJson, false, metrics, m -> count(scriptErrors, m), control::abort);
-        Prepared prepared = Prepared.prepare(js, host, new Overrides(vus, duration, iterations), tags);
+        Prepared prepared = Prepared.prepare(js, host, new Overrides(vus, duration, iterations, spawnRate), tags,
+                new Prepared.Layers(config, profile));
+        if (printPlan) {
+            prepared.warnings().forEach(w -> err.println("salvo: warning: " + w));
+            out.print(dev.salvo.engine.plan.PlanPrinter.render(prepared.plan(), prepared.resolved()));
+            return ExitCodes.OK;
+        }
         if (prepared.plan().discardResponseBodies()) {
             host = new HostContext(envJson, true, metrics, host.errors(), host.abort());
         }

@@ -24,18 +24,28 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "The scenario script (an ES module).")
     Path script;
 
+    @picocli.CommandLine.Option(names = "--profile", paramLabel = "NAME", description = "Validate with this profile applied.")
+    String profile;
+
+    @picocli.CommandLine.Option(names = "--config", paramLabel = "FILE", description = "The config file (default: salvo.yaml beside the script).")
+    Path config;
+
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
     @Override
     public Integer call() throws Exception {
+        if (config != null && !Files.isRegularFile(config)) {
+            err.println("salvo validate: config file not found: " + config);
+            return ExitCodes.USAGE;
+        }
         if (!Files.isRegularFile(script)) {
             err.println("salvo validate: script not found: " + script);
             return ExitCodes.USAGE;
         }
         try (JsScript js = JsScript.open(script)) {
             HostContext host = new HostContext(Prepared.envJson(Map.of()), false, new Metrics(), m -> {}, m -> {});
-            Prepared p = Prepared.prepare(js, host, Overrides.NONE, Map.of());
+            Prepared p = Prepared.prepare(js, host, Overrides.NONE, Map.of(), new Prepared.Layers(config, profile));
             p.warnings().forEach(w -> err.println("salvo: warning: " + w));
             out.println(script + ": OK");
             for (Scenario s : p.plan().scenarios()) {
@@ -49,6 +59,10 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (ScriptError e) {
             err.println("salvo: script error: " + e.getMessage());
             return ExitCodes.SCRIPT;
+        } catch (dev.salvo.engine.plan.ConfigException e) {
+            err.println("salvo validate: bad configuration:");
+            e.problems().forEach(p -> err.println("  " + p));
+            return ExitCodes.USAGE;
         } catch (PlanException e) {
             err.println("salvo: invalid options in " + script + ":");
             e.problems().forEach(p -> err.println("  " + p));

@@ -29,12 +29,15 @@ public final class JsScript implements AutoCloseable {
     private final Engine engine;
     private final Source module;
     private final Source prelude;
+    /** salvo/data's parsed files and shared arrays: one per run, shared by every context. */
+    private final dev.salvo.dsl.host.DataHost.Store data;
 
     private JsScript(Path file, Engine engine, Source module, Source prelude) {
         this.file = file;
         this.engine = engine;
         this.module = module;
         this.prelude = prelude;
+        this.data = new dev.salvo.dsl.host.DataHost.Store(file.getParent());
     }
 
     /** Opens a script; a missing or unreadable file is an {@link IOException} with the path in its message. */
@@ -90,6 +93,7 @@ public final class JsScript implements AutoCloseable {
                 .option("js.esm-eval-returns-exports", "true")
                 .build();
         context.getBindings("js").putMember("__salvo", host);
+        context.getBindings("js").putMember("__salvoData", new dev.salvo.dsl.host.DataHost(data, host));
         return context;
     }
 

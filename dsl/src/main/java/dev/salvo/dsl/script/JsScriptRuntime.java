@@ -125,6 +125,28 @@ public final class JsScriptRuntime implements ScriptRuntime {
         }
     }
 
+    @Override
+    public void stopVu(VirtualUser vu, Runnable done) {
+        Bound b = vu.runtime();
+        if (b == null || b.state().closed()) {
+            done.run();
+            return;
+        }
+        VuState state = b.state();
+        Value hooks = b.shared().hooks();
+        Completion completion = new Completion(v -> done.run(), e -> {
+            run.errors().accept(describe(hooks, e));
+            done.run();
+        });
+        state.host().enter(state);
+        try {
+            hooks.getMember("onStop").execute(state.fn, state.data, state.vuObject, completion);
+        } catch (PolyglotException e) {
+            run.errors().accept(ErrorFormat.iterationError(e.getMessage(), null));
+            done.run();
+        }
+    }
+
     static String describe(Value hooks, Value error) {
         try {
             Value d = hooks.getMember("describe").execute(error);

@@ -29,7 +29,8 @@ final class ScriptFileSystem implements FileSystem {
     private static final Map<String, String> MODULE_FILES = Map.of(
             "salvo", "salvo.mjs",
             "salvo/http", "http.mjs",
-            "salvo/metrics", "metrics.mjs");
+            "salvo/metrics", "metrics.mjs",
+            "salvo/data", "data.mjs");
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     private final FileSystem delegate = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());

@@ -36,6 +36,7 @@
     },
     call0: (fn, done) => call(fn, [], done),
     call1: (fn, arg, done) => call(fn, [arg], done),
+    onStop: (fn, data, vu, done) => (typeof fn.onStop === 'function' ? call(fn.onStop, [data, vu], done) : done.ok(undefined)),
     newVu: (id, idInScenario, scenario) => ({ id, idInScenario, scenario, iteration: 0, state: {} }),
     data: (json) => deepFreeze(json === null || json === undefined ? undefined : JSON.parse(json)),
     stringify: (v) => (v === undefined ? null : JSON.stringify(v)),

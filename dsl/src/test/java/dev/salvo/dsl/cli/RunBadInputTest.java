@@ -111,13 +111,13 @@ class RunBadInputTest {
     @Test
     void unknownExecutorExits3ListingTheValidOnes() throws Exception {
         String file = script(dir, "executor.js", """
-                export const options = { scenarios: { spike: { executor: 'ramping-arrival-rate', vus: 2 } } };
+                export const options = { scenarios: { spike: { executor: 'externally-controlled', vus: 2 } } };
                 export default function () {}
                 """);
         Salvo.Result r = Salvo.run("run", file);
         assertEquals(3, r.exit(), r.toString());
-        assertTrue(r.err().contains("options.scenarios.spike.executor: unknown executor 'ramping-arrival-rate'"), r.toString());
-        assertTrue(r.err().contains("constant-vus, per-vu-iterations, shared-iterations"), r.toString());
+        assertTrue(r.err().contains("options.scenarios.spike.executor: unknown executor 'externally-controlled'"), r.toString());
+        assertTrue(r.err().contains("constant-vus, ramping-vus, per-vu-iterations, shared-iterations, constant-arrival-rate, ramping-arrival-rate"), r.toString());
     }
 
     @Test

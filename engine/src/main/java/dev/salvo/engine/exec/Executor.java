@@ -23,4 +23,12 @@ public interface Executor {
 
     /** The resolved parameters, for the plan print-out and the summary. */
     Map<String, Object> parameters();
+
+    /**
+     * True for open models (arrival-rate): iterations start on a schedule, so latencies are also
+     * measured from the intended start.
+     */
+    default boolean openModel() {
+        return false;
+    }
 }

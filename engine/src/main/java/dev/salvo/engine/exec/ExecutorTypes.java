@@ -12,8 +12,11 @@ public final class ExecutorTypes {
 
     static {
         TYPES.put(ConstantVus.TYPE, ConstantVus::parse);
+        TYPES.put(RampingVus.TYPE, RampingVus::parse);
         TYPES.put(PerVuIterations.TYPE, PerVuIterations::parse);
         TYPES.put(SharedIterations.TYPE, SharedIterations::parse);
+        TYPES.put(ConstantArrivalRate.TYPE, ConstantArrivalRate::parse);
+        TYPES.put(RampingArrivalRate.TYPE, RampingArrivalRate::parse);
     }
 
     private ExecutorTypes() {}

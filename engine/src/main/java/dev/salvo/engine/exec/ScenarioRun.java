@@ -41,4 +41,26 @@ public interface ScenarioRun {
 
     /** True once the whole run is being stopped (Ctrl-C, SIGTERM, abort): start nothing new. */
     boolean stopping();
+
+    /**
+     * Creates, initialises and adds one more VU to the scenario during the run (open models growing
+     * towards {@code maxVUs}); completes with it on its worker, or exceptionally when its code fails to load.
+     */
+    CompletableFuture<VirtualUser> addVu();
+
+    /**
+     * Runs one iteration of an idle {@code vu} on its worker now. {@code intendedStartNanos} (on the
+     * {@link #elapsedNanos()} clock) is when the schedule wanted it to start: HTTP latencies of the
+     * iteration are corrected by the lag. Completes when the iteration ends or is interrupted.
+     */
+    CompletableFuture<Void> iterateOnce(VirtualUser vu, long intendedStartNanos);
+
+    /** Interrupts {@code vu}'s running iteration, if any, counting it as interrupted; its loop ends. */
+    void interrupt(VirtualUser vu);
+
+    /** Counts one iteration that was due but found no free VU ({@code dropped_iterations}). */
+    void dropIteration();
+
+    /** Runs {@code task} on the run's clock thread after {@code delayNanos}. */
+    void schedule(Runnable task, long delayNanos);
 }

@@ -14,6 +14,14 @@ public final class VirtualUser {
     private long iterations;
     private volatile boolean active;
     private Object runtime;
+    /** Set while an iteration's code runs, including one that was interrupted but has not returned yet. */
+    private volatile boolean busy;
+    /** Set while a loop of iterations owns this VU (closed models). */
+    private volatile boolean looping;
+    /** How late the current iteration started against its schedule (open models); -1 when it has none. */
+    private long scheduleLagNanos = -1;
+    /** Completes when the current iteration ends or is interrupted; owned by the scenario runner. */
+    private volatile java.util.concurrent.CompletableFuture<Void> iterationEnd;
 
     public VirtualUser(int id, int idInScenario, String scenario, EventLoop loop) {
         this.id = id;
@@ -65,5 +73,41 @@ public final class VirtualUser {
 
     public void runtime(Object runtime) {
         this.runtime = runtime;
+    }
+
+    public boolean busy() {
+        return busy;
+    }
+
+    public void busy(boolean busy) {
+        this.busy = busy;
+    }
+
+    public boolean looping() {
+        return looping;
+    }
+
+    public void looping(boolean looping) {
+        this.looping = looping;
+    }
+
+    /**
+     * Nanoseconds between the current iteration's intended start and its actual start under an
+     * open-model executor, -1 under a closed one: what HTTP latencies are corrected by.
+     */
+    public long scheduleLagNanos() {
+        return scheduleLagNanos;
+    }
+
+    public void scheduleLagNanos(long lag) {
+        this.scheduleLagNanos = lag;
+    }
+
+    public java.util.concurrent.CompletableFuture<Void> iterationEnd() {
+        return iterationEnd;
+    }
+
+    public void iterationEnd(java.util.concurrent.CompletableFuture<Void> end) {
+        this.iterationEnd = end;
     }
 }

@@ -9,6 +9,8 @@ public final class BuiltinMetrics {
     public static final Metric DROPPED_ITERATIONS = Metric.counter("dropped_iterations");
     public static final Metric HTTP_REQS = Metric.counter("http_reqs");
     public static final Metric HTTP_REQ_DURATION = Metric.trend("http_req_duration", true);
+    /** Open models only: the plain request time, where {@code http_req_duration} also counts the schedule lag. */
+    public static final Metric HTTP_REQ_SERVICE_TIME = Metric.trend("http_req_service_time", true);
     public static final Metric HTTP_REQ_BLOCKED = Metric.trend("http_req_blocked", true);
     public static final Metric HTTP_REQ_CONNECTING = Metric.trend("http_req_connecting", true);
     public static final Metric HTTP_REQ_TLS_HANDSHAKING = Metric.trend("http_req_tls_handshaking", true);
@@ -25,7 +27,7 @@ public final class BuiltinMetrics {
     public static final java.util.List<Metric> ALL = java.util.List.of(VUS, VUS_MAX, ITERATIONS, ITERATION_DURATION,
             DROPPED_ITERATIONS, HTTP_REQS, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING,
             HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING, HTTP_REQ_FAILED,
-            DATA_SENT, DATA_RECEIVED, CHECKS, GROUP_DURATION);
+            DATA_SENT, DATA_RECEIVED, CHECKS, GROUP_DURATION, HTTP_REQ_SERVICE_TIME);
 
     private BuiltinMetrics() {}
 }

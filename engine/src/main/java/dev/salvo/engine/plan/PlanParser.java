@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.salvo.engine.exec.ConstantVus;
 import dev.salvo.engine.exec.Executor;
 import dev.salvo.engine.exec.ExecutorTypes;
+import dev.salvo.engine.exec.RampingVus;
 import dev.salvo.engine.exec.SharedIterations;
 
 import java.time.Duration;
@@ -20,11 +21,11 @@ import java.util.Set;
  * replace {@code scenarios} when given on the command line.
  */
 public final class PlanParser {
-    private static final Set<String> SCENARIO_COMMON = Set.of("executor", "startTime", "exec", "env", "tags");
+    private static final Set<String> SCENARIO_COMMON = Set.of("executor", "startTime", "exec", "env", "tags", "gracefulStop");
     /** Options of k6 that later versions of salvo will honour; accepted without a warning. */
     private static final Set<String> RESERVED = Set.of("thresholds", "profiles", "summaryTrendStats",
             "noConnectionReuse", "noVUConnectionReuse", "insecureSkipTLSVerify", "http2", "maxRedirects",
-            "batch", "batchPerHost", "hosts", "noCookiesReset", "stages");
+            "batch", "batchPerHost", "hosts", "noCookiesReset");
 
     private PlanParser() {}
 
@@ -41,7 +42,7 @@ public final class PlanParser {
         if (cli.vus() != null) vus = cli.vus();
         if (cli.duration() != null) duration = cli.duration();
         if (cli.iterations() != null) iterations = cli.iterations();
-        if (o.has("stages")) p.error(o.path("stages"), "ramping stages are not supported yet; use vus and duration");
+        List<dev.salvo.engine.exec.Stages.Stage> stages = o.has("stages") ? dev.salvo.engine.exec.Stages.parse(o, "stages", true) : null;
 
         ConfigReader declared = o.object("scenarios");
         if (declared != null && !cli.any()) {
@@ -51,7 +52,11 @@ public final class PlanParser {
             }
             if (declared.keys().isEmpty()) p.error(o.path("scenarios"), "declares no scenario");
         } else {
-            scenarios.add(shortcut(vus, duration, iterations, p));
+            if (cli.spawnRate() != null) scenarios.add(locust(cli, p));
+            else if (stages != null && !cli.any()) scenarios.add(new Scenario("default", new RampingVus(
+                    new dev.salvo.engine.exec.Stages(vus == null ? 1 : vus, stages), Duration.ofSeconds(30), Duration.ofSeconds(30)),
+                    Duration.ZERO, "default", Map.of(), Map.of()));
+            else scenarios.add(shortcut(vus, duration, iterations, p));
         }
 
         Isolation isolation = Isolation.VU;
@@ -69,6 +74,18 @@ public final class PlanParser {
         if (p.hasErrors()) throw new PlanException(p.errors());
         return new Plan(plan.scenarios(), plan.isolation(), plan.discardResponseBodies(), plan.userAgent(),
                 plan.setupTimeout(), plan.teardownTimeout(), plan.tags(), plan.thresholds(), p.warnings());
+    }
+
+    /** {@code -u N -r R -t T}: Locust's closed model as a ramping-vus scenario. */
+    private static Scenario locust(Overrides cli, Problems p) {
+        if (cli.spawnRate() <= 0) p.error("--spawn-rate", "must be > 0, not " + cli.spawnRate());
+        if (cli.vus() == null) p.error("--spawn-rate", "needs --users N (how many users to ramp to)");
+        if (cli.duration() == null) p.error("--spawn-rate", "needs --run-time T (when the test stops)");
+        if (cli.iterations() != null) p.error("--spawn-rate", "cannot be combined with --iterations");
+        int users = cli.vus() == null ? 1 : cli.vus();
+        double rate = cli.spawnRate() > 0 ? cli.spawnRate() : 1;
+        Duration runTime = cli.duration() == null ? Duration.ofSeconds(1) : cli.duration();
+        return new Scenario("default", RampingVus.locust(users, rate, runTime), Duration.ZERO, "default", Map.of(), Map.of());
     }
 
     private static Scenario shortcut(Integer vus, Duration duration, Integer iterations, Problems p) {

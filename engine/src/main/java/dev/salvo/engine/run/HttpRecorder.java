@@ -31,10 +31,21 @@ final class HttpRecorder implements HttpListener {
     private final Series dataSent;
     private final Series dataReceived;
     private final Map<Key, Series[]> cache = new HashMap<>();
+    /** The VU whose schedule lag corrects latencies (open models), or null. */
+    private final dev.salvo.engine.exec.VirtualUser corrected;
 
     private record Key(String url, String method, int status, int errorCode, Map<String, String> tags) {}
 
     HttpRecorder(Metrics metrics, Tags base) {
+        this(metrics, base, null);
+    }
+
+    /**
+     * A recorder for an open-model VU: {@code http_req_duration} is the service time plus how late the
+     * iteration started against its schedule; {@code http_req_service_time} keeps the service time.
+     */
+    HttpRecorder(Metrics metrics, Tags base, dev.salvo.engine.exec.VirtualUser corrected) {
+        this.corrected = corrected;
         this.metrics = metrics;
         this.base = base;
         this.dataSent = metrics.series(DATA_SENT, base);
@@ -54,7 +65,13 @@ final class HttpRecorder implements HttpListener {
         Timings tm = response.timings();
         boolean failed = failed(response);
         series[0].add(1);
-        series[1].add(tm.duration());
+        long lag = corrected == null ? -1 : corrected.scheduleLagNanos();
+        if (lag >= 0) {
+            series[1].add(tm.duration() + lag / 1e6);
+            series[PER_REQUEST.length].add(tm.duration());
+        } else {
+            series[1].add(tm.duration());
+        }
         series[2].add(tm.blocked());
         series[3].add(tm.connecting());
         series[4].add(tm.tlsHandshaking());
@@ -80,8 +97,9 @@ final class HttpRecorder implements HttpListener {
         t.put("expected_response", Boolean.toString(!(key.status() == 0 || key.status() >= 400)));
         if (key.errorCode() != 0) t.put("error_code", Integer.toString(key.errorCode()));
         Tags tags = Tags.of(t);
-        Series[] out = new Series[PER_REQUEST.length];
-        for (int i = 0; i < out.length; i++) out[i] = metrics.series(PER_REQUEST[i], tags);
+        Series[] out = new Series[PER_REQUEST.length + (corrected == null ? 0 : 1)];
+        for (int i = 0; i < PER_REQUEST.length; i++) out[i] = metrics.series(PER_REQUEST[i], tags);
+        if (corrected != null) out[PER_REQUEST.length] = metrics.series(HTTP_REQ_SERVICE_TIME, tags);
         return out;
     }
 }

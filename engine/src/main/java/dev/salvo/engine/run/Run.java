@@ -34,6 +34,8 @@ import static dev.salvo.engine.metrics.BuiltinMetrics.VUS_MAX;
 public final class Run {
     /** How long in-flight iterations get after Ctrl-C before they are interrupted. */
     private static final Duration STOP_GRACE = Duration.ofMillis(500);
+    /** How long per-VU stop hooks (user()'s onStop) get when the run ends. */
+    private static final Duration STOP_HOOKS_TIMEOUT = Duration.ofSeconds(5);
 
     private final Plan plan;
     private final Workers workers;
@@ -45,6 +47,9 @@ public final class Run {
         return t;
     });
     private final List<VirtualUser> allVus = new ArrayList<>();
+    /** VUs added while the run goes on (arrival-rate executors growing towards maxVUs). */
+    private final java.util.Queue<VirtualUser> lateVus = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger nextVuId = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<VirtualUser, VuServices> services = new ConcurrentHashMap<>();
     private final List<ScenarioRunner> runners = new ArrayList<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -69,18 +74,21 @@ public final class Run {
         intervalListeners.add(listener);
     }
 
-    /** Active VUs per scenario right now, for the live progress line. */
-    public Map<String, Integer> activeVus() {
+    /** Active VUs per scenario right now, for the live progress line; read from any thread. */
+    public Map<String, Integer> activeVusByScenario() {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (Scenario s : plan.scenarios()) out.put(s.name(), 0);
-        try {
-            for (int i = 0; i < allVus.size(); i++) { // read from another thread while VUs may still be added
-                VirtualUser vu = allVus.get(i);
-                if (vu != null && vu.active()) out.merge(vu.scenario(), 1, Integer::sum);
+        // allVus may still grow while VUs are initialised: read by index, tolerate a stale size.
+        for (int i = 0, n = allVus.size(); i < n; i++) {
+            VirtualUser vu;
+            try {
+                vu = allVus.get(i);
+            } catch (IndexOutOfBoundsException e) {
+                break;
             }
-        } catch (IndexOutOfBoundsException ignored) {
-            // the list grew while we read it: the next refresh sees it whole
+            if (vu != null && vu.active()) out.merge(vu.scenario(), 1, Integer::sum);
         }
+        for (VirtualUser vu : lateVus) if (vu.active()) out.merge(vu.scenario(), 1, Integer::sum);
         return out;
     }
 
@@ -135,27 +143,57 @@ public final class Run {
     }
 
     private void sampleVus() {
+        metrics.add(VUS, Tags.EMPTY, activeVus());
+    }
+
+    /** VUs running an iteration now, for the {@code vus} gauge and for finer views of the schedule. */
+    public long activeVus() {
         long active = 0;
         for (VirtualUser vu : allVus) if (vu.active()) active++;
-        metrics.add(VUS, Tags.EMPTY, active);
+        for (VirtualUser vu : lateVus) if (vu.active()) active++;
+        return active;
+    }
+
+    /** Every VU initialised so far, before the run and during it. */
+    public int initialisedVus() {
+        return allVus.size() + lateVus.size();
+    }
+
+    /** Creates one more VU of scenario {@code s} on its worker while the run goes on. */
+    private CompletableFuture<VirtualUser> addVu(Scenario s, Tags tags, HttpConfig http, java.util.concurrent.atomic.AtomicInteger inScenario) {
+        int id = nextVuId.incrementAndGet();
+        VirtualUser vu = new VirtualUser(id, inScenario.incrementAndGet(), s.name(), workers.get(id - 1));
+        return CompletableFuture.supplyAsync(() -> {
+            VuServices vs = VuServices.create(vu.loop(), http, metrics, tags, vu, s.executor().openModel());
+            services.put(vu, vs);
+            try {
+                script.initVu(vu, s, vs);
+            } catch (ScriptFailure f) {
+                throw new java.util.concurrent.CompletionException(f);
+            }
+            lateVus.add(vu);
+            metrics.add(VUS_MAX, Tags.EMPTY, initialisedVus());
+            return vu;
+        }, vu.loop());
     }
 
     private void initVus() throws ScriptFailure, InterruptedException {
         HttpConfig http = httpConfig(plan);
         List<CompletableFuture<Void>> inits = new ArrayList<>();
-        int id = 0;
         for (Scenario s : plan.scenarios()) {
             Map<String, String> t = new LinkedHashMap<>(plan.tags());
             t.putAll(s.tags());
             t.put("scenario", s.name());
             Tags tags = Tags.of(t);
             List<VirtualUser> vus = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger inScenario = new java.util.concurrent.atomic.AtomicInteger();
             for (int i = 1; i <= s.executor().maxVus(); i++) {
-                VirtualUser vu = new VirtualUser(++id, i, s.name(), workers.get(id - 1));
+                int id = nextVuId.incrementAndGet();
+                VirtualUser vu = new VirtualUser(id, inScenario.incrementAndGet(), s.name(), workers.get(id - 1));
                 vus.add(vu);
                 allVus.add(vu);
                 inits.add(CompletableFuture.runAsync(() -> {
-                    VuServices vs = VuServices.create(vu.loop(), http, metrics, tags);
+                    VuServices vs = VuServices.create(vu.loop(), http, metrics, tags, vu, s.executor().openModel());
                     services.put(vu, vs);
                     try {
                         script.initVu(vu, s, vs);
@@ -164,7 +202,8 @@ public final class Run {
                     }
                 }, vu.loop()));
             }
-            runners.add(new ScenarioRunner(s, vus, script, metrics, tags, clock, this, interruptedIterations, errors));
+            runners.add(new ScenarioRunner(s, vus, script, metrics, tags, clock, this, interruptedIterations, errors,
+                    () -> addVu(s, tags, http, inScenario)));
         }
         try {
             CompletableFuture.allOf(inits.toArray(CompletableFuture[]::new)).get();
@@ -182,9 +221,29 @@ public final class Run {
         return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10));
     }
 
+    /** Runs every VU's stop hook (user()'s onStop) that ran an iteration, for a few seconds at most. */
+    private void stopHooks(List<VirtualUser> vus) {
+        if (stopping) return;
+        List<CompletableFuture<?>> stops = new ArrayList<>();
+        for (VirtualUser vu : vus) {
+            if (vu.iterations() == 0 || vu.busy()) continue;
+            CompletableFuture<Void> stopped = new CompletableFuture<>();
+            vu.loop().execute(() -> script.stopVu(vu, () -> stopped.complete(null)));
+            stops.add(stopped);
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(STOP_HOOKS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception ignored) {
+            // a hook that hangs must not hold the run: its VU is closed next
+        }
+    }
+
     private void closeVus() {
         List<CompletableFuture<?>> closes = new ArrayList<>();
-        for (VirtualUser vu : allVus) {
+        List<VirtualUser> everyVu = new ArrayList<>(allVus);
+        everyVu.addAll(lateVus);
+        stopHooks(everyVu);
+        for (VirtualUser vu : everyVu) {
             closes.add(CompletableFuture.runAsync(() -> {
                 script.closeVu(vu);
                 VuServices vs = services.remove(vu);

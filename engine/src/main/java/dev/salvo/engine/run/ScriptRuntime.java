@@ -14,6 +14,14 @@ public interface ScriptRuntime {
     /** Starts one iteration; {@code done} is called exactly once, on the VU's worker thread. */
     void iterate(VirtualUser vu, IterationDone done);
 
+    /**
+     * The VU's scenario has ended: runs its per-VU stop hook, if any (Locust's {@code on_stop}), then
+     * calls {@code done} on the VU's worker. Not called for VUs that never ran an iteration.
+     */
+    default void stopVu(VirtualUser vu, Runnable done) {
+        done.run();
+    }
+
     /** Releases the VU's code; later completions of its I/O are ignored. */
     void closeVu(VirtualUser vu);
 

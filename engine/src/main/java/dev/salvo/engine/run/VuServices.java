@@ -13,4 +13,14 @@ public record VuServices(HttpSession http, Metrics metrics, Tags tags) {
     public static VuServices create(EventLoop loop, HttpConfig http, Metrics metrics, Tags tags) {
         return new VuServices(new HttpSession(loop, http, new HttpRecorder(metrics, tags)), metrics, tags);
     }
+
+    /**
+     * Services for {@code vu}; under an open model ({@code corrected}) its HTTP latencies are measured
+     * from the iteration's intended start too (see docs/load-models.md).
+     */
+    public static VuServices create(EventLoop loop, HttpConfig http, Metrics metrics, Tags tags,
+                                    dev.salvo.engine.exec.VirtualUser vu, boolean corrected) {
+        HttpRecorder recorder = corrected ? new HttpRecorder(metrics, tags, vu) : new HttpRecorder(metrics, tags);
+        return new VuServices(new HttpSession(loop, http, recorder), metrics, tags);
+    }
 }

@@ -93,9 +93,9 @@ class PlanParserTest {
         assertTrue(problems.contains("options.isolation: must be 'vu' or 'worker', not 'thread'"), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("options.setupTimeout: 'soon' is not a duration")), problems.toString());
         assertTrue(problems.contains("options.scenarios.a.vus: must be > 0, not 0"), problems.toString());
-        assertTrue(problems.contains("options.scenarios.b.executor: unknown executor 'warp-speed'; valid: constant-vus, per-vu-iterations, shared-iterations"), problems.toString());
+        assertTrue(problems.contains("options.scenarios.b.executor: unknown executor 'warp-speed'; valid: constant-vus, ramping-vus, per-vu-iterations, shared-iterations, constant-arrival-rate, ramping-arrival-rate"), problems.toString());
         assertTrue(problems.contains("options.scenarios.c.vus: must not exceed iterations (2), not 5"), problems.toString());
-        assertTrue(problems.contains("options.scenarios.d.executor: is required; valid: constant-vus, per-vu-iterations, shared-iterations"), problems.toString());
+        assertTrue(problems.contains("options.scenarios.d.executor: is required; valid: constant-vus, ramping-vus, per-vu-iterations, shared-iterations, constant-arrival-rate, ramping-arrival-rate"), problems.toString());
         assertEquals(6, problems.size(), problems.toString());
     }
 

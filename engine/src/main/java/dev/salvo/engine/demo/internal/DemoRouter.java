@@ -30,6 +30,8 @@ final class DemoRouter {
             POST /api/auth/token             {"username","password"} -> {"access":"<token>"}
             GET  /api/me                     needs Authorization: Bearer <token>
             GET  /delay?ms=N                 answers after N ms
+            GET  /stall?every=5000&for=1000  stalls for `for` ms once every `every` ms (since start):
+                                             a request arriving in a stall waits for its end
             GET  /status/{code}              answers with that status
             GET  /bytes/{n}                  n bytes
             GET  /gzip                       a gzip-encoded JSON body
@@ -75,6 +77,16 @@ final class DemoRouter {
                     return DemoReply.error(400, "ms must be between 0 and " + MAX_DELAY_MS);
                 }
                 return DemoReply.json(200, "{\"delayed\":" + ms + "}").delayed(ms);
+            }
+            if (get && path.equals("/stall")) {
+                long every = Long.parseLong(first(uri.parameters(), "every", "5000"));
+                long stall = Long.parseLong(first(uri.parameters(), "for", "1000"));
+                if (every <= 0 || stall < 0 || stall > every || every > MAX_DELAY_MS) {
+                    return DemoReply.error(400, "need 0 < every <= " + MAX_DELAY_MS + " and 0 <= for <= every");
+                }
+                long phase = state.uptimeMs() % every;
+                long wait = phase < stall ? stall - phase : 0;
+                return DemoReply.json(200, "{\"stalled\":" + wait + "}").delayed(wait);
             }
             if (get && parts.length == 2 && parts[0].equals("status")) {
                 int code = Integer.parseInt(parts[1]);

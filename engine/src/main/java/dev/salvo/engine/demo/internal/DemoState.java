@@ -10,6 +10,7 @@ public final class DemoState {
     private final TokenIssuer tokens = new TokenIssuer();
     private final LongAdder connections = new LongAdder();
     private final LongAdder requests = new LongAdder();
+    private final long startNanos = System.nanoTime();
 
     public DemoState(DemoOptions options) {
         this.options = options;
@@ -33,6 +34,11 @@ public final class DemoState {
 
     void requestServed() {
         requests.increment();
+    }
+
+    /** Milliseconds since the target started: the clock of {@code /stall}'s periodic stalls. */
+    long uptimeMs() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     public long connectionsAccepted() {

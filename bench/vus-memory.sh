@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Memory of many idle-waiting VUs: VUS VUs loop GET /health + sleep(1) (bench/idle-vus.js) against
+# the demo target (its own process) for DURATION with the JVM heap capped at HEAP. Prints the salvo
+# process's peak RSS (VmHWM) and its heap after a full GC (jcmd GC.run, then GC.heap_info) taken at
+# GC_AT seconds into the run, per 1,000 VUs, as a Markdown table row; fails on an OutOfMemoryError.
+#
+# Usage: bench/vus-memory.sh
+# Environment: VUS (20000), DURATION (60s), HEAP (2g), ISOLATION (worker | vu), GC_AT (45),
+#   CLOSE (1: Connection: close on every request, so a sleeping VU holds no socket; needed above
+#   ~19,000 VUs where the open-files limit is 20,000 and cannot be raised), WORKERS (default: cores),
+#   SALVO_JS_RUNTIME (as for salvo), BENCH_OUT (keep the logs here).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+VUS=${VUS:-20000}
+DURATION=${DURATION:-60s}
+HEAP=${HEAP:-2g}
+ISOLATION=${ISOLATION:-worker}
+GC_AT=${GC_AT:-45}
+CLOSE=${CLOSE:-1}
+out=${BENCH_OUT:-$(mktemp -d)}
+mkdir -p "$out"
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+SALVO_OPTS="-Xmx512m" "$root/salvo" demo --host 127.0.0.1 --port "$port" >"$out/demo.log" 2>&1 &
+demo=$!
+trap 'kill $demo 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+
+workers=()
+[[ -n ${WORKERS:-} ]] && workers=(--workers "$WORKERS")
+start=$(date +%s)
+SALVO_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" "$root/salvo" run "$root/bench/idle-vus.js" -u "$VUS" -t "$DURATION" \
+  -e "BASE_URL=http://127.0.0.1:$port" -e "ISOLATION=$ISOLATION" -e "CLOSE=$CLOSE" ${workers[@]+"${workers[@]}"} \
+  >"$out/salvo.out" 2>"$out/salvo.err" &
+launcher=$!
+sleep 2
+pid=$(pgrep -n -f "dev.salvo.dsl.cli.Main run $root/bench/idle-vus.js" || true)
+[[ -n $pid ]] || { cat "$out/salvo.err" >&2; echo "vus-memory.sh: salvo did not start" >&2; exit 1; }
+
+heap=''
+hwm=0
+while kill -0 "$pid" 2>/dev/null; do
+  now=$(( $(date +%s) - start ))
+  rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+  (( rss > hwm )) && hwm=$rss
+  if [[ -z $heap && $now -ge $GC_AT ]]; then
+    jcmd "$pid" GC.run >/dev/null 2>&1 || true
+    heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | head -n 1)
+    jcmd "$pid" GC.heap_info >"$out/heap_info.txt" 2>&1 || true
+  fi
+  sleep 1
+done
+status=0
+wait "$launcher" || status=$?
+if grep -q OutOfMemoryError "$out/salvo.err" "$out/salvo.out"; then
+  echo "vus-memory.sh: OutOfMemoryError (logs in $out)" >&2
+  exit 1
+fi
+reqs=$(sed -n 's/^ *http_reqs\.* *\([0-9]*\).*/\1/p' "$out/salvo.out" | head -n 1)
+vusmax=$(sed -n 's/^ *vus_max\.* *\([0-9]*\).*/\1/p' "$out/salvo.out" | head -n 1)
+heap_mb=$(awk -v k="${heap:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
+per_k_heap=$(awk -v k="${heap:-0}" -v n="$VUS" 'BEGIN { printf "%.1f", k / 1024 / (n / 1000) }')
+per_k_rss=$(awk -v k="$hwm" -v n="$VUS" 'BEGIN { printf "%.1f", k / 1024 / (n / 1000) }')
+echo "| $VUS | $ISOLATION | $HEAP | $DURATION | ${vusmax:-?} | ${reqs:-?} | $(( hwm / 1024 )) | $per_k_rss | $heap_mb | $per_k_heap | exit $status |"
+echo "logs: $out" >&2

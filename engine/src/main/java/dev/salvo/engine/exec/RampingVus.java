@@ -1,0 +1,142 @@
+package dev.salvo.engine.exec;
+
+import dev.salvo.engine.plan.ConfigReader;
+import dev.salvo.engine.plan.Durations;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code ramping-vus}: the number of looping VUs follows the stages, from {@code startVUs}. VU number
+ * {@code i} of the scenario loops while the target is at least {@code i}; a VU ramped down finishes its
+ * iteration within {@code gracefulRampDown}, then it is interrupted (counted as such).
+ */
+public record RampingVus(Stages stages, Duration gracefulRampDown, Duration gracefulStop) implements Executor {
+    public static final String TYPE = "ramping-vus";
+    /** How often the target is re-read; stages change the VU count at most this late. */
+    static final long TICK_NANOS = 10_000_000;
+
+    static RampingVus parse(ConfigReader c) {
+        int start = c.nonNegativeInt("startVUs", 1);
+        List<Stages.Stage> list = Stages.parse(c, "stages", true);
+        RampingVus r = new RampingVus(new Stages(start, list), c.duration("gracefulRampDown", Duration.ofSeconds(30), false),
+                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+        if (!list.isEmpty() && r.maxVus() == 0) c.problems().error(c.path("stages"), "never has a VU: every target and startVUs are 0");
+        return r;
+    }
+
+    /** Locust's {@code -u N -r R -t T}: ramp to {@code users} at {@code spawnRate} per second, hold until {@code runTime}. */
+    public static RampingVus locust(int users, double spawnRate, Duration runTime) {
+        long rampNanos = (long) Math.ceil(users / spawnRate * 1e9);
+        List<Stages.Stage> list = new ArrayList<>();
+        if (rampNanos >= runTime.toNanos()) {
+            list.add(new Stages.Stage(runTime, spawnRate * runTime.toNanos() / 1e9));
+        } else {
+            list.add(new Stages.Stage(Duration.ofNanos(rampNanos), users));
+            list.add(new Stages.Stage(runTime.minusNanos(rampNanos), users));
+        }
+        return new RampingVus(new Stages(0, list), Duration.ZERO, Duration.ofSeconds(30));
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public int maxVus() {
+        return (int) Math.floor(stages.max());
+    }
+
+    @Override
+    public Duration maxRunTime() {
+        return stages.total().plus(gracefulStop);
+    }
+
+    @Override
+    public CompletableFuture<Void> start(ScenarioRun run) {
+        return new Schedule(run).begin();
+    }
+
+    /** The running state: which VUs may loop now, re-read every tick on the run's clock. */
+    private final class Schedule {
+        private final ScenarioRun run;
+        private final List<VirtualUser> vus;
+        private final long end = stages.total().toNanos();
+        private final List<CompletableFuture<Void>> loops = new ArrayList<>();
+        private final CompletableFuture<Void> scheduleDone = new CompletableFuture<>();
+        private volatile int allowed;
+        private int started;
+
+        Schedule(ScenarioRun run) {
+            this.run = run;
+            this.vus = List.copyOf(run.vus());
+        }
+
+        CompletableFuture<Void> begin() {
+            tick();
+            // Every loop started by the end of the stages must end too.
+            CompletableFuture<Void> all = scheduleDone.thenCompose(v -> {
+                synchronized (loops) {
+                    return CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new));
+                }
+            });
+            return run.endBy(all, maxRunTime());
+        }
+
+        private void tick() {
+            long now = run.elapsedNanos();
+            if (now >= end || run.stopping()) {
+                allowed = 0;
+                scheduleDone.complete(null);
+                return;
+            }
+            int target = (int) Math.floor(stages.at(now) + 1e-9);
+            int before = allowed;
+            allowed = target;
+            for (int i = 0; i < Math.min(target, vus.size()); i++) {
+                VirtualUser vu = vus.get(i);
+                // A VU still returning from an interrupted iteration is started on a later tick.
+                if (!vu.looping() && !vu.busy()) startLoop(vu);
+            }
+            if (target < before) {
+                for (int i = target; i < Math.min(before, vus.size()); i++) rampDown(vus.get(i));
+            }
+            run.schedule(this::tick, TICK_NANOS);
+        }
+
+        private void startLoop(VirtualUser vu) {
+            vu.looping(true);
+            int index = vu.idInScenario();
+            BooleanSupplier more = () -> allowed >= index && run.elapsedNanos() < end;
+            CompletableFuture<Void> loop = run.loop(vu, more);
+            synchronized (loops) {
+                loops.add(loop);
+            }
+            started++;
+        }
+
+        /** The VU stops after its iteration; if that takes longer than gracefulRampDown, it is interrupted. */
+        private void rampDown(VirtualUser vu) {
+            int index = vu.idInScenario();
+            run.schedule(() -> {
+                if (allowed < index && vu.busy() && run.elapsedNanos() < end) run.interrupt(vu);
+            }, gracefulRampDown.toNanos());
+        }
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("startVUs", (long) stages.start());
+        p.put("stages", stages.describe());
+        p.put("gracefulRampDown", Durations.format(gracefulRampDown));
+        p.put("gracefulStop", Durations.format(gracefulStop));
+        return p;
+    }
+}
