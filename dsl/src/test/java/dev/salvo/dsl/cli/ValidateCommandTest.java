@@ -51,14 +51,14 @@ class ValidateCommandTest {
     void threeDistinctProblemsAreListedAtOnceWithExit3() throws Exception {
         String file = script(dir, "three.js", """
                 export const options = {
-                  scenarios: { spike: { executor: 'ramping-arrival-rate', vus: 2 } },
+                  scenarios: { spike: { executor: 'rampingarrival-rate', vus: 2 } },
                   thresholds: { http_req_duration: ['p95<500'], http_req_duraton: ['max<1000'] },
                 };
                 export default function () {}
                 """);
         Salvo.Result r = Salvo.run("validate", file);
         assertEquals(3, r.exit(), r.toString());
-        assertTrue(r.err().contains("options.scenarios.spike.executor: unknown executor 'ramping-arrival-rate'"), r.toString());
+        assertTrue(r.err().contains("options.scenarios.spike.executor: unknown executor 'rampingarrival-rate'"), r.toString());
         assertTrue(r.err().contains("options.thresholds[\"http_req_duration\"][0]: 'p95<500'"), r.toString());
         assertTrue(r.err().contains("options.thresholds[\"http_req_duraton\"]: unknown metric 'http_req_duraton'"), r.toString());
         assertFalse(r.out().contains("OK"), r.toString());
@@ -68,7 +68,7 @@ class ValidateCommandTest {
     void runRefusesTheSameThreeProblemsAtOnce() throws Exception {
         String file = script(dir, "three.js", """
                 export const options = {
-                  scenarios: { spike: { executor: 'ramping-arrival-rate', vus: 2 } },
+                  scenarios: { spike: { executor: 'rampingarrival-rate', vus: 2 } },
                   thresholds: { http_req_duration: ['p95<500'], http_req_duraton: ['max<1000'] },
                 };
                 export default function () {}
