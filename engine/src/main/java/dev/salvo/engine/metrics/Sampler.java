@@ -33,8 +33,13 @@ public final class Sampler implements AutoCloseable {
         thread.scheduleAtFixedRate(this::tick, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void tick() {
+    private void tick() {
         eachTick.run();
+        publish();
+    }
+
+    /** Hands the period's intervals to the listeners (or folds them into the totals when there are none). */
+    private synchronized void publish() {
         if (listeners.isEmpty()) {
             metrics.sample();
             return;
@@ -59,6 +64,8 @@ public final class Sampler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!listeners.isEmpty()) tick();
+        // The last, partial period: its samples, but no gauge poll: the VUs have stopped by now,
+        // and a final "0 VUs" would hide the value the run ended with.
+        if (!listeners.isEmpty()) publish();
     }
 }
