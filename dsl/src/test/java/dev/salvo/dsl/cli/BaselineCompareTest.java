@@ -39,12 +39,14 @@ class BaselineCompareTest {
         fast = dir.resolve("fast");
         slow = dir.resolve("slow");
         try (DemoServer target = DemoServer.start(new DemoOptions("127.0.0.1", 0, 0, 0))) {
-            Salvo.Result r = Salvo.run("run", file, "-u", "10", "-i", "200", "--workers", "1", "-q", "-e", "BASE_URL=" + target.baseUrl(),
+            // a first run warms the JIT up, so the baseline measures the target rather than start-up
+            Salvo.run("run", file, "-u", "10", "-i", "300", "--workers", "1", "-q", "-e", "BASE_URL=" + target.baseUrl());
+            Salvo.Result r = Salvo.run("run", file, "-u", "10", "-i", "300", "--workers", "1", "-q", "-e", "BASE_URL=" + target.baseUrl(),
                     "--out", fast.toString(), "--save-baseline", dir.resolve("baseline.json").toString());
             assertEquals(0, r.exit(), r.toString());
         }
         try (DemoServer target = DemoServer.start(new DemoOptions("127.0.0.1", 0, 100, 0))) {
-            slowRun = Salvo.run("run", file, "-u", "10", "-i", "200", "--workers", "1", "-q", "-e", "BASE_URL=" + target.baseUrl(),
+            slowRun = Salvo.run("run", file, "-u", "10", "-i", "300", "--workers", "1", "-q", "-e", "BASE_URL=" + target.baseUrl(),
                     "--out", slow.toString(), "--baseline", dir.resolve("baseline.json").toString(), "--fail-on-regression",
                     "--compare-md", dir.resolve("run-compare.md").toString());
         }
@@ -56,7 +58,7 @@ class BaselineCompareTest {
         assertTrue(slowRun.out().contains("REGRESSION beyond 20% in 1 of 1 requests: GET items"), slowRun.toString());
         String md = Files.readString(dir.resolve("run-compare.md"));
         assertTrue(md.startsWith("### salvo compare: ❌ REGRESSION"), md);
-        assertTrue(md.matches("(?s).*\\| GET items \\| p95 \\| [0-9.]+ ms \\| 1\\d\\d ms \\| \\+[0-9.]+% \\| ❌ regression \\|.*"), md);
+        assertTrue(md.matches("(?s).*\\| GET items \\| p50 \\| [0-9.]+ ms \\| 1\\d\\d ms \\| \\+[0-9.]+% \\| ❌ regression \\|.*"), md);
         JsonNode summary = new ObjectMapper().readTree(slow.resolve("summary.json").toFile());
         assertEquals(100, summary.path("run").path("exitCode").asInt(), "summary.json carries the gate's exit code");
     }
@@ -68,12 +70,12 @@ class BaselineCompareTest {
         Salvo.Result r = Salvo.run("compare", fast.toString(), slow.resolve("summary.json").toString(), "--md", md.toString(),
                 "--json", json.toString());
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().matches("(?s).*p95 .* ms → 1\\d\\d ms .*REGRESSION.*"), r.toString());
+        assertTrue(r.out().matches("(?s).*p50 .* ms → 1\\d\\d ms .*REGRESSION.*"), r.toString());
         assertTrue(r.out().contains("throughput"), r.toString());
         JsonNode c = new ObjectMapper().readTree(json.toFile());
         assertEquals("salvo.compare/1", c.path("schema").asText());
         assertTrue(c.path("regression").asBoolean());
-        assertEquals("regression", c.path("requests").get(0).path("measures").path("p95").path("status").asText());
+        assertEquals("regression", c.path("requests").get(0).path("measures").path("p50").path("status").asText());
         assertTrue(Files.readString(md).contains("| GET items | p95 |"));
     }
 
