@@ -86,8 +86,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show stack traces of internal errors.")
     boolean verbose;
 
+    @Option(names = "--max-duration", paramLabel = "DUR", converter = DurationConverter.class,
+            description = "Hard cap on the run's length, whatever the script says: stop then, write every result (for CI jobs).")
+    Duration maxDuration;
+
     @Mixin
     OutputOptions output = new OutputOptions();
+
+    @Mixin
+    BaselineOptions baselines = new BaselineOptions();
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
@@ -102,6 +109,8 @@ public final class RunCommand implements Callable<Integer> {
         List<String> outputProblems = output.problems();
         if (!outputProblems.isEmpty()) return usage(String.join("\nsalvo run: ", outputProblems));
         if (config != null && !Files.isRegularFile(config)) return usage("config file not found: " + config);
+        if (maxDuration != null && maxDuration.isZero()) return usage("--max-duration must be > 0");
+        if (baselines.problem() != null) return usage(baselines.problem());
         DemoServer target = demo ? DemoServer.start(new DemoOptions("127.0.0.1", 0, 0, 0)) : null;
         try (JsScript js = JsScript.open(script)) {
             Map<String, String> vars = new LinkedHashMap<>();
@@ -164,6 +173,7 @@ public final class RunCommand implements Callable<Integer> {
             Run run = new Run(prepared.plan(), pool, new JsScriptRuntime(js, prepared.plan().isolation(), host, data), metrics);
             control.attach(run);
             Signals.onInterrupt(run::stop);
+            if (maxDuration != null) control.capAfter(maxDuration);
             ProgressLine progressLine = new ProgressLine();
             run.addIntervalListener(progressLine);
             Reports reports = Reports.open(output.paths(), System.currentTimeMillis());
@@ -190,7 +200,15 @@ public final class RunCommand implements Callable<Integer> {
                 scriptErrors.forEach((m, n) -> err.printf("    %6d × %s%n", n.sum(), m));
             }
             int code = verdict(result, verdicts, control);
+            if (control.capped()) err.println("salvo: warning: stopped at --max-duration " + Durations.format(maxDuration));
+            if (baselines.baseline != null) {
+                int gate = baselines.compare(dev.salvo.engine.report.SummaryJson.tree(summary, Outputs.end(code, control, result),
+                        script.toString(), warnings), "this run", out, err);
+                if (code == ExitCodes.OK) code = gate; // a breached threshold (99), abort or Ctrl-C says more than a regression
+            }
             Outputs.finish(reports, summary, Outputs.end(code, control, result), script.toString(), warnings, err);
+            if (baselines.saveBaseline != null) Outputs.saveBaseline(baselines.saveBaseline, summary, Outputs.end(code, control, result),
+                    script.toString(), warnings, err);
             return code;
         }
     }
@@ -206,7 +224,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println("\nFAILED: stopped early by abortOnFail: " + control.thresholdAbort().describe() + " (exit " + ExitCodes.THRESHOLDS + ")");
             return ExitCodes.THRESHOLDS;
         }
-        if (result.interrupted()) {
+        if (result.interrupted() && !control.capped()) {
             out.println("\nINTERRUPTED (exit " + ExitCodes.INTERRUPTED + ")");
             return ExitCodes.INTERRUPTED;
         }

@@ -11,6 +11,7 @@ final class RunControl {
     private volatile Run run;
     private volatile String aborted;
     private volatile Verdict thresholdAbort;
+    private volatile boolean capped;
 
     void attach(Run run) {
         this.run = run;
@@ -25,6 +26,26 @@ final class RunControl {
     void thresholdFailed(Verdict v) {
         if (aborted == null && thresholdAbort == null) thresholdAbort = v;
         stop();
+    }
+
+    /** --max-duration: stops the run after {@code cap} on a daemon timer; the run then counts as ended, not interrupted. */
+    void capAfter(java.time.Duration cap) {
+        Thread.ofPlatform().daemon().name("salvo-max-duration").start(() -> {
+            try {
+                Thread.sleep(cap);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Run r = run;
+            if (r != null && !r.stopping()) {
+                capped = true;
+                r.stop();
+            }
+        });
+    }
+
+    boolean capped() {
+        return capped;
     }
 
     void stop() {

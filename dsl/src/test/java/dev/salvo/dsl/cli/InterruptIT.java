@@ -71,7 +71,39 @@ class InterruptIT {
         }
     }
 
+    @Test
+    void sigtermLikeCiAndKubernetesSendWritesEveryResultFileCompleteAndExits130() throws Exception {
+        Path script = tmp.resolve("long.js");
+        Files.writeString(script, """
+                import http from 'salvo/http';
+                import { sleep, env } from 'salvo';
+                export const options = { vus: 2, duration: '60s' };
+                export default async function () {
+                  await http.get(`${env.BASE_URL}/health`, { tags: { name: 'health' } });
+                  await sleep(0.05);
+                }
+                """);
+        Path results = tmp.resolve("results");
+        runAndSignal("TERM", script, "--out", results.toString());
+        String json = Files.readString(results.resolve("summary.json"));
+        assertTrue(json.trim().endsWith("}") && json.contains("\"ended\" : \"interrupted\""), json);
+        assertTrue(json.contains("\"exitCode\" : 130"), json);
+        assertTrue(Files.readString(results.resolve("stats.csv")).contains(",Aggregated,"));
+        assertTrue(Files.readString(results.resolve("junit.xml")).trim().endsWith("</testsuites>"));
+        assertTrue(Files.readString(results.resolve("report.html")).trim().endsWith("</html>"));
+        assertTrue(Files.readString(results.resolve("summary.md")).contains("INTERRUPTED"));
+        try (var files = Files.list(results)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("exceptions.csv", "failures.csv", "junit.xml", "latency.hlog", "metrics.csv", "report.html",
+                    "stats.csv", "stats_history.csv", "summary.json", "summary.md"), names, "no temporary file left");
+        }
+    }
+
     private void runAndInterrupt(Path script, String... more) throws Exception {
+        runAndSignal("INT", script, more);
+    }
+
+    private void runAndSignal(String signal, Path script, String... more) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of(LAUNCHER.toString(), "run", "--demo", "--workers", "1"));
         args.addAll(List.of(more));
         args.add(script.toString());
@@ -105,15 +137,15 @@ class InterruptIT {
             assertTrue(p.isAlive(), "salvo ended before it was interrupted: " + err);
             Thread.sleep(1500); // let some requests complete
             long sent = System.nanoTime();
-            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
-            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "salvo did not stop within 10 s of SIGINT");
+            assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "salvo did not stop within 10 s of SIG" + signal);
             double stopSeconds = (System.nanoTime() - sent) / 1e9;
             reader.join(5000);
             String out = Files.readString(tmp.resolve("out"));
             String all = out + "\n--- stderr\n" + err;
             assertEquals(130, p.exitValue(), all);
             assertTrue(stopSeconds < 5, "took " + stopSeconds + " s to stop: " + all);
-            assertTrue(err.toString().contains("stopping (SIGINT)"), all);
+            assertTrue(err.toString().contains("stopping (SIG" + signal + ")"), all);
             assertTrue(out.contains("INTERRUPTED"), all);
             Matcher reqs = Pattern.compile("http_reqs\\.+\\s+(\\d+)").matcher(out);
             assertTrue(reqs.find(), "no http_reqs in the summary: " + all);
