@@ -46,7 +46,8 @@ record Distributed(Segment segment, Instant startAt) {
             err.printf("salvo: warning: --start-at %s is %.1f s in the past; starting now%n", startAt, -wait.toMillis() / 1000.0);
             return;
         }
-        err.printf("salvo: segment %s waiting until %s to start (%.1f s)%n", segment, startAt, wait.toMillis() / 1000.0);
+        err.printf("salvo: %swaiting until %s to start (%.1f s)%n", segment.whole() ? "" : "segment " + segment + " ",
+                startAt, wait.toMillis() / 1000.0);
         while (Instant.now().isBefore(startAt)) {
             Thread.sleep(Math.max(1, Math.min(1000, Duration.between(Instant.now(), startAt).toMillis())));
         }

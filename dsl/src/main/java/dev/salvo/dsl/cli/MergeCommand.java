@@ -56,7 +56,6 @@ public final class MergeCommand implements Callable<Integer> {
             problems.forEach(p -> err.println("salvo merge: " + p));
             return ExitCodes.USAGE;
         }
-        unreadable.forEach(u -> err.println("salvo merge: warning: left out (--allow-partial): " + u));
         ShardMerge.Merged merged = ShardMerge.merge(shards);
         List<String> warnings = new ArrayList<>(merged.warnings());
         unreadable.forEach(u -> warnings.add("left out (--allow-partial): " + u));

@@ -137,7 +137,7 @@ public final class ShardMerge {
     static String difference(String path, JsonNode a, JsonNode b) {
         if (a.equals(b)) return null;
         if (a.isObject() && b.isObject()) {
-            TreeSet<String> names = new TreeSet<>();
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
             a.fieldNames().forEachRemaining(names::add);
             b.fieldNames().forEachRemaining(names::add);
             for (String n : names) {
