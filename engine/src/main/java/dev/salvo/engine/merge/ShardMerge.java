@@ -116,7 +116,7 @@ public final class ShardMerge {
         Plan plan = new Plan(List.of(), Isolation.VU, false, null, Duration.ZERO, Duration.ZERO, Map.of(),
                 thresholdsNode.isObject() ? thresholdsNode : null, List.of());
         RunResult result = new RunResult(plan, start, elapsed, aggregates, errors, interrupted, anyInterrupted);
-        return new Merged(result, verdicts, planNode, first.summary().path("script").asText(), List.copyOf(warnings), missing);
+        return new Merged(result, verdicts, planNode, first.summary().path("script").asText(), warnings.stream().distinct().toList(), missing);
     }
 
     /** Same series of two shards; VU gauges add up (each process counts its own VUs), other gauges keep the last. */
