@@ -129,7 +129,8 @@ class SegmentMergeTest {
         JSON.writeValue(future.resolve("summary.json").toFile(), j);
         Salvo.Result schema = merge(dir.resolve("m4"), a, future);
         assertEquals(2, schema.exit(), schema.toString());
-        assertTrue(schema.err().contains("incompatible schemas: " + a + " is salvo.summary/1, " + future + " is salvo.summary/2"), schema.toString());
+        assertTrue(schema.err().contains("incompatible schema: " + future + " is salvo.summary/2; this salvo merges salvo.summary/1"),
+                schema.toString());
     }
 
     @Test

@@ -43,8 +43,9 @@ public final class ShardMerge {
         Shard first = shards.get(0);
         Map<Integer, Shard> byIndex = new TreeMap<>();
         for (Shard s : shards) {
-            if (!s.schema().equals(first.schema())) {
-                out.add("incompatible schemas: " + first.dir() + " is " + first.schema() + ", " + s.dir() + " is " + s.schema());
+            if (!s.schema().equals(dev.salvo.engine.report.SummaryJson.SCHEMA)) {
+                out.add("incompatible schema: " + s.dir() + " is " + s.schema() + "; this salvo merges "
+                        + dev.salvo.engine.report.SummaryJson.SCHEMA);
                 continue;
             }
             if (!s.scriptSha256().equals(first.scriptSha256())) {
