@@ -18,7 +18,7 @@ import java.time.format.DateTimeParseException;
 record Distributed(Segment segment, Instant startAt) {
 
     /** Validates both flags; the exception's message names the flag. */
-    static Distributed of(String segment, String startAt) {
+    static Distributed of(String segment, String sequence, String startAt) {
         Segment s = Segment.WHOLE;
         if (segment != null) {
             try {
@@ -26,6 +26,20 @@ record Distributed(Segment segment, Instant startAt) {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--segment " + e.getMessage());
             }
+        }
+        if (sequence != null) {
+            if (segment == null) throw new IllegalArgumentException("--segment-sequence needs --segment I/N (which of its slices to run)");
+            Segment unequal;
+            try {
+                unequal = Segment.ofSequence(0, sequence);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--segment-sequence " + e.getMessage());
+            }
+            if (unequal.count() != s.count()) {
+                throw new IllegalArgumentException("--segment " + s + " does not match --segment-sequence " + sequence + ", which has "
+                        + unequal.count() + " segments (use I/" + unequal.count() + ")");
+            }
+            s = unequal.at(s.index());
         }
         Instant at = null;
         if (startAt != null) {

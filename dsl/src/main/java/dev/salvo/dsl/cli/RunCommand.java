@@ -81,6 +81,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run slice I of N (0-based: 0/3, 1/3, 2/3) of every scenario; merge the results with 'salvo merge'.")
     String segment;
 
+    @Option(names = "--segment-sequence", paramLabel = "LIST",
+            description = "Unequal slices for --segment, as fractions from 0 to 1: 0,1/4,1/2,1 makes 3 segments (1/4, 1/4, 1/2).")
+    String segmentSequence;
+
     @Option(names = "--start-at", paramLabel = "TIME",
             description = "Wait until this RFC 3339 time (e.g. 2026-01-31T12:00:00Z) before starting: a barrier for segments.")
     String startAt;
@@ -109,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(script)) return usage("script not found: " + script);
         Distributed distributed;
         try {
-            distributed = Distributed.of(segment, startAt);
+            distributed = Distributed.of(segment, segmentSequence, startAt);
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }

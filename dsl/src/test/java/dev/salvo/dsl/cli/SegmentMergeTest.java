@@ -59,6 +59,15 @@ class SegmentMergeTest {
             assertEquals(2, r.exit(), bad + ": " + r);
             assertTrue(r.err().contains("--segment"), r.toString());
         }
+        for (List<String> bad : List.of(List.of("--segment-sequence", "0,1/2,1"), List.of("--segment", "1/3", "--segment-sequence", "0,1/2,1"),
+                List.of("--segment", "0/2", "--segment-sequence", "0,1/2,1/3,1"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("run"));
+            args.addAll(bad);
+            args.add(s);
+            Salvo.Result r = Salvo.run(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), bad + ": " + r);
+            assertTrue(r.err().contains("--segment-sequence"), r.toString());
+        }
         Salvo.Result r = Salvo.run("run", "--start-at", "tomorrow", s);
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains("--start-at must be an RFC 3339 time"), r.toString());
@@ -100,6 +109,23 @@ class SegmentMergeTest {
         Salvo.Result breached = merge(dir.resolve("m2"), x, y);
         assertEquals(99, breached.exit(), "each segment passed alone (5 < 5 is false only for the whole): " + breached);
         assertTrue(breached.out().contains("thresholds breached over 2 merged shards"), breached.toString());
+    }
+
+    @Test
+    void unequalSegmentsFromASequenceMergeToTheWhole() throws Exception {
+        String s = plan("p.js", "count==10");
+        String seq = "0,1/5,1";
+        Path a = shard(s, "0/2", "a", "--segment-sequence", seq), b = shard(s, "1/2", "b", "--segment-sequence", seq);
+        assertEquals(2, json(a.resolve("summary.json")).path("run").path("iterationsCompleted").asLong());
+        assertEquals(8, json(b.resolve("summary.json")).path("run").path("iterationsCompleted").asLong());
+        assertEquals(seq, json(a.resolve("summary.json")).path("distributed").path("sequence").asText());
+        Salvo.Result r = merge(dir.resolve("m"), a, b);
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(10, json(dir.resolve("m/summary.json")).path("run").path("iterationsCompleted").asLong());
+        Path equal = shard(s, "1/2", "equal");
+        Salvo.Result mixed = merge(dir.resolve("m2"), a, equal);
+        assertEquals(2, mixed.exit(), mixed.toString());
+        assertTrue(mixed.err().contains("different segment sequences: " + a + " is 0,1/5,1, " + equal + " is 0,1/2,1"), mixed.toString());
     }
 
     @Test

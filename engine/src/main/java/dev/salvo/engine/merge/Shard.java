@@ -75,7 +75,10 @@ public record Shard(Path dir, JsonNode summary, Segment segment, Instant start, 
         }
         Segment segment;
         try {
-            segment = new Segment(s.path("distributed").path("index").asInt(-1), s.path("distributed").path("count").asInt(0));
+            int index = s.path("distributed").path("index").asInt(-1);
+            JsonNode sequence = s.path("distributed").path("sequence");
+            segment = sequence.isTextual() ? Segment.ofSequence(index, sequence.asText())
+                    : new Segment(index, s.path("distributed").path("count").asInt(0));
         } catch (IllegalArgumentException e) {
             throw new ShardException(json + ": corrupt segment: " + e.getMessage());
         }

@@ -26,6 +26,7 @@ public final class ShardInfo {
         o.put("segment", segment.toString());
         o.put("index", segment.index());
         o.put("count", segment.count());
+        if (!segment.equal()) o.put("sequence", segment.sequence());
         if (startAt != null) o.put("startAt", startAt.toString());
         o.put("scriptSha256", sha256(script));
         o.put("vuIdOffset", whole.vuIdOffset(segment));

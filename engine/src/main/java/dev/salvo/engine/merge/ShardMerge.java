@@ -59,6 +59,11 @@ public final class ShardMerge {
                 out.add("different segment counts: " + first.dir() + " is " + first.segment() + ", " + s.dir() + " is " + s.segment());
                 continue;
             }
+            if (!s.segment().sequence().equals(first.segment().sequence())) {
+                out.add("different segment sequences: " + first.dir() + " is " + first.segment().sequence() + ", " + s.dir()
+                        + " is " + s.segment().sequence());
+                continue;
+            }
             Shard other = byIndex.putIfAbsent(s.segment().index(), s);
             if (other != null) out.add("duplicate shards: " + other.dir() + " and " + s.dir() + " are both segment " + s.segment());
         }

@@ -41,7 +41,7 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
     /** The VU ids the segments before {@code segment} can use, so that ids stay unique across segments. */
     public int vuIdOffset(Segment segment) {
         int offset = 0;
-        for (int i = 0; i < segment.index(); i++) offset += segment(new Segment(i, segment.count())).vuCapacity();
+        for (int i = 0; i < segment.index(); i++) offset += segment(segment.at(i)).vuCapacity();
         return offset;
     }
 

@@ -63,6 +63,24 @@ class SegmentTest {
         }
     }
 
+    @Test
+    void aSequenceCutsUnequalSlicesThatStillAddUp() {
+        Segment s = Segment.ofSequence(0, "0, 1/4, 1/2, 1");
+        assertEquals(3, s.count());
+        assertEquals("0,1/4,1/2,1", s.sequence());
+        assertEquals(List.of(3L, 2L, 5L), List.of(s.share(10L), s.at(1).share(10L), s.at(2).share(10L)));
+        assertEquals(List.of(25.0, 25.0, 50.0), List.of(s.share(100.0), s.at(1).share(100.0), s.at(2).share(100.0)));
+        for (long total = 0; total < 300; total++) {
+            assertEquals(total, s.share(total) + s.at(1).share(total) + s.at(2).share(total));
+        }
+        assertTrue(Segment.ofSequence(1, "0,1/2,1").equal());
+        assertTrue(!s.equal());
+        assertEquals(new Segment(1, 2), Segment.ofSequence(1, "0,2/4,1"), "fractions in lowest terms");
+        for (String bad : List.of("0,1/2", "1/4,1", "0,1/2,1/4,1", "0,1/2,1/2,1", "0,x,1", "0,1/0,1", "0", "0,-1/2,1", "0,0.5,1")) {
+            assertThrows(IllegalArgumentException.class, () -> Segment.ofSequence(0, bad), bad);
+        }
+    }
+
     private static <E extends Executor> List<E> slices(Executor whole, int n, Class<E> type) {
         List<E> out = new ArrayList<>();
         for (Segment s : all(n)) {
