@@ -77,6 +77,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Start the embedded demo target for this run; sets env.BASE_URL and env.WS_URL.")
     boolean demo;
 
+    @Option(names = "--segment", paramLabel = "I/N",
+            description = "Run slice I of N (0-based: 0/3, 1/3, 2/3) of every scenario; merge the results with 'salvo merge'.")
+    String segment;
+
+    @Option(names = "--segment-sequence", paramLabel = "LIST",
+            description = "Unequal slices for --segment, as fractions from 0 to 1: 0,1/4,1/2,1 makes 3 segments (1/4, 1/4, 1/2).")
+    String segmentSequence;
+
+    @Option(names = "--start-at", paramLabel = "TIME",
+            description = "Wait until this RFC 3339 time (e.g. 2026-01-31T12:00:00Z) before starting: a barrier for segments.")
+    String startAt;
+
     @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
     Integer workers;
 
@@ -106,6 +118,12 @@ public final class RunCommand implements Callable<Integer> {
         if (spawnRate != null && !(spawnRate > 0)) return usage("--spawn-rate must be > 0, not " + spawnRate);
         if (workers != null && workers < 1) return usage("--workers must be at least 1, not " + workers);
         if (!Files.isRegularFile(script)) return usage("script not found: " + script);
+        Distributed distributed;
+        try {
+            distributed = Distributed.of(segment, segmentSequence, startAt);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
         List<String> outputProblems = output.problems();
         if (!outputProblems.isEmpty()) return usage(String.join("\nsalvo run: ", outputProblems));
         if (config != null && !Files.isRegularFile(config)) return usage("config file not found: " + config);
@@ -119,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
                 vars.put("WS_URL", target.wsUrl());
             }
             vars.putAll(env);
-            return run(js, Prepared.envJson(vars));
+            return run(js, Prepared.envJson(vars), distributed);
         } catch (ScriptError | ScriptFailure e) {
             err.println("salvo: script error: " + e.getMessage());
             return ExitCodes.SCRIPT;
@@ -141,7 +159,7 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    private int run(JsScript js, String envJson) throws ScriptError, ScriptFailure, PlanException, IOException, InterruptedException,
+    private int run(JsScript js, String envJson, Distributed distributed) throws ScriptError, ScriptFailure, PlanException, IOException, InterruptedException,
             dev.salvo.engine.plan.ConfigException {
         Map<String, LongAdder> scriptErrors = new ConcurrentHashMap<>();
         RunControl control = new RunControl();
@@ -149,6 +167,10 @@ public final class RunCommand implements Callable<Integer> {
         HostContext host = new HostContext(envJson, false, metrics, m -> count(scriptErrors, m), control::abort);
         Prepared prepared = Prepared.prepare(js, host, new Overrides(vus, duration, iterations, spawnRate), tags,
                 new Prepared.Layers(config, profile));
+        dev.salvo.engine.plan.Plan whole = prepared.plan();
+        // A segment does not judge the thresholds: 'salvo merge' evaluates them once over every segment.
+        prepared = new Prepared(prepared.info(), whole.segment(distributed.segment()),
+                distributed.segment().whole() ? prepared.thresholds() : List.of(), prepared.host(), prepared.warnings(), prepared.resolved());
         if (printPlan) {
             prepared.warnings().forEach(w -> err.println("salvo: warning: " + w));
             out.print(dev.salvo.engine.plan.PlanPrinter.render(prepared.plan(), prepared.resolved()));
@@ -159,6 +181,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         prepared.warnings().forEach(w -> err.println("salvo: warning: " + w));
         warnIfInterpreted(js);
+        if (!prepared.plan().warnings().equals(whole.warnings())) {
+            prepared.plan().warnings().stream().skip(whole.warnings().size()).forEach(w -> err.println("salvo: warning: " + w));
+        }
+        if (!distributed.segment().whole() && whole.thresholds() != null && !whole.thresholds().isEmpty()) {
+            err.println("salvo: segment " + distributed.segment() + ": thresholds are evaluated by 'salvo merge' over every segment, not here");
+        }
+        distributed.awaitStart(err);
 
         try (Workers pool = new Workers(workers != null ? workers : Workers.defaultCount())) {
             Lifecycle lifecycle = new Lifecycle(js, prepared.plan(), host);
@@ -170,13 +199,15 @@ public final class RunCommand implements Callable<Integer> {
                 out.println("\nABORTED by the script in setup(): " + control.aborted() + " (exit " + ExitCodes.ABORTED + ")");
                 return ExitCodes.ABORTED;
             }
-            Run run = new Run(prepared.plan(), pool, new JsScriptRuntime(js, prepared.plan().isolation(), host, data), metrics);
+            Run run = new Run(prepared.plan(), pool, new JsScriptRuntime(js, prepared.plan().isolation(), host, data), metrics)
+                    .vuIdOffset(whole.vuIdOffset(distributed.segment()));
             control.attach(run);
             Signals.onInterrupt(run::stop);
             if (maxDuration != null) control.capAfter(maxDuration);
             ProgressLine progressLine = new ProgressLine();
             run.addIntervalListener(progressLine);
             Reports reports = Reports.open(output.paths(), System.currentTimeMillis());
+            reports.json("distributed", distributed.describe(script, whole));
             reports.listeners().forEach(run::addIntervalListener);
             if (!quiet) err.printf("salvo: running %s (%d VUs max, up to %s)%n", script,
                     prepared.plan().maxVus(), Durations.format(prepared.plan().maxDuration()));

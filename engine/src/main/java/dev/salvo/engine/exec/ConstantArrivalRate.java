@@ -46,6 +46,11 @@ public record ConstantArrivalRate(double rate, Duration timeUnit, Duration durat
     }
 
     @Override
+    public int vuCapacity() {
+        return maxVUs;
+    }
+
+    @Override
     public Duration maxRunTime() {
         return duration.plus(gracefulStop);
     }
@@ -59,6 +64,12 @@ public record ConstantArrivalRate(double rate, Duration timeUnit, Duration durat
     public CompletableFuture<Void> start(ScenarioRun run) {
         Stages constant = new Stages(rate, List.of(new Stages.Stage(duration, rate)));
         return new ArrivalSchedule(run, constant, timeUnit, maxVUs, maxRunTime()).begin();
+    }
+
+    @Override
+    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+        int pre = Math.max(1, segment.share(preAllocatedVUs));
+        return new ConstantArrivalRate(segment.share(rate), timeUnit, duration, pre, Math.max(pre, segment.share(maxVUs)), gracefulStop);
     }
 
     @Override

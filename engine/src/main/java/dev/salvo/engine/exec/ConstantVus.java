@@ -40,6 +40,12 @@ public record ConstantVus(int vus, Duration duration, Duration gracefulStop) imp
     }
 
     @Override
+    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+        int v = segment.share(vus);
+        return v == 0 ? null : new ConstantVus(v, duration, gracefulStop);
+    }
+
+    @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("vus", vus);

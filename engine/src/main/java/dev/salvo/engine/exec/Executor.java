@@ -21,6 +21,17 @@ public interface Executor {
     /** Schedules the scenario; the future completes when every VU of it has stopped. */
     CompletableFuture<Void> start(ScenarioRun run);
 
+    /**
+     * This executor's slice {@code segment} of the work (VUs, iterations, stage targets, rates),
+     * so that the slices of every segment add up to the whole; null when the slice has no work.
+     */
+    Executor segment(dev.salvo.engine.plan.Segment segment);
+
+    /** The most VUs this executor can ever create (arrival-rate executors grow to maxVUs); for unique VU ids across segments. */
+    default int vuCapacity() {
+        return maxVus();
+    }
+
     /** The resolved parameters, for the plan print-out and the summary. */
     Map<String, Object> parameters();
 

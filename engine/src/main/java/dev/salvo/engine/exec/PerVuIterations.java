@@ -40,6 +40,12 @@ public record PerVuIterations(int vus, long iterations, Duration maxDuration, Du
     }
 
     @Override
+    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+        int v = segment.share(vus);
+        return v == 0 ? null : new PerVuIterations(v, iterations, maxDuration, gracefulStop);
+    }
+
+    @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("vus", vus);

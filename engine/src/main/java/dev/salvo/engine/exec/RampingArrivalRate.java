@@ -41,6 +41,11 @@ public record RampingArrivalRate(Stages stages, Duration timeUnit, int preAlloca
     }
 
     @Override
+    public int vuCapacity() {
+        return maxVUs;
+    }
+
+    @Override
     public Duration maxRunTime() {
         return stages.total().plus(gracefulStop);
     }
@@ -53,6 +58,12 @@ public record RampingArrivalRate(Stages stages, Duration timeUnit, int preAlloca
     @Override
     public CompletableFuture<Void> start(ScenarioRun run) {
         return new ArrivalSchedule(run, stages, timeUnit, maxVUs, maxRunTime()).begin();
+    }
+
+    @Override
+    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+        int pre = Math.max(1, segment.share(preAllocatedVUs));
+        return new RampingArrivalRate(stages.map(segment::share), timeUnit, pre, Math.max(pre, segment.share(maxVUs)), gracefulStop);
     }
 
     @Override

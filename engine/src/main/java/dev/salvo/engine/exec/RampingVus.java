@@ -131,6 +131,12 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
     }
 
     @Override
+    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+        Stages s = stages.map(t -> (double) segment.share(Math.round(t)));
+        return s.max() < 1 ? null : new RampingVus(s, gracefulRampDown, gracefulStop);
+    }
+
+    @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("startVUs", (long) stages.start());

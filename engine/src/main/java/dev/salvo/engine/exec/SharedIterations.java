@@ -46,6 +46,15 @@ public record SharedIterations(int vus, long iterations, Duration maxDuration, D
     }
 
     @Override
+    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+        // The iteration count must stay exact; a slice with iterations but no VU of its own gets one.
+        long its = segment.share(iterations);
+        if (its == 0) return null;
+        int v = (int) Math.max(1, Math.min(its, segment.share(vus)));
+        return new SharedIterations(v, its, maxDuration, gracefulStop);
+    }
+
+    @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("vus", vus);

@@ -51,6 +51,13 @@ public record Stages(double start, List<Stage> stages) {
         return out;
     }
 
+    /** These stages with every target (and the start) mapped, e.g. to a segment's share. */
+    public Stages map(java.util.function.DoubleUnaryOperator f) {
+        List<Stage> out = new ArrayList<>();
+        for (Stage s : stages) out.add(new Stage(s.duration, f.applyAsDouble(s.target)));
+        return new Stages(f.applyAsDouble(start), List.copyOf(out));
+    }
+
     public Duration total() {
         return stages.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
     }

@@ -20,6 +20,36 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
                 Map.copyOf(all), thresholds, warnings);
     }
 
+    /**
+     * Slice {@code segment} of every scenario ({@code salvo run --segment}); a scenario whose slice
+     * has no work is left out, with a warning.
+     */
+    public Plan segment(Segment segment) {
+        if (segment.whole()) return this;
+        List<Scenario> sliced = new java.util.ArrayList<>();
+        List<String> notes = new java.util.ArrayList<>(warnings);
+        for (Scenario s : scenarios) {
+            dev.salvo.engine.exec.Executor e = s.executor().segment(segment);
+            if (e == null) notes.add("segment " + segment + " has no work in scenario '" + s.name() + "': its whole load is smaller than "
+                    + segment.count() + " segments; the other segments run it");
+            else sliced.add(new Scenario(s.name(), e, s.startTime(), s.exec(), s.env(), s.tags()));
+        }
+        return new Plan(List.copyOf(sliced), isolation, discardResponseBodies, userAgent, setupTimeout, teardownTimeout,
+                tags, thresholds, List.copyOf(notes));
+    }
+
+    /** The VU ids the segments before {@code segment} can use, so that ids stay unique across segments. */
+    public int vuIdOffset(Segment segment) {
+        int offset = 0;
+        for (int i = 0; i < segment.index(); i++) offset += segment(segment.at(i)).vuCapacity();
+        return offset;
+    }
+
+    /** The most VUs this plan can create, arrival-rate executors grown to maxVUs included. */
+    public int vuCapacity() {
+        return scenarios.stream().mapToInt(s -> s.executor().vuCapacity()).sum();
+    }
+
     public int maxVus() {
         return scenarios.stream().mapToInt(s -> s.executor().maxVus()).sum();
     }

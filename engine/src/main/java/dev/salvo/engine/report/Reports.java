@@ -24,6 +24,7 @@ public final class Reports implements AutoCloseable {
     private final List<IntervalListener> listeners = new ArrayList<>();
     private final List<AutoCloseable> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> extraJson = new java.util.LinkedHashMap<>();
 
     private Reports(ReportPaths paths) {
         this.paths = paths;
@@ -76,6 +77,11 @@ public final class Reports implements AutoCloseable {
         return Files.newBufferedWriter(mkdirs(file), StandardCharsets.UTF_8);
     }
 
+    /** Adds a top-level field to summary.json (e.g. {@code distributed} for a segment of a run). */
+    public void json(String key, com.fasterxml.jackson.databind.JsonNode value) {
+        if (value != null) extraJson.put(key, value);
+    }
+
     /** What the sampler calls once a second; register each with the run. */
     public List<IntervalListener> listeners() {
         return List.copyOf(listeners);
@@ -94,7 +100,11 @@ public final class Reports implements AutoCloseable {
         write(paths.stats(), w -> StatsCsv.write(s, w));
         write(paths.failures(), w -> FailuresCsv.write(s, w));
         write(paths.exceptions(), w -> ExceptionsCsv.write(s, w));
-        write(paths.json(), w -> SummaryJson.write(s, end, script, warnings, w));
+        write(paths.json(), w -> {
+            com.fasterxml.jackson.databind.node.ObjectNode tree = SummaryJson.tree(s, end, script, warnings);
+            tree.setAll(extraJson);
+            SummaryJson.JSON.writeValue(w, tree);
+        });
         write(paths.junit(), w -> JunitXml.write(s, end, w));
         write(paths.markdown(), w -> w.write(SummaryMarkdown.render(s, end, script)));
         write(paths.html(), w -> HtmlReport.write(s, end, script, timeline.points(), w));

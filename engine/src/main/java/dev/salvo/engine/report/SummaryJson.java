@@ -73,6 +73,13 @@ public final class SummaryJson {
         return root;
     }
 
+    /** The {@code plan} object of summary.json for {@code p}. */
+    public static ObjectNode planTree(Plan p) {
+        ObjectNode node = JSON.createObjectNode();
+        plan(node, p);
+        return node;
+    }
+
     private static void plan(ObjectNode plan, Plan p) {
         ArrayNode scenarios = plan.putArray("scenarios");
         for (Scenario sc : p.scenarios()) {

@@ -65,6 +65,12 @@ public final class Run {
         this.metrics = metrics;
     }
 
+    /** Starts VU ids after {@code offset} (VUs of earlier segments); call before {@link #execute}. */
+    public Run vuIdOffset(int offset) {
+        nextVuId.set(offset);
+        return this;
+    }
+
     public Metrics metrics() {
         return metrics;
     }

@@ -1,0 +1,86 @@
+package dev.salvo.dsl.cli;
+
+import dev.salvo.engine.merge.MergedReports;
+import dev.salvo.engine.merge.Shard;
+import dev.salvo.engine.merge.ShardMerge;
+import dev.salvo.engine.report.ConsoleSummary;
+import dev.salvo.engine.report.RunEnd;
+import dev.salvo.engine.report.Summary;
+import dev.salvo.engine.thresholds.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code salvo merge DIR... --out DIR}: one result from the segments of a run, thresholds evaluated once. */
+@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Merge the result directories of 'salvo run --segment I/N' runs; evaluate the thresholds on the whole.")
+public final class MergeCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Result directories (--out of each segment).")
+    List<Path> dirs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the merged results.")
+    Path out;
+
+    @Option(names = "--allow-partial", description = "Merge the shards that exist when some are missing or unreadable; every output says so.")
+    boolean allowPartial;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the verdict line, not the summary.")
+    boolean quiet;
+
+    private final PrintStream stdout = System.out;
+    private final PrintStream err = System.err;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Shard> shards = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (Path dir : dirs) {
+            try {
+                shards.add(Shard.read(dir));
+            } catch (Shard.ShardException e) {
+                unreadable.add(e.getMessage());
+            }
+        }
+        if (!unreadable.isEmpty() && (!allowPartial || shards.isEmpty())) {
+            unreadable.forEach(u -> err.println("salvo merge: " + u));
+            return ExitCodes.USAGE;
+        }
+        List<String> problems = ShardMerge.problems(shards, allowPartial);
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("salvo merge: " + p));
+            return ExitCodes.USAGE;
+        }
+        ShardMerge.Merged merged = ShardMerge.merge(shards);
+        List<String> warnings = new ArrayList<>(merged.warnings());
+        unreadable.forEach(u -> warnings.add("left out (--allow-partial): " + u));
+        merged = new ShardMerge.Merged(merged.result(), merged.verdicts(), merged.wholePlan(), merged.script(),
+                List.copyOf(warnings), merged.missing());
+        Summary summary = Summary.of(merged.result(), merged.verdicts());
+        if (!quiet) stdout.print(ConsoleSummary.render(summary));
+        warnings.forEach(w -> err.println("salvo merge: warning: " + w));
+        int code = verdict(merged.verdicts(), shards.size());
+        String reason = merged.missing().isEmpty() ? null : "partial: missing segments " + String.join(", ", merged.missing());
+        RunEnd end = new RunEnd(code, merged.missing().isEmpty() ? "completed" : "partial", reason);
+        for (String p : MergedReports.write(merged, shards, summary, end, out)) err.println("salvo merge: warning: " + p);
+        return code;
+    }
+
+    private int verdict(List<Verdict> verdicts, int shards) {
+        long failed = verdicts.stream().filter(v -> !v.passed()).count();
+        if (failed > 0) {
+            stdout.println("\nFAILED: " + failed + " of " + verdicts.size() + " thresholds breached over " + shards
+                    + " merged shards (exit " + ExitCodes.THRESHOLDS + ")");
+            verdicts.stream().filter(v -> !v.passed()).forEach(v -> stdout.println("  ✗ " + v.describe()));
+            return ExitCodes.THRESHOLDS;
+        }
+        stdout.println("\nPASSED" + (verdicts.isEmpty() ? "" : ": " + verdicts.size() + " thresholds held")
+                + " over " + shards + " merged shards");
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs examples/kubernetes end to end on the current kubectl context: the script as a ConfigMap,
+# the results volume, the Indexed Job (4 segments, one start time), then the merge Job.
+# Usage: examples/kubernetes/run.sh [SECONDS_UNTIL_START]   (default 90: time to pull and start)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+lead=${1:-90}
+run_id=run-$(date -u +%Y%m%d-%H%M%S)
+start_at=$(date -u -d "+${lead} seconds" +%Y-%m-%dT%H:%M:%SZ)
+fill() { sed -e "s/__RUN_ID__/${run_id}/" -e "s/__START_AT__/${start_at}/" "$1"; }
+# Waits until a Job has succeeded or failed (kubectl wait cannot wait for either).
+finished() {
+  for _ in $(seq "$2"); do
+    [[ -n $(kubectl get job "$1" -o jsonpath='{.status.succeeded}{.status.failed}') ]] && return 0
+    sleep 1
+  done
+  echo "job $1 still running after $2 s" >&2
+  return 1
+}
+
+kubectl create configmap salvo-script --from-file=test.js --dry-run=client -o yaml | kubectl apply -f -
+kubectl apply -f results-pvc.yaml
+kubectl delete job salvo-load salvo-merge --ignore-not-found
+echo "run ${run_id}: 4 segments start at ${start_at}"
+fill load-job.yaml | kubectl apply -f -
+# A failed segment (crash, OOM) fails the Job; the merge then names the missing shard and refuses it.
+finished salvo-load 3600
+fill merge-job.yaml | kubectl apply -f -
+finished salvo-merge 600
+kubectl logs job/salvo-merge
+# The verdict is salvo merge's exit code: 0 passed, 99 a threshold breached, 2 shards refused.
+[[ $(kubectl get job salvo-merge -o jsonpath='{.status.succeeded}') == 1 ]]
