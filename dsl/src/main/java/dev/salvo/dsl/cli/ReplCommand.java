@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,13 +63,15 @@ public final class ReplCommand implements Callable<Integer> {
         try (JsScript js = JsScript.session(folder);
              Workers workers = new Workers(Workers.defaultCount());
              Session session = new Session(js, host, workers.get(0))) {
-            Repl repl = new Repl(session, workers, envJson, vars, System.out, System.err);
-            boolean loaded = script == null || repl.loadFile(script.getFileName().toString());
             if (!tty) {
-                int code = repl.piped(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-                return loaded ? code : ExitCodes.SCRIPT;
+                Repl repl = new Repl(session, workers, envJson, vars, System.out, System.err);
+                if (script != null && !repl.loadFile(script.getFileName().toString())) return ExitCodes.SCRIPT;
+                return repl.piped(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             }
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                PrintStream screen = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+                Repl repl = new Repl(session, workers, envJson, vars, screen, screen);
+                if (script != null) repl.loadFile(script.getFileName().toString());
                 return Console.run(repl, terminal, historyFile(), prompt(vars.get("BASE_URL")));
             }
         } finally {
