@@ -79,7 +79,7 @@ final class LoadRun {
         if (duration == null && iterations == null) iterations = vus;
         Path file = folder.resolve(".salvo-repl-run-" + ProcessHandle.current().pid() + ".mjs");
         try {
-            Files.writeString(file, saver.script(folder, entry));
+            Files.writeString(file, saver.script(folder, entry, false));
             return execute(file, new Overrides(vus, duration, iterations), out, err);
         } catch (java.io.IOException e) {
             err.println(".run: cannot write " + file + ": " + e.getMessage());

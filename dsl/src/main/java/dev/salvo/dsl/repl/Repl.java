@@ -120,7 +120,7 @@ public final class Repl {
         }
         Path file = session.folder().resolve(arg).normalize();
         try {
-            Files.writeString(file, saver.script(file.toAbsolutePath().getParent(), null));
+            Files.writeString(file, saver.script(file.toAbsolutePath().getParent(), null, true));
         } catch (NoSuchFileException e) {
             err.println(".save: no such folder for " + arg);
             return false;

@@ -56,9 +56,9 @@ final class Saver {
 
     /**
      * The script for a file in {@code folder}; {@code entry} names the function the default export
-     * calls, or null for the inputs themselves.
+     * calls, or null for the inputs themselves; {@code .run} leaves out the options (its flags set the load).
      */
-    String script(Path folder, String entry) {
+    String script(Path folder, String entry, boolean withOptions) {
         List<String> imports = new ArrayList<>(List.of("import http from 'salvo/http';",
                 "import { check, group, sleep, between, fail, env } from 'salvo';",
                 "import { Counter, Gauge, Rate, Trend } from 'salvo/metrics';"));
@@ -90,7 +90,7 @@ final class Saver {
         }
         StringBuilder out = new StringBuilder("// Saved by salvo repl. Run it with: salvo run FILE (--demo for the demo target)\n");
         imports.forEach(i -> out.append(i).append('\n'));
-        out.append("\nexport const options = {\n  vus: 1,\n  iterations: 1,\n};\n");
+        if (withOptions) out.append("\nexport const options = {\n  vus: 1,\n  iterations: 1,\n};\n");
         functions.forEach(f -> out.append('\n').append(f).append('\n'));
         out.append("\nexport default async function (data, vu) {\n");
         if (entry != null) {
