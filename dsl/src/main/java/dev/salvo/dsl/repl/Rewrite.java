@@ -36,7 +36,8 @@ final class Rewrite {
             if (!body.contains("=")) body = body + " = undefined";
             return new Code(body.startsWith("{") || body.startsWith("[") ? "(" + body + ")" : body, true);
         }
-        return new Code(src, imports);
+        boolean function = FUNCTION.matcher(src).find() && topLevelStatements(src) == 1;
+        return new Code(src, imports || function || src.startsWith("class "));
     }
 
     private static String imported(String clause, String module) {

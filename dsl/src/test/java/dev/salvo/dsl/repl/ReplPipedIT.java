@@ -72,4 +72,12 @@ class ReplPipedIT {
         assertEquals(0, r.exit, r.toString());
         assertEquals("2\n", r.out);
     }
+
+    @Test
+    void aLongJsonBodyIsCutWithAHint() throws Exception {
+        Result r = repl("await http.get(`${env.BASE_URL}/api/items?page=1&size=10`)\n_.json().length\n");
+        assertEquals(0, r.exit, r.toString());
+        assertTrue(r.out.contains("HTTP/1.1 200 OK\ntimings (ms): blocked "), r.out);
+        assertTrue(r.out.matches("(?s).*\\n… \\d+ more lines \\(all of it: _\\.body\\)\\n10\\n"), r.out);
+    }
 }
