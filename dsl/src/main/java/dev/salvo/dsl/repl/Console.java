@@ -6,6 +6,8 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
+import org.jline.reader.Reference;
+import org.jline.keymap.KeyMap;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
@@ -27,7 +29,7 @@ public final class Console {
 
     /** Runs until Ctrl-D or .exit; the exit code is 0. */
     public static int run(Repl repl, Terminal terminal, Path history, String prompt) throws InterruptedException {
-        try (Syntax syntax = new Syntax(repl.session().folder())) {
+        try (Syntax syntax = repl.session().syntax()) {
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("salvo")
@@ -38,6 +40,13 @@ public final class Console {
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .option(LineReader.Option.INSERT_TAB, false)
                     .build();
+            // Ctrl-C as a key (a terminal without ISIG) clears the line as SIGINT does while reading
+            reader.getWidgets().put("salvo-interrupt", () -> {
+                throw new UserInterruptException(reader.getBuffer().toString());
+            });
+            for (String map : List.of(LineReader.EMACS, LineReader.VIINS, LineReader.VICMD)) {
+                reader.getKeyMaps().get(map).bind(new Reference("salvo-interrupt"), KeyMap.ctrl('C'));
+            }
             terminal.handle(Terminal.Signal.INT, s -> repl.interrupt());
             terminal.writer().println("salvo repl: JavaScript with salvo's modules. .help shows the commands, Ctrl-D exits.");
             terminal.flush();

@@ -14,13 +14,14 @@ import java.util.Map;
 
 /** The REPL's commands and evaluation, whatever the input: a terminal ({@link Console}) or a pipe ({@link #piped}). */
 public final class Repl {
-    static final List<String> COMMANDS = List.of(".help", ".load", ".run", ".save", ".env", ".clear", ".exit");
+    static final List<String> COMMANDS = List.of(".help", ".load", ".setup", ".run", ".save", ".env", ".clear", ".exit");
     private static final String HELP = """
             JavaScript runs as in a scenario: await http.get(`${env.BASE_URL}/health`)
-            http, check, group, sleep, between, fail, env, Counter, Gauge, Rate, Trend are bound; import works.
+            http, check, group, sleep, between, fail, env, Counter, Gauge, Rate, Trend and vu are bound; import works.
             _ holds the last result. Ctrl-C clears the line or stops a request or a .run; Ctrl-D exits.
               .help                              this text
               .load FILE                         evaluate a module; its exports become globals
+              .setup                             call the loaded script's setup(); its result becomes data
               .run [FUNCTION] [-u N] [-t DUR] [-i N]
                                                  run the session (or FUNCTION) as a small load; print the summary
               .save FILE                         write the session as a scenario script for salvo run
@@ -53,9 +54,13 @@ public final class Repl {
         String line = input.strip();
         if (line.isEmpty()) return true;
         if (line.startsWith(".") && !line.startsWith("..")) return command(line);
+        return evaluate(input, true);
+    }
+
+    private boolean evaluate(String input, boolean save) {
         Session.Outcome o = session.eval(input);
         if (o.ok()) {
-            saver.add(input);
+            if (save) saver.add(input);
             if (!o.text().isEmpty()) out.println(o.text());
         } else {
             err.println(o.text());
@@ -72,6 +77,10 @@ public final class Repl {
             case ".clear" -> {
                 saver.clear();
                 out.println("forgot the session's inputs (variables stay)");
+            }
+            case ".setup" -> {
+                return evaluate("globalThis.data = await (typeof setup === 'function' ? setup()"
+                        + " : Promise.reject(new Error('no setup() loaded: .load a script that exports one')))", false);
             }
             case ".env" -> vars.forEach((k, v) -> out.println(k + "=" + v));
             case ".load" -> {
@@ -141,7 +150,7 @@ public final class Repl {
     public int piped(BufferedReader in) throws IOException, InterruptedException {
         boolean failed = false;
         StringBuilder pending = new StringBuilder();
-        try (Syntax syntax = new Syntax(session.folder())) {
+        try (Syntax syntax = session.syntax()) {
             for (String line; !exit && (line = in.readLine()) != null; ) {
                 pending.append(line).append('\n');
                 String input = pending.toString();

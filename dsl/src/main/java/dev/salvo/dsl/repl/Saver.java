@@ -69,6 +69,8 @@ final class Saver {
                     + (rel.startsWith(".") ? rel : "./" + rel) + "';");
         });
         List<String> functions = new ArrayList<>();
+        List<String> hooks = loaded.values().stream().flatMap(List::stream).filter(n -> n.equals("setup") || n.equals("teardown")).toList();
+        if (!hooks.isEmpty()) functions.add("export { " + String.join(", ", hooks) + " };");
         List<String> body = new ArrayList<>();
         Map<String, Integer> declarations = new HashMap<>();
         for (String s : inputs) for (String n : Rewrite.declared(s)) declarations.merge(n, 1, Integer::sum);

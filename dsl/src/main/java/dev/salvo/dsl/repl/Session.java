@@ -39,6 +39,8 @@ public final class Session implements AutoCloseable {
             }
             """;
 
+    private static final java.util.regex.Pattern AWAIT_CALL = java.util.regex.Pattern.compile("\\bawait\\s*\\(");
+
     /** How an input ended: its printed value, or its error as the user should read it. */
     public record Outcome(boolean ok, String text) {}
 
@@ -60,12 +62,18 @@ public final class Session implements AutoCloseable {
         onLoop(() -> {
             Host host = new Host(loop, run);
             context = js.newContext(host);
-            js.hooks(context, host);
+            Value hooks = js.hooks(context, host);
+            context.getBindings("js").putMember("vu", hooks.getMember("newVu").execute(1, 1, "repl"));
             host.enter(new VuState(new VirtualUser(1, 1, "repl", loop), services, host));
             context.eval(bindings);
             helpers = context.eval(helpersSource).execute();
             return null;
         });
+    }
+
+    /** A syntax checker for the calling thread (the terminal's), sharing the engine. */
+    Syntax syntax() {
+        return new Syntax(js.parseContext());
     }
 
     public Path folder() {
@@ -95,7 +103,9 @@ public final class Session implements AutoCloseable {
 
     /** Plain script if it parses as one, else an async function (for top-level await); the first that parses runs. */
     private Value run(String code, String name, String input) {
-        for (String candidate : List.of(code, "(async () => (" + code + "\n))()", "(async () => {" + code + "\n})()")) {
+        // a sloppy script reads `await (x)` as a call of a function named await: not a script then
+        boolean awaitCall = AWAIT_CALL.matcher(code).find() && !Rewrite.FUNCTION.matcher(code).find();
+        for (String candidate : List.of(awaitCall ? "await (" : code, "(async () => (" + code + "\n))()", "(async () => {" + code + "\n})()")) {
             Source source = Source.newBuilder("js", candidate, name).buildLiteral();
             try {
                 context.parse(source);

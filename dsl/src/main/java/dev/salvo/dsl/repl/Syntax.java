@@ -4,13 +4,13 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 
-import java.nio.file.Path;
 
 /** Asks GraalJS whether an input is complete, in a parse-only context of the calling thread (the terminal's). */
 final class Syntax implements AutoCloseable {
-    private final Context context = Context.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+    private final Context context;
 
-    Syntax(Path folder) {
+    Syntax(Context context) {
+        this.context = context;
     }
 
     /** True while the input ends before its statement does: an open bracket, string or template. */

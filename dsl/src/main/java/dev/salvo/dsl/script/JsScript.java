@@ -75,7 +75,7 @@ public final class JsScript implements AutoCloseable {
 
     /** A context for syntax checks only (no host API, no files), on the calling thread. */
     public Context parseContext() {
-        return Context.newBuilder("js").engine(engine).allowHostAccess(HostAccess.NONE).build();
+        return Context.newBuilder("js").engine(engine).allowHostAccess(HOST_ACCESS).allowHostClassLookup(name -> false).build();
     }
 
     /** A JavaScript resource of salvo's own, e.g. the REPL's helpers. */

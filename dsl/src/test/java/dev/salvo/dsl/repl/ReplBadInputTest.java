@@ -105,4 +105,14 @@ class ReplBadInputTest {
         Result r = repl("({ list: Array.from({ length: 3 }, (_, i) => i) })\n");
         assertEquals("{ list: [ 0, 1, 2 ] }\n", r.out);
     }
+
+    @Test
+    void aLoadedScriptsSetupAndFunctionsWithTheReplsVu() throws Exception {
+        Files.writeString(tmp.resolve("claims.js"), "export async function setup() { return { n: 2 }; }\n"
+                + "export async function twice(data, vu) { return data.n * 2 + vu.id; }\n");
+        Result r = repl(".setup\n.load claims.js\n.setup\nawait twice(data, vu)\n");
+        assertEquals(3, r.exit, r.err);
+        assertTrue(r.err.contains("no setup() loaded"), r.err);
+        assertTrue(r.out.endsWith("{ n: 2 }\n5\n"), r.out);
+    }
 }

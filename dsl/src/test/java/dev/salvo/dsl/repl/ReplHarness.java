@@ -8,6 +8,7 @@ import dev.salvo.engine.demo.DemoOptions;
 import dev.salvo.engine.demo.DemoServer;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.run.Workers;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -48,6 +49,11 @@ final class ReplHarness implements AutoCloseable {
         history = folder.resolve("home/.salvo/history");
         terminal = TerminalBuilder.builder().system(false).streams(new PipedInputStream(keys, 1 << 16), screen)
                 .type("xterm").size(new Size(120, 40)).encoding(StandardCharsets.UTF_8).build();
+        // Ctrl-C reaches the line editor as a key (on this in-memory terminal, JLine's SIGINT path does
+        // not wake a blocked read); while an input runs, sigint() sends what a terminal's Ctrl-C sends
+        Attributes attributes = terminal.getAttributes();
+        attributes.setLocalFlag(Attributes.LocalFlag.ISIG, false);
+        terminal.setAttributes(attributes);
         PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
         Repl repl = new Repl(session, workers, envJson, vars, out, out);
         Thread t = new Thread(() -> {
@@ -64,6 +70,11 @@ final class ReplHarness implements AutoCloseable {
     void type(String text) throws IOException {
         keys.write(text.getBytes(StandardCharsets.UTF_8));
         keys.flush();
+    }
+
+    /** What a terminal does on Ctrl-C while no line is edited. */
+    void sigint() {
+        terminal.raise(Terminal.Signal.INT);
     }
 
     /** The screen's text so far, escape sequences and carriage returns removed. */
@@ -89,7 +100,8 @@ final class ReplHarness implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("'" + expected + "' did not appear; screen after the last match:\n" + text().substring(mark));
+        throw new AssertionError("'" + expected + "' did not appear; screen after the last match:\n" + text().substring(mark)
+                + "\n--- the last 600 characters of the screen:\n" + text().substring(Math.max(0, text().length() - 600)));
     }
 
     @Override

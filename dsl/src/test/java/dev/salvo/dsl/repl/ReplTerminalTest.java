@@ -43,11 +43,24 @@ class ReplTerminalTest {
             repl.waitFor("200");
 
             // Ctrl-C drops the line being typed; the session goes on
-            repl.type("this line is dropped" + CTRL_C);
+            repl.type("this line is dropped");
+            Thread.sleep(300); // let the line editor take the keys in (JLine redraws them in pieces)
+            repl.type(CTRL_C);
             repl.waitFor(prompt);
             repl.type("'after' + ' ctrl-c'\r");
             repl.waitFor("'after ctrl-c'");
             assertFalse(repl.text().contains("ReferenceError"), repl.text());
+
+            // Ctrl-C while a request is awaited stops waiting for it
+            repl.type("await http.get(`${env.BASE_URL}/delay?ms=20000`)\r");
+            Thread.sleep(300);
+            repl.sigint();
+            repl.waitFor("cancelled (Ctrl-C)");
+            repl.waitFor(prompt);
+
+            // Tab completes commands
+            repl.type(".he\t\r");
+            repl.waitFor(".save FILE");
 
             // multi-line input continues while the statement is incomplete
             repl.type("async function probe() {\r");
