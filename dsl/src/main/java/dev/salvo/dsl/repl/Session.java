@@ -105,7 +105,11 @@ public final class Session implements AutoCloseable {
     private Value run(String code, String name, String input) {
         // a sloppy script reads `await (x)` as a call of a function named await: not a script then
         boolean awaitCall = AWAIT_CALL.matcher(code).find() && !Rewrite.FUNCTION.matcher(code).find();
-        for (String candidate : List.of(awaitCall ? "await (" : code, "(async () => (" + code + "\n))()", "(async () => {" + code + "\n})()")) {
+        List<String> candidates = new java.util.ArrayList<>();
+        if (!awaitCall) candidates.add(code);
+        candidates.add("(async () => (" + code + "\n))()");
+        candidates.add("(async () => {" + code + "\n})()");
+        for (String candidate : candidates) {
             Source source = Source.newBuilder("js", candidate, name).buildLiteral();
             try {
                 context.parse(source);
