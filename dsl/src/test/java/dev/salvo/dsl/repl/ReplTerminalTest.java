@@ -78,6 +78,14 @@ class ReplTerminalTest {
             assertTrue(summary.contains("6 iterations completed"), summary);
             assertTrue(summary.contains("health is 200"), summary);
             repl.waitFor(prompt);
+            // Ctrl-C stops a .run; the summary is still printed
+            repl.type(".run probe -u 2 -t 60s\r");
+            repl.waitFor("running 2 VUs, for 1m");
+            Thread.sleep(1000);
+            repl.sigint();
+            String stopped = repl.waitFor("INTERRUPTED");
+            assertTrue(stopped.contains("health is 200"), stopped);
+            repl.waitFor(prompt);
             repl.type(".run nosuch\r");
             repl.waitFor("unknown function 'nosuch'; declared functions: probe");
 
