@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code salvo} command line. */
 @Command(name = "salvo", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "Load testing with JavaScript scenarios on Netty workers.",
-        subcommands = {RunCommand.class, ValidateCommand.class, CompareCommand.class, MergeCommand.class, DemoCommand.class,
-                VersionCommand.class})
+        subcommands = {RunCommand.class, ReplCommand.class, ValidateCommand.class, CompareCommand.class, MergeCommand.class,
+                DemoCommand.class, VersionCommand.class})
 public final class Main implements Runnable {
 
     @Override

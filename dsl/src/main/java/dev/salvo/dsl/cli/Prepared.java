@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * A script loaded and checked, ready to run: its options resolved into a plan, its thresholds
  * parsed against the metrics that exist. {@code salvo run} and {@code salvo validate} share it.
  */
-record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, HostContext host, List<String> warnings,
+public record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, HostContext host, List<String> warnings,
                 OptionLayers.Resolved resolved) {
     /** Where options come from besides the script: {@code --config FILE} (else salvo.yaml beside it) and {@code --profile}. */
     record Layers(java.nio.file.Path config, String profile) {
@@ -42,14 +42,14 @@ record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, HostCont
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The environment the script sees: the process's, then the demo target's URLs, then {@code -e}. */
-    static String envJson(Map<String, String> extra) throws IOException {
+    public static String envJson(Map<String, String> extra) throws IOException {
         Map<String, String> vars = new TreeMap<>(System.getenv());
         vars.putAll(extra);
         return JSON.writeValueAsString(vars);
     }
 
     /** @throws PlanException with every problem of the options and thresholds at once */
-    static Prepared prepare(JsScript js, HostContext host, Overrides overrides, Map<String, String> tags)
+    public static Prepared prepare(JsScript js, HostContext host, Overrides overrides, Map<String, String> tags)
             throws ScriptError, PlanException, IOException {
         try {
             return prepare(js, host, overrides, tags, Layers.NONE);

@@ -63,6 +63,26 @@ public final class JsScript implements AutoCloseable {
                 .option("engine.Mode", System.getProperty("salvo.jsMode", "latency")).build();
     }
 
+    /**
+     * A script-less runtime for {@code salvo repl}: contexts see the files below {@code folder} and
+     * salvo's modules; {@link #evalModule} is not available.
+     */
+    public static JsScript session(Path folder) throws IOException {
+        Path abs = folder.toAbsolutePath().normalize();
+        Source prelude = Source.newBuilder("js", resource("prelude.js"), "/__salvo__/prelude.js").build();
+        return new JsScript(abs.resolve("repl.mjs"), newEngine(), null, prelude);
+    }
+
+    /** A context for syntax checks only (no host API, no files), on the calling thread. */
+    public Context parseContext() {
+        return Context.newBuilder("js").engine(engine).allowHostAccess(HOST_ACCESS).allowHostClassLookup(name -> false).build();
+    }
+
+    /** A JavaScript resource of salvo's own, e.g. the REPL's helpers. */
+    public static Source builtin(String name) throws IOException {
+        return Source.newBuilder("js", resource(name), "/__salvo__/" + name).build();
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = JsScript.class.getResourceAsStream(JS_PATH + name)) {
             if (in == null) throw new IOException("missing resource " + name);
