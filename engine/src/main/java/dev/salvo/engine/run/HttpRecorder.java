@@ -63,7 +63,7 @@ final class HttpRecorder implements HttpListener {
             cache.put(key, series);
         }
         Timings tm = response.timings();
-        boolean failed = failed(response);
+        boolean failed = failed(response.status());
         series[0].add(1);
         long lag = corrected == null ? -1 : corrected.scheduleLagNanos();
         if (lag >= 0) {
@@ -83,8 +83,9 @@ final class HttpRecorder implements HttpListener {
         dataReceived.add(response.bytesReceived());
     }
 
-    private static boolean failed(HttpResponse response) {
-        return response.status() == 0 || response.status() >= 400;
+    /** k6's rule: a network failure (status 0) or a 4xx/5xx answer fails the request. */
+    private static boolean failed(int status) {
+        return status == 0 || status >= 400;
     }
 
     private Series[] resolve(Key key) {
@@ -94,7 +95,7 @@ final class HttpRecorder implements HttpListener {
         if (key.tags() != null) t.putAll(key.tags());
         t.put("method", key.method());
         t.put("status", Integer.toString(key.status()));
-        t.put("expected_response", Boolean.toString(!(key.status() == 0 || key.status() >= 400)));
+        t.put("expected_response", Boolean.toString(!failed(key.status())));
         if (key.errorCode() != 0) t.put("error_code", Integer.toString(key.errorCode()));
         Tags tags = Tags.of(t);
         Series[] out = new Series[PER_REQUEST.length + (corrected == null ? 0 : 1)];
