@@ -202,6 +202,7 @@ public final class RunCommand implements Callable<Integer> {
             Run run = new Run(prepared.plan(), pool, new JsScriptRuntime(js, prepared.plan().isolation(), host, data), metrics)
                     .vuIdOffset(whole.vuIdOffset(distributed.segment()));
             control.attach(run);
+            run.onWarning(w -> err.println("salvo: warning: " + w));
             Signals.onInterrupt(run::stop);
             if (maxDuration != null) control.capAfter(maxDuration);
             ProgressLine progressLine = new ProgressLine();

@@ -45,6 +45,11 @@ public final class JsScriptRuntime implements ScriptRuntime {
         this.dataJson = dataJson;
     }
 
+    @Override
+    public String runtimeName() {
+        return "Interpreted".equals(script.runtimeName()) ? "interpreted" : "compiled";
+    }
+
     /**
      * Evaluates the script once in a throw-away context to read its options and exports; custom
      * metrics its module defines land in {@code run}'s registry.

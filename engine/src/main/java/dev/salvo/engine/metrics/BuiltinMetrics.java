@@ -23,11 +23,29 @@ public final class BuiltinMetrics {
     public static final Metric CHECKS = Metric.rate("checks");
     public static final Metric GROUP_DURATION = Metric.trend("group_duration", true);
 
+    // The generator's own health (docs/monitoring.md), sampled once a second.
+    /** salvo's process CPU in % of the cores the JVM may use (0-100). */
+    public static final Metric SALVO_CPU = Metric.gauge("salvo_cpu");
+    /** salvo's process CPU in cores busy (1.5 = one and a half cores). */
+    public static final Metric SALVO_CPU_CORES = Metric.gauge("salvo_cpu_cores");
+    /** The whole machine's CPU in % (every process). */
+    public static final Metric SALVO_MACHINE_CPU = Metric.gauge("salvo_machine_cpu");
+    /** How late a task scheduled every 100 ms ran on each worker's event loop, tagged {@code worker}. */
+    public static final Metric SALVO_LOOP_LAG = Metric.trend("salvo_loop_lag", true);
+    public static final Metric SALVO_GC_PAUSE = Metric.trend("salvo_gc_pause", true);
+    /** Bytes of heap in use after the last garbage collection. */
+    public static final Metric SALVO_HEAP_AFTER_GC = Metric.gauge("salvo_heap_after_gc");
+    /** Open client connections (HTTP and WebSocket). */
+    public static final Metric SALVO_CONNECTIONS = Metric.gauge("salvo_connections");
+    /** Always 1, tagged {@code runtime: compiled|interpreted}: which JavaScript runtime ran the script. */
+    public static final Metric SALVO_JS_RUNTIME = Metric.gauge("salvo_js_runtime");
+
     /** Every built-in metric, for validating thresholds before the run. */
     public static final java.util.List<Metric> ALL = java.util.List.of(VUS, VUS_MAX, ITERATIONS, ITERATION_DURATION,
             DROPPED_ITERATIONS, HTTP_REQS, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING,
             HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING, HTTP_REQ_FAILED,
-            DATA_SENT, DATA_RECEIVED, CHECKS, GROUP_DURATION, HTTP_REQ_SERVICE_TIME);
+            DATA_SENT, DATA_RECEIVED, CHECKS, GROUP_DURATION, HTTP_REQ_SERVICE_TIME, SALVO_CPU, SALVO_CPU_CORES,
+            SALVO_MACHINE_CPU, SALVO_LOOP_LAG, SALVO_GC_PAUSE, SALVO_HEAP_AFTER_GC, SALVO_CONNECTIONS, SALVO_JS_RUNTIME);
 
     private BuiltinMetrics() {}
 }

@@ -57,6 +57,11 @@ public final class Metrics {
         return List.copyOf(warnings);
     }
 
+    /** Records a problem to report at the end of the run. */
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
     public void add(Metric metric, Tags tags, double value) {
         series(metric, tags).add(value);
     }

@@ -34,6 +34,7 @@ public final class ConsoleSummary {
         checks(s, b);
         errors(s, b);
         metrics(s, b, stats);
+        GeneratorSection.render(s, b);
         long iterations = s.metric("iterations") == null ? 0 : (long) s.metric("iterations").sum();
         b.append(String.format(Locale.ROOT, "%n  %s in %s: %d iterations completed, %d interrupted%n",
                 s.result().interrupted() ? "INTERRUPTED" : "finished", Durations.format(s.result().elapsed()),
@@ -107,7 +108,7 @@ public final class ConsoleSummary {
             b.append(String.format(Locale.ROOT, "  %-22s %s%n", name + dots(name), describe(a, s.seconds(), stats)));
         }
         for (Map.Entry<String, Aggregate> e : s.metrics().entrySet()) {
-            if (MAIN.contains(e.getKey()) || e.getKey().startsWith("http_req_")) continue;
+            if (MAIN.contains(e.getKey()) || e.getKey().startsWith("http_req_") || GeneratorSection.owns(e.getKey())) continue;
             b.append(String.format(Locale.ROOT, "  %-22s %s%n", e.getKey() + dots(e.getKey()), describe(e.getValue(), s.seconds(), stats)));
         }
     }

@@ -6,6 +6,8 @@ import dev.salvo.engine.http.HttpConfig;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Sampler;
 import dev.salvo.engine.metrics.Tags;
+import dev.salvo.engine.monitor.GeneratorHealth;
+import dev.salvo.engine.monitor.Saturation;
 import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.plan.Scenario;
 
@@ -23,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import static dev.salvo.engine.metrics.BuiltinMetrics.VUS;
 import static dev.salvo.engine.metrics.BuiltinMetrics.VUS_MAX;
@@ -57,6 +60,7 @@ public final class Run {
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private final List<dev.salvo.engine.metrics.IntervalListener> intervalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private Consumer<String> liveWarnings = w -> {};
 
     public Run(Plan plan, Workers workers, ScriptRuntime script, Metrics metrics) {
         this.plan = plan;
@@ -78,6 +82,11 @@ public final class Run {
     /** Adds a receiver of each second's intervals (reports, live progress); call before {@link #execute}. */
     public void addIntervalListener(dev.salvo.engine.metrics.IntervalListener listener) {
         intervalListeners.add(listener);
+    }
+
+    /** Receives warnings the moment they arise, such as a saturated generator; call before {@link #execute}. */
+    public void onWarning(Consumer<String> liveWarnings) {
+        this.liveWarnings = liveWarnings;
     }
 
     /** Active VUs per scenario right now, for the live progress line; read from any thread. */
@@ -118,7 +127,14 @@ public final class Run {
         long t0 = System.nanoTime();
         initVus();
         metrics.add(VUS_MAX, Tags.EMPTY, allVus.size());
-        try (Sampler sampler = new Sampler(metrics, 1000, this::sampleVus, intervalListeners)) {
+        Saturation saturation = new Saturation(Runtime.getRuntime().availableProcessors(), liveWarnings);
+        List<dev.salvo.engine.metrics.IntervalListener> listeners = new ArrayList<>(intervalListeners);
+        listeners.add(saturation);
+        try (GeneratorHealth health = new GeneratorHealth(metrics, workers.loops(), script.runtimeName());
+             Sampler sampler = new Sampler(metrics, 1000, () -> {
+                 sampleVus();
+                 health.sample();
+             }, listeners)) {
             List<CompletableFuture<Void>> scenarios = new ArrayList<>();
             for (ScenarioRunner r : runners) scenarios.add(startAt(r));
             CompletableFuture<Void> all = CompletableFuture.allOf(scenarios.toArray(CompletableFuture[]::new));
@@ -129,6 +145,8 @@ public final class Run {
             closeVus();
             clock.shutdownNow();
         }
+        String saturated = saturation.verdict();
+        if (saturated != null) metrics.warn(saturated);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         Map<String, Long> errorCounts = new TreeMap<>();
         errors.forEach((k, v) -> errorCounts.put(k, v.sum()));

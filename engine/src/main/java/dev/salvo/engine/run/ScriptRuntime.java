@@ -22,6 +22,11 @@ public interface ScriptRuntime {
         done.run();
     }
 
+    /** The runtime running the script, {@code compiled} or {@code interpreted}, for {@code salvo_js_runtime}; null if none. */
+    default String runtimeName() {
+        return null;
+    }
+
     /** Releases the VU's code; later completions of its I/O are ignored. */
     void closeVu(VirtualUser vu);
 

@@ -34,6 +34,10 @@ public final class Workers implements AutoCloseable {
         return loops.get(Math.floorMod(i, loops.size()));
     }
 
+    public List<EventLoop> loops() {
+        return List.copyOf(loops);
+    }
+
     public EventLoopGroup group() {
         return group;
     }

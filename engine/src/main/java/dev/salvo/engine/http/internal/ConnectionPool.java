@@ -1,5 +1,7 @@
 package dev.salvo.engine.http.internal;
 
+import dev.salvo.engine.http.OpenConnections;
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
@@ -80,8 +82,12 @@ public final class ConnectionPool {
             return;
         }
         open.add(connection);
+        OpenConnections.opened();
         // A server closing an idle connection must drop it from the pool right away.
-        connection.channel().closeFuture().addListener(f -> forget(connection));
+        connection.channel().closeFuture().addListener(f -> {
+            OpenConnections.closed();
+            forget(connection);
+        });
     }
 
     private void forget(HttpConnection connection) {
