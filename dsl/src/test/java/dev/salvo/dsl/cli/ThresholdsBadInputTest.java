@@ -42,6 +42,20 @@ class ThresholdsBadInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"run", "validate"})
+    void growthOnATrendIsRefusedNamingWhatAGaugeTakes(String command) throws Exception {
+        assertRefused(command, withThresholds("http_req_duration: ['growth<20']"),
+                "options.thresholds[\"http_req_duration\"]: 'growth' does not apply to trend metric 'http_req_duration'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "validate"})
+    void ratePerHourOnARateMetricIsRefused(String command) throws Exception {
+        assertRefused(command, withThresholds("checks: ['rate(1h)>5']"),
+                "'rate(1h)' does not apply to rate metric 'checks'; a rate takes rate");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "validate"})
     void percentileWithoutParenthesesIsRefusedAtColumn1(String command) throws Exception {
         assertRefused(command, withThresholds("http_req_duration: ['p95<500']"),
                 "options.thresholds[\"http_req_duration\"][0]: 'p95<500':", "at column 1", "write p(95), not p95");

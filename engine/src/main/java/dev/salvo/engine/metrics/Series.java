@@ -94,6 +94,9 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         private double min = Double.NaN;
         private double max = Double.NaN;
         private long count;
+        private long lastMillis;
+        private long pointCount;
+        private final GaugeHistory history = new GaugeHistory();
 
         Gauge(Metric metric, Tags tags) {
             super(metric, tags);
@@ -105,17 +108,27 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
             min = count == 0 ? value : Math.min(min, value);
             max = count == 0 ? value : Math.max(max, value);
             count++;
+            lastMillis = System.currentTimeMillis();
+        }
+
+        /** Keeps the last value of the period as one point of the history, if anything was set. */
+        @Override
+        synchronized void sample() {
+            if (count == pointCount) return;
+            pointCount = count;
+            history.add(lastMillis, last);
         }
 
         @Override
         synchronized Aggregate aggregate() {
-            return new Aggregate(metric(), tags(), count, last, min, max, last, 0, null);
+            return new Aggregate(metric(), tags(), count, last, min, max, last, 0, null, history.snapshot());
         }
 
         private long takenCount;
 
         @Override
         synchronized Aggregate takeInterval() {
+            sample();
             long n = count - takenCount;
             takenCount = count;
             return new Aggregate(metric(), tags(), n, last, last, last, last, 0, null);

@@ -128,7 +128,8 @@ public final class ConsoleSummary {
             case COUNTER -> bytes
                     ? bytes(a.sum()) + "  " + bytes(a.sum() / seconds) + "/s"
                     : num(a.sum()) + "  " + num(a.sum() / seconds) + "/s";
-            case GAUGE -> num(a.last()) + "  min=" + num(a.min()) + " max=" + num(a.max());
+            case GAUGE -> num(a.last()) + "  min=" + num(a.min()) + " max=" + num(a.max())
+                    + (a.history().size() < 2 ? "" : " first=" + num(a.first()));
             case RATE -> String.format(Locale.ROOT, "%.2f%%  %d of %d", 100 * a.rate(), a.passes(), a.count());
             case TREND -> {
                 String u = a.metric().time() ? "ms" : "";

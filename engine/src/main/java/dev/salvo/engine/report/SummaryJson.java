@@ -138,7 +138,7 @@ public final class SummaryJson {
         }
     }
 
-    /** k6's names: Trend avg/min/med/max/p(90)/p(95)/p(99)/p(99.9); Rate rate/passes/fails; Counter count/rate; Gauge value/min/max. */
+    /** k6's names: Trend avg/min/med/max/p(90)/p(95)/p(99)/p(99.9); Rate rate/passes/fails; Counter count/rate; Gauge value/min/max, and first. */
     static ObjectNode values(Aggregate a, double seconds) {
         ObjectNode v = JSON.createObjectNode();
         switch (a.metric().type()) {
@@ -147,7 +147,7 @@ public final class SummaryJson {
                     .put("p(99)", a.percentile(99)).put("p(99.9)", a.percentile(99.9));
             case RATE -> v.put("rate", a.rate()).put("passes", a.passes()).put("fails", a.count() - a.passes());
             case COUNTER -> v.put("count", a.sum()).put("rate", a.sum() / seconds);
-            case GAUGE -> v.put("value", nan(a.last())).put("min", nan(a.min())).put("max", nan(a.max()));
+            case GAUGE -> v.put("value", nan(a.last())).put("min", nan(a.min())).put("max", nan(a.max())).put("first", nan(a.first()));
         }
         return v;
     }

@@ -2,7 +2,7 @@ package dev.salvo.engine.thresholds;
 
 /**
  * What a threshold reads from a metric: k6's {@code avg min max med p(N) count rate value}, plus
- * {@code growth} and {@code slope} for gauges, which are parsed but not evaluated yet.
+ * {@code growth} and {@code slope} for gauges (over the gauge's history).
  */
 public enum Aggregation {
     AVG, MIN, MAX, MED, PERCENTILE, COUNT, RATE, VALUE, GROWTH, SLOPE;

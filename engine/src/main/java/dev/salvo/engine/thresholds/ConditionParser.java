@@ -1,16 +1,23 @@
 package dev.salvo.engine.thresholds;
 
+import dev.salvo.engine.plan.Durations;
 import dev.salvo.engine.plan.Suggest;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parses one k6 threshold expression in Java (never as JS), so a malformed one is an error with a
  * column instead of a threshold that silently passes. The grammar:
  * <pre>
- * condition   ::= ws* aggregation ws* operator ws* number ws*
+ * condition   ::= ws* aggregation ws* operator ws* number unit? ws*
  * aggregation ::= "avg" | "min" | "max" | "med" | "count" | "rate" | "value"
- *               | "growth" | "slope"                    (gauges only; not evaluated yet)
+ *               | "growth" | "slope"                    (gauges: % against the start; change per minute)
  *               | "p(" ws* number ws* ")"               (0 &lt;= number &lt;= 100)
+ *               | "rate(" ws* duration ws* ")"          (counters: per that period, e.g. rate(1h); duration &gt; 0
+ *                                                        with a unit: 1h, 30m, 1m30s, 10s, 500ms)
+ * unit        ::= "%"                                   (after growth only)
+ *               | "B" | "kB" | "KB" | "MB" | "GB" | "KiB" | "MiB" | "GiB"   (after value and slope only;
+ *                                                        k, M, G are powers of 1000, Ki, Mi, Gi of 1024)
  * operator    ::= "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "===" | "!="   ("===" is k6's alias of "==")
  * number      ::= sign? ( digits ( "." digits? )? | "." digits ) ( ( "e" | "E" ) sign? digits )?
  * sign        ::= "+" | "-"
@@ -21,6 +28,8 @@ import java.util.List;
 public final class ConditionParser {
     private static final String AGGREGATIONS = "avg, min, max, med, p(N), count, rate, value";
     private static final String OPERATORS = "<, <=, >, >=, ==, !=";
+    private static final Map<String, Double> BYTES = Map.of("B", 1.0, "kB", 1e3, "KB", 1e3, "MB", 1e6, "GB", 1e9,
+            "KiB", 1024.0, "MiB", 1024.0 * 1024, "GiB", 1024.0 * 1024 * 1024);
     private static final List<String> WORDS = List.of("avg", "min", "max", "med", "count", "rate", "value",
             "growth", "slope", "p(95)");
 
@@ -40,15 +49,53 @@ public final class ConditionParser {
         Aggregation aggregation = aggregation();
         double percentile = Double.NaN;
         if (aggregation == Aggregation.PERCENTILE) percentile = percentileArgument();
+        String per = null;
+        double perSeconds = Double.NaN;
+        if (aggregation == Aggregation.RATE && at < s.length() && s.charAt(at) == '(') {
+            per = periodArgument();
+            perSeconds = Durations.parse(per).toNanos() / 1e9;
+        }
         skipWs();
         Operator operator = operator();
         skipWs();
         int numberAt = at;
         double limit = number("expected a number");
         String written = s.substring(numberAt, at);
+        limit *= unit(aggregation);
         skipWs();
         if (at < s.length()) throw trailing(written);
-        return new Condition(aggregation, percentile, operator, limit, s);
+        return new Condition(aggregation, percentile, operator, limit, s, per, perSeconds);
+    }
+
+    /** The factor of a unit written after the number, where the aggregation takes one; 1 when there is none. */
+    private double unit(Aggregation aggregation) throws ThresholdSyntaxException {
+        int start = at;
+        while (at < s.length() && (Character.isLetter(s.charAt(at)) || s.charAt(at) == '%')) at++;
+        String unit = s.substring(start, at);
+        if (unit.isEmpty()) return 1;
+        if (aggregation == Aggregation.GROWTH && unit.equals("%")) return 1;
+        Double bytes = BYTES.get(unit);
+        if (bytes != null && (aggregation == Aggregation.SLOPE || aggregation == Aggregation.VALUE)) return bytes;
+        at = start; // not a unit here: reported as trailing text, with its hint
+        return 1;
+    }
+
+    /** Scans {@code (duration)} after rate; the duration needs a unit and must be above zero. */
+    private String periodArgument() throws ThresholdSyntaxException {
+        at++;
+        skipWs();
+        int start = at;
+        while (at < s.length() && s.charAt(at) != ')' && s.charAt(at) != ' ' && s.charAt(at) != '\t') at++;
+        String per = s.substring(start, at);
+        String hint = "write rate(1h), rate(1m) or rate(10s)";
+        if (!per.matches("(\\d+(\\.\\d+)?(ms|s|m|h))+")) {
+            throw new ThresholdSyntaxException("expected a duration with a unit in rate(...)", start + 1, hint);
+        }
+        if (Durations.parse(per).isZero()) throw new ThresholdSyntaxException("the period of rate(...) must be above 0", start + 1, hint);
+        skipWs();
+        if (at >= s.length() || s.charAt(at) != ')') throw new ThresholdSyntaxException("expected ')'", at + 1, null);
+        at++;
+        return per;
     }
 
     private Aggregation aggregation() throws ThresholdSyntaxException {
@@ -161,7 +208,9 @@ public final class ConditionParser {
         String rest = s.substring(at).strip();
         String hint = null;
         if (rest.startsWith("%")) {
-            hint = "write a rate as a fraction: 0.01, not 1%";
+            hint = "write a rate as a fraction: 0.01, not 1% (only growth takes %)";
+        } else if (rest.matches("(B|kB|KB|MB|GB|KiB|MiB|GiB)\\b.*")) {
+            hint = "byte units go after value and slope only";
         } else if (rest.matches("(ms|s|m|h|us|µs|ns)\\b.*")) {
             hint = "thresholds compare plain numbers in the metric's unit (ms for times): write "
                     + number + ", not " + number + rest;

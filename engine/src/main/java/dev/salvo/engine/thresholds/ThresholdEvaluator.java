@@ -4,7 +4,7 @@ import dev.salvo.engine.metrics.Aggregate;
 
 /**
  * Checks a threshold against the merged aggregate of the series its selector matches. {@code growth}
- * and {@code slope} are not evaluated yet: they give a passing verdict with {@code noData} set.
+ * and {@code slope} read the gauge's history and have no data before it holds two values.
  */
 public final class ThresholdEvaluator {
     private ThresholdEvaluator() {}
@@ -18,21 +18,17 @@ public final class ThresholdEvaluator {
      */
     public static Verdict evaluate(Threshold t, Aggregate aggregate, double seconds) {
         Condition c = t.condition();
-        if (notEvaluatedYet(c.aggregation())) return new Verdict(t, Double.NaN, true, true);
         if (aggregate == null || aggregate.count() == 0) return new Verdict(t, Double.NaN, t.allowEmpty(), true);
         String wrongType = ThresholdsParser.checkType(t, aggregate.metric().type());
         if (wrongType != null) throw new IllegalArgumentException(wrongType);
-        double observed = observe(c, aggregate, seconds);
+        double observed = observe(t, aggregate, seconds);
         // A counter's rate before any time has passed has no meaning yet.
         if (Double.isNaN(observed)) return new Verdict(t, Double.NaN, t.allowEmpty(), true);
         return new Verdict(t, observed, c.operator().test(observed, c.limit()), false);
     }
 
-    static boolean notEvaluatedYet(Aggregation a) {
-        return a == Aggregation.GROWTH || a == Aggregation.SLOPE;
-    }
-
-    private static double observe(Condition c, Aggregate a, double seconds) {
+    private static double observe(Threshold t, Aggregate a, double seconds) {
+        Condition c = t.condition();
         boolean counter = a.metric().type() == dev.salvo.engine.metrics.MetricType.COUNTER;
         return switch (c.aggregation()) {
             case AVG -> a.avg();
@@ -41,9 +37,10 @@ public final class ThresholdEvaluator {
             case MED -> a.med();
             case PERCENTILE -> a.percentile(c.percentile());
             case COUNT -> a.sum();
-            case RATE -> counter ? (seconds > 0 ? a.sum() / seconds : Double.NaN) : a.rate();
+            case RATE -> counter ? (seconds > 0 ? a.sum() / seconds * (c.per() == null ? 1 : c.perSeconds()) : Double.NaN) : a.rate();
             case VALUE -> a.last();
-            case GROWTH, SLOPE -> Double.NaN;
+            case GROWTH -> a.history().growth(t.baseline().toMillis());
+            case SLOPE -> a.history().slopePerMinute();
         };
     }
 }

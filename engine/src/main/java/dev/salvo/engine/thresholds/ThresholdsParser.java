@@ -15,11 +15,11 @@ import java.util.Set;
 
 /**
  * Reads {@code options.thresholds}, k6's map of metric selector to a list of expressions or
- * {@code {threshold, abortOnFail, delayAbortEval, allowEmpty}} objects, recording every problem at once.
+ * {@code {threshold, abortOnFail, delayAbortEval, allowEmpty, baseline}} objects, recording every problem at once.
  */
 public final class ThresholdsParser {
     private static final String ROOT = "options.thresholds";
-    private static final List<String> LONG_FORM_KEYS = List.of("threshold", "abortOnFail", "delayAbortEval", "allowEmpty");
+    private static final List<String> LONG_FORM_KEYS = List.of("threshold", "abortOnFail", "delayAbortEval", "allowEmpty", "baseline");
     private static final Map<MetricType, Set<Aggregation>> ALLOWED = Map.of(
             MetricType.TREND, EnumSet.of(Aggregation.AVG, Aggregation.MIN, Aggregation.MAX, Aggregation.MED, Aggregation.PERCENTILE),
             MetricType.RATE, EnumSet.of(Aggregation.RATE),
@@ -28,8 +28,8 @@ public final class ThresholdsParser {
     private static final Map<MetricType, String> TAKES = Map.of(
             MetricType.TREND, "avg, min, max, med, p(N)",
             MetricType.RATE, "rate",
-            MetricType.COUNTER, "count, rate",
-            MetricType.GAUGE, "value (growth and slope are planned)");
+            MetricType.COUNTER, "count, rate, rate(1h)",
+            MetricType.GAUGE, "value, growth, slope");
 
     private ThresholdsParser() {}
 
@@ -69,7 +69,8 @@ public final class ThresholdsParser {
 
     /** The error message when {@code t}'s aggregation does not apply to a metric of {@code type}, as in k6; else null. */
     public static String checkType(Threshold t, MetricType type) {
-        if (ALLOWED.get(type).contains(t.condition().aggregation())) return null;
+        boolean perPeriod = t.condition().per() != null;
+        if (ALLOWED.get(type).contains(t.condition().aggregation()) && (!perPeriod || type == MetricType.COUNTER)) return null;
         return "'" + t.condition().aggregationLabel() + "' does not apply to " + type.label() + " metric '"
                 + t.selector().metric() + "'; a " + type.label() + " takes " + TAKES.get(type);
     }
@@ -78,7 +79,7 @@ public final class ThresholdsParser {
     private static Threshold threshold(MetricSelector selector, JsonNode node, String path, Problems problems) {
         if (node.isTextual()) {
             Condition c = condition(node.asText(), path, problems);
-            return c == null ? null : made(selector, c, false, Duration.ZERO, false, path, problems);
+            return c == null ? null : new Threshold(selector, c, false, Duration.ZERO, false);
         }
         if (!node.isObject()) {
             problems.error(path, "must be an expression such as \"p(95)<500\" or an object {threshold, abortOnFail, "
@@ -107,6 +108,19 @@ public final class ThresholdsParser {
                 if (!abortOnFail) problems.warning(path + ".delayAbortEval", "has no effect without abortOnFail: true");
             }
         }
+        Duration baseline = Duration.ZERO;
+        JsonNode b = node.get("baseline");
+        if (b != null && !b.isNull()) {
+            try {
+                if (!b.isTextual()) throw new IllegalArgumentException("must be a duration string such as \"30s\", not " + b);
+                baseline = Durations.parse(b.asText());
+            } catch (IllegalArgumentException x) {
+                problems.error(path + ".baseline", x.getMessage());
+            }
+            if (c != null && c.aggregation() != Aggregation.GROWTH) {
+                problems.error(path + ".baseline", "applies to growth only, not " + c.aggregationLabel());
+            }
+        }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (LONG_FORM_KEYS.contains(name)) continue;
@@ -115,15 +129,7 @@ public final class ThresholdsParser {
                     + (near == null ? "" : "; did you mean " + near + "?"));
         }
         if (c == null || problems.errors().size() > before) return null;
-        return made(selector, c, abortOnFail, delay, allowEmpty, path, problems);
-    }
-
-    private static Threshold made(MetricSelector selector, Condition c, boolean abortOnFail, Duration delay,
-                                  boolean allowEmpty, String path, Problems problems) {
-        if (ThresholdEvaluator.notEvaluatedYet(c.aggregation())) {
-            problems.warning(path, c.aggregationLabel() + " is not evaluated yet; this threshold passes until it is");
-        }
-        return new Threshold(selector, c, abortOnFail, delay, allowEmpty);
+        return new Threshold(selector, c, abortOnFail, delay, allowEmpty, baseline);
     }
 
     private static Condition condition(String text, String path, Problems problems) {

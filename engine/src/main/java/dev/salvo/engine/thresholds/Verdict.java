@@ -1,8 +1,8 @@
 package dev.salvo.engine.thresholds;
 
 /**
- * The outcome of one threshold at one moment; {@code observed} is NaN when there was no data, and
- * {@code noData} is also set for {@code growth} and {@code slope}, which are not evaluated yet.
+ * The outcome of one threshold at one moment; {@code observed} is NaN when there was no data
+ * ({@code growth} and {@code slope} need two values of the gauge).
  */
 public record Verdict(Threshold threshold, double observed, boolean passed, boolean noData) {
 
@@ -10,13 +10,16 @@ public record Verdict(Threshold threshold, double observed, boolean passed, bool
     public String describe() {
         String head = threshold.label() + ": ";
         Condition c = threshold.condition();
-        if (ThresholdEvaluator.notEvaluatedYet(c.aggregation())) {
-            return head + c.aggregationLabel() + " is not evaluated yet (passed)";
-        }
         if (noData) {
             return head + "no data (" + (passed ? "passed: allowEmpty is true" : "failed; allowEmpty: true passes it") + ")";
         }
-        return head + "observed " + c.aggregationLabel() + "=" + Numbers.format(observed)
+        String unit = switch (c.aggregation()) {
+            case GROWTH -> "%";
+            case SLOPE -> " per minute";
+            default -> "";
+        };
+        String against = threshold.baseline().isZero() ? "" : " against the first " + dev.salvo.engine.plan.Durations.format(threshold.baseline());
+        return head + "observed " + c.aggregationLabel() + "=" + Numbers.format(observed) + unit + against
                 + (passed ? " (passed)" : " (failed)");
     }
 }

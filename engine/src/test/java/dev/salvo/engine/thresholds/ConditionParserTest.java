@@ -30,6 +30,29 @@ class ConditionParserTest {
     }
 
     @Test
+    void unitsAfterTheNumberScaleTheLimitWhereTheAggregationTakesThem() throws Exception {
+        assertEquals(5e6, ConditionParser.parse("slope<5MB").limit());
+        assertEquals(2 * 1024 * 1024, ConditionParser.parse("slope < 2MiB").limit());
+        assertEquals(1.5e9, ConditionParser.parse("value<1.5GB").limit());
+        assertEquals(20, ConditionParser.parse("growth<20%").limit());
+        fails("avg<5MB", 6, "byte units go after value and slope only");
+        fails("rate<5%", 7, "only growth takes %");
+        fails("slope<5XB", 8, "unexpected 'XB'");
+    }
+
+    @Test
+    void ratePerPeriodTakesAPositiveDurationWithAUnit() throws Exception {
+        Condition c = ConditionParser.parse("rate(1h)>170");
+        assertEquals("rate(1h)", c.aggregationLabel());
+        assertEquals(3600, c.perSeconds());
+        assertEquals(90, ConditionParser.parse("rate( 1m30s )>1").perSeconds());
+        fails("rate(60)>1", 6, "expected a duration with a unit");
+        fails("rate(0s)>1", 6, "must be above 0");
+        fails("rate(1h>1", 6, "expected a duration with a unit");
+        fails("rate(1h 2)>1", 9, "expected ')'");
+    }
+
+    @Test
     void everyOperatorParsesIncludingK6sTripleEquals() throws Exception {
         String[][] cases = {{"<", "LT"}, {"<=", "LE"}, {">", "GT"}, {">=", "GE"}, {"==", "EQ"}, {"===", "EQ"}, {"!=", "NE"}};
         for (String[] c : cases) assertEquals(Operator.valueOf(c[1]), ConditionParser.parse("avg" + c[0] + "3").operator(), c[0]);

@@ -119,13 +119,59 @@ class ThresholdEvaluatorTest {
     }
 
     @Test
-    void growthAndSlopeAreNotEvaluatedYetAndPass() throws Exception {
+    void growthAndSlopeHaveNoDataBeforeTheGaugeHasTwoValues() throws Exception {
         metrics.add(Metric.gauge("vus"), Tags.EMPTY, 3);
         Verdict v = verdict("vus", "growth<20", 1);
         assertTrue(v.noData());
-        assertTrue(v.passed());
-        assertEquals("vus growth<20: growth is not evaluated yet (passed)", v.describe());
+        assertFalse(v.passed());
+        assertEquals("vus growth<20: no data (failed; allowEmpty: true passes it)", v.describe());
         assertTrue(verdict("vus", "slope<5", 1).noData());
+    }
+
+    /** RSS of 100 MB growing 1 MB a second for a minute: 60% growth, 60 MB per minute. */
+    private static Aggregate leakingRss() {
+        double[] t = new double[61];
+        double[] v = new double[61];
+        for (int i = 0; i <= 60; i++) {
+            t[i] = 1_700_000_000_000.0 + i * 1000;
+            v[i] = 100e6 + i * 1e6;
+        }
+        Metric rss = Metric.gauge("sut_rss");
+        return new Aggregate(rss, Tags.EMPTY, 61, v[60], v[0], v[60], v[60], 0, null, dev.salvo.engine.metrics.GaugeHistory.of(t, v));
+    }
+
+    @Test
+    void growthComparesTheLastValueWithTheFirstOrTheBaselineAverage() throws Exception {
+        Threshold first = threshold("sut_rss", "growth<20", false);
+        Verdict v = ThresholdEvaluator.evaluate(first, leakingRss(), 60);
+        assertEquals(60, v.observed(), 1e-9);
+        assertFalse(v.passed());
+        assertEquals("sut_rss growth<20: observed growth=60% (failed)", v.describe());
+        Threshold baseline = new Threshold(MetricSelector.parse("sut_rss"), ConditionParser.parse("growth<100%"), false,
+                Duration.ZERO, false, Duration.ofSeconds(10));
+        // the first 10 s average 105 MB: 160 / 105 - 1
+        Verdict b = ThresholdEvaluator.evaluate(baseline, leakingRss(), 60);
+        assertEquals(100 * (160.0 / 105 - 1), b.observed(), 1e-9);
+        assertTrue(b.describe().endsWith("% against the first 10s (passed)"), b.describe());
+    }
+
+    @Test
+    void slopeIsTheLeastSquaresChangePerMinuteWithByteUnits() throws Exception {
+        Verdict over = ThresholdEvaluator.evaluate(threshold("sut_rss", "slope<5MB", false), leakingRss(), 60);
+        assertEquals(60e6, over.observed(), 1e-3);
+        assertFalse(over.passed());
+        assertEquals("sut_rss slope<5MB: observed slope=60000000 per minute (failed)", over.describe());
+        assertTrue(ThresholdEvaluator.evaluate(threshold("sut_rss", "slope<58MiB", false), leakingRss(), 60).passed());
+    }
+
+    @Test
+    void ratePerPeriodScalesACountersRate() throws Exception {
+        metrics.add(Metric.counter("iterations"), Tags.EMPTY, 200);
+        // 200 in an hour and a half: 133.3 per hour
+        Verdict v = verdict("iterations", "rate(1h)>170", 5400);
+        assertEquals(200 / 1.5, v.observed(), 1e-9);
+        assertFalse(v.passed());
+        assertTrue(verdict("iterations", "rate(1m)>2", 60).passed());
     }
 
     @Test

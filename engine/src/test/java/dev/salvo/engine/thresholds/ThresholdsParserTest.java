@@ -67,7 +67,7 @@ class ThresholdsParserTest {
                 "options.thresholds[\"iterations\"][1].allowEmpty: must be true or false, not 1",
                 "options.thresholds[\"iterations\"][1].delayAbortEval: must be a duration string such as \"10s\", not 10",
                 "options.thresholds[\"iterations\"][1].abortOnFailure: is not a threshold option"
-                        + " (threshold, abortOnFail, delayAbortEval, allowEmpty); did you mean abortOnFail?",
+                        + " (threshold, abortOnFail, delayAbortEval, allowEmpty, baseline); did you mean abortOnFail?",
                 "options.thresholds[\"iterations\"][2]: needs a threshold, e.g. {threshold: \"p(95)<500\"}",
                 "options.thresholds[\"iterations\"][3].delayAbortEval: 'soon' is not a duration (examples: 30s, 1m30s, 2h, 500ms)"),
                 p.errors());
@@ -82,14 +82,33 @@ class ThresholdsParserTest {
     }
 
     @Test
-    void delayWithoutAbortAndGrowthAreWarnings() throws Exception {
+    void delayWithoutAbortIsAWarning() throws Exception {
         Problems p = new Problems();
         List<Threshold> ts = ThresholdsParser.parse(json("""
                 {'vus': [{'threshold': 'value<10', 'delayAbortEval': '5s'}, 'growth<20']}"""), p);
         assertEquals(2, ts.size());
         assertEquals(List.of(
-                "options.thresholds[\"vus\"][0].delayAbortEval: has no effect without abortOnFail: true",
-                "options.thresholds[\"vus\"][1]: growth is not evaluated yet; this threshold passes until it is"), p.warnings());
+                "options.thresholds[\"vus\"][0].delayAbortEval: has no effect without abortOnFail: true"), p.warnings());
+    }
+
+    @Test
+    void baselineIsADurationForGrowthOnly() throws Exception {
+        Problems p = new Problems();
+        List<Threshold> ts = ThresholdsParser.parse(json("""
+                {'sut_rss': [{'threshold': 'growth<20', 'baseline': '30s'}, {'threshold': 'slope<5MB', 'baseline': '30s'},
+                             {'threshold': 'growth<20', 'baseline': 'soon'}]}"""), p);
+        assertEquals(1, ts.size());
+        assertEquals(Duration.ofSeconds(30), ts.get(0).baseline());
+        assertEquals(List.of(
+                "options.thresholds[\"sut_rss\"][1].baseline: applies to growth only, not slope",
+                "options.thresholds[\"sut_rss\"][2].baseline: 'soon' is not a duration (examples: 30s, 1m30s, 2h, 500ms)"), p.errors());
+    }
+
+    @Test
+    void ratePerPeriodAppliesToCountersOnly() throws Exception {
+        Threshold t = ThresholdsParser.parse(json("{'iterations': ['rate(1h)>170']}"), new Problems()).get(0);
+        assertNull(ThresholdsParser.checkType(t, MetricType.COUNTER));
+        assertEquals("'rate(1h)' does not apply to rate metric 'iterations'; a rate takes rate", ThresholdsParser.checkType(t, MetricType.RATE));
     }
 
     @Test
