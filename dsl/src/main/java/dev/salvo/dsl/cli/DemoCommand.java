@@ -5,6 +5,7 @@ import dev.salvo.engine.demo.DemoServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,16 +24,26 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--error-rate", paramLabel = "F", description = "Share of requests (0-1) answered with 500.", defaultValue = "0")
     double errorRate;
 
+    @Option(names = "--leak-per-request", paramLabel = "BYTES",
+            description = "Keep BYTES per request on purpose (a memory leak to test a growth threshold; at most 1 GiB in all).",
+            defaultValue = "0")
+    long leakPerRequest;
+
     @Override
     public Integer call() throws Exception {
         if (errorRate < 0 || errorRate > 1) throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this), "--error-rate must be between 0 and 1, not " + errorRate);
         if (latency < 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--latency must be >= 0");
+        DemoOptions options = new DemoOptions(host, port, latency, errorRate, leakPerRequest);
+        List<String> problems = options.validate();
+        if (!problems.isEmpty()) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                String.join("; ", problems).replace("demo.leakPerRequest", "--leak-per-request"));
         CountDownLatch stop = new CountDownLatch(1);
-        try (DemoServer server = DemoServer.start(new DemoOptions(host, port, latency, errorRate))) {
+        try (DemoServer server = DemoServer.start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            System.out.printf("salvo demo target on %s (latency %d ms, error rate %s); Ctrl-C stops it%n",
-                    server.baseUrl(), latency, errorRate);
+            System.out.printf("salvo demo target on %s (latency %d ms, error rate %s%s); pid %d; Ctrl-C stops it%n",
+                    server.baseUrl(), latency, errorRate, leakPerRequest > 0 ? ", leaking " + leakPerRequest + " bytes per request" : "",
+                    ProcessHandle.current().pid());
             System.out.flush();
             stop.await();
         }

@@ -3,23 +3,37 @@ package dev.salvo.engine.demo;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Where the demo target listens and how much latency and how many errors it injects. */
-public record DemoOptions(String host, int port, long latencyMs, double errorRate) {
+/**
+ * Where the demo target listens, how much latency and how many errors it injects, and how many
+ * bytes it keeps per request on purpose ({@code leakPerRequest}), to show a leak gate failing.
+ */
+public record DemoOptions(String host, int port, long latencyMs, double errorRate, long leakPerRequest) {
+    /** The most a leaking demo target keeps, so that a forgotten leak cannot take the machine down. */
+    public static final long MAX_LEAK_BYTES = 1L << 30;
+    public static final long MAX_LEAK_PER_REQUEST = 16 << 20;
+
+    public DemoOptions(String host, int port, long latencyMs, double errorRate) {
+        this(host, port, latencyMs, errorRate, 0);
+    }
 
     public static DemoOptions defaults() {
         return new DemoOptions("127.0.0.1", 0, 0, 0);
     }
 
+    public DemoOptions withLeakPerRequest(long bytes) {
+        return new DemoOptions(host, port, latencyMs, errorRate, bytes);
+    }
+
     public DemoOptions withPort(int port) {
-        return new DemoOptions(host, port, latencyMs, errorRate);
+        return new DemoOptions(host, port, latencyMs, errorRate, leakPerRequest);
     }
 
     public DemoOptions withLatencyMs(long latencyMs) {
-        return new DemoOptions(host, port, latencyMs, errorRate);
+        return new DemoOptions(host, port, latencyMs, errorRate, leakPerRequest);
     }
 
     public DemoOptions withErrorRate(double errorRate) {
-        return new DemoOptions(host, port, latencyMs, errorRate);
+        return new DemoOptions(host, port, latencyMs, errorRate, leakPerRequest);
     }
 
     /** Every problem with these options, empty when they are usable. */
@@ -36,6 +50,9 @@ public record DemoOptions(String host, int port, long latencyMs, double errorRat
         }
         if (!(errorRate >= 0 && errorRate <= 1)) {
             errors.add("demo.errorRate: must be between 0 and 1, was " + errorRate);
+        }
+        if (leakPerRequest < 0 || leakPerRequest > MAX_LEAK_PER_REQUEST) {
+            errors.add("demo.leakPerRequest: must be between 0 and " + MAX_LEAK_PER_REQUEST + " bytes, was " + leakPerRequest);
         }
         return errors;
     }

@@ -57,6 +57,36 @@ class DemoServerTest {
     }
 
     @Test
+    void batchAnswersAfterEveryDocumentIsProcessed() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> r = post(demo.baseUrl() + "/api/batch?docs=4&ms=25", "");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("{\"docs\":4,\"ms\":100}", r.body());
+        assertTrue(System.nanoTime() - start >= 100_000_000L, "answered before 4 x 25 ms");
+        assertEquals(400, post(demo.baseUrl() + "/api/batch?docs=0", "").statusCode());
+    }
+
+    @Test
+    void aLeakingTargetKeepsItsBytesPerRequestAndShowsThemInStatsAndMetrics() throws Exception {
+        try (DemoServer leaking = DemoServer.start(DemoOptions.defaults().withLeakPerRequest(100_000))) {
+            for (int i = 0; i < 5; i++) get(leaking.baseUrl() + "/health");
+            JsonNode stats = JSON.readTree(get(leaking.baseUrl() + "/stats").body());
+            assertEquals(500_000, stats.get("leakedBytes").asLong(), stats.toString());
+            assertTrue(stats.get("heapUsedBytes").asLong() > 500_000, stats.toString());
+            String metrics = get(leaking.baseUrl() + "/metrics").body();
+            assertTrue(metrics.contains("\ndemo_leaked_bytes 600000\n"), metrics); // the /stats request leaked too
+            assertTrue(metrics.contains("# TYPE jvm_memory_used_bytes gauge\njvm_memory_used_bytes{area=\"heap\"} "), metrics);
+        }
+        assertEquals(0, JSON.readTree(get(demo.baseUrl() + "/stats").body()).get("leakedBytes").asLong());
+    }
+
+    @Test
+    void leakPerRequestOutOfBoundsIsAnOptionError() {
+        assertEquals(java.util.List.of("demo.leakPerRequest: must be between 0 and 16777216 bytes, was -1"),
+                DemoOptions.defaults().withLeakPerRequest(-1).validate());
+    }
+
+    @Test
     void urlsPointAtTheBoundLoopbackPort() {
         assertTrue(demo.port() > 0);
         assertEquals("http://127.0.0.1:" + demo.port(), demo.baseUrl());

@@ -36,6 +36,9 @@ final class DemoRouter {
             GET  /bytes/{n}                  n bytes
             GET  /gzip                       a gzip-encoded JSON body
             GET  /redirect/{n}               n redirects, then {"redirected":true}
+            POST /api/batch?docs=N&ms=M      processes N documents, M ms each (default 10 docs, 5 ms)
+            GET  /stats                      {"requests","leakedBytes","heapUsedBytes"} as JSON
+            GET  /metrics                    the same in the Prometheus text format
             """;
 
     private final DemoState state;
@@ -103,6 +106,16 @@ final class DemoRouter {
             if (get && path.equals("/gzip")) {
                 return new DemoReply(200, "application/json", GZIPPED, Map.of("content-encoding", "gzip"), 0);
             }
+            if (post && path.equals("/api/batch")) {
+                return batch(uri.parameters());
+            }
+            if (get && path.equals("/stats")) {
+                return DemoReply.json(200, JSON.writeValueAsString(Map.of("requests", state.requestsServed(),
+                        "leakedBytes", state.leakedBytes(), "heapUsedBytes", heapUsed())));
+            }
+            if (get && path.equals("/metrics")) {
+                return new DemoReply(200, "text/plain; version=0.0.4; charset=utf-8", prometheus().getBytes(StandardCharsets.UTF_8), Map.of(), 0);
+            }
             if (get && parts.length == 2 && parts[0].equals("redirect")) {
                 int n = Integer.parseInt(parts[1]);
                 if (n <= 0) {
@@ -133,6 +146,36 @@ final class DemoRouter {
             return DemoReply.error(400, "page must be >= 1 and size between 1 and 100");
         }
         return DemoReply.json(200, JSON.writeValueAsString(state.items().page(page, size)));
+    }
+
+    /** A batch job: {@code docs} documents of {@code ms} each, answered when all are done. */
+    private static DemoReply batch(Map<String, List<String>> params) {
+        int docs = Integer.parseInt(first(params, "docs", "10"));
+        long ms = Long.parseLong(first(params, "ms", "5"));
+        if (docs < 1 || ms < 0 || docs * ms > MAX_DELAY_MS) {
+            return DemoReply.error(400, "need docs >= 1, ms >= 0 and docs * ms <= " + MAX_DELAY_MS);
+        }
+        return DemoReply.json(200, "{\"docs\":" + docs + ",\"ms\":" + docs * ms + "}").delayed(docs * ms);
+    }
+
+    private static long heapUsed() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private String prometheus() {
+        long nonHeap = java.lang.management.ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed();
+        return """
+                # HELP demo_requests_total Requests served by the demo target.
+                # TYPE demo_requests_total counter
+                demo_requests_total %d
+                # HELP demo_leaked_bytes Bytes kept on purpose (salvo demo --leak-per-request).
+                # TYPE demo_leaked_bytes gauge
+                demo_leaked_bytes %d
+                # HELP jvm_memory_used_bytes Used bytes of a JVM memory area.
+                # TYPE jvm_memory_used_bytes gauge
+                jvm_memory_used_bytes{area="heap"} %d
+                jvm_memory_used_bytes{area="nonheap"} %d
+                """.formatted(state.requestsServed(), state.leakedBytes(), heapUsed(), nonHeap);
     }
 
     private DemoReply createItem(FullHttpRequest request) throws JsonProcessingException {

@@ -10,6 +10,8 @@ public final class DemoState {
     private final TokenIssuer tokens = new TokenIssuer();
     private final LongAdder connections = new LongAdder();
     private final LongAdder requests = new LongAdder();
+    private final java.util.Queue<byte[]> leaked = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final LongAdder leakedBytes = new LongAdder();
     private final long startNanos = System.nanoTime();
 
     public DemoState(DemoOptions options) {
@@ -32,8 +34,20 @@ public final class DemoState {
         connections.increment();
     }
 
+    /** Counts a request and, when the target leaks on purpose, keeps its bytes (up to {@link DemoOptions#MAX_LEAK_BYTES}). */
     void requestServed() {
         requests.increment();
+        long leak = options.leakPerRequest();
+        if (leak > 0 && leakedBytes.sum() + leak <= DemoOptions.MAX_LEAK_BYTES) {
+            byte[] kept = new byte[(int) leak];
+            java.util.Arrays.fill(kept, (byte) 1); // touch every page, so the leak shows in the RSS too
+            leaked.add(kept);
+            leakedBytes.add(leak);
+        }
+    }
+
+    long leakedBytes() {
+        return leakedBytes.sum();
     }
 
     /** Milliseconds since the target started: the clock of {@code /stall}'s periodic stalls. */
