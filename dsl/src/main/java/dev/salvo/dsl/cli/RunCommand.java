@@ -8,6 +8,7 @@ import dev.salvo.dsl.script.ScriptError;
 import dev.salvo.engine.demo.DemoOptions;
 import dev.salvo.engine.demo.DemoServer;
 import dev.salvo.engine.metrics.Metrics;
+import dev.salvo.engine.monitor.Monitors;
 import dev.salvo.engine.plan.Durations;
 import dev.salvo.engine.plan.Overrides;
 import dev.salvo.engine.plan.PlanException;
@@ -177,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (prepared.plan().discardResponseBodies()) {
-            host = new HostContext(envJson, true, metrics, host.errors(), host.abort());
+            host = new HostContext(envJson, true, metrics, host.errors(), host.abort(), host.monitors());
         }
         prepared.warnings().forEach(w -> err.println("salvo: warning: " + w));
         warnIfInterpreted(js);
@@ -215,7 +216,9 @@ public final class RunCommand implements Callable<Integer> {
             RunResult result;
             try (reports; Progress progress = quiet || output.noProgress ? null
                     : new Progress(run, progressLine, prepared.plan(), prepared.thresholds(), err, output.progressInterval);
-                 ThresholdMonitor monitor = new ThresholdMonitor(prepared.thresholds(), metrics, control::thresholdFailed)) {
+                 ThresholdMonitor monitor = new ThresholdMonitor(prepared.thresholds(), metrics, control::thresholdFailed);
+                 Monitors monitors = host.monitors()) {
+                monitors.start(w -> err.println("salvo: warning: " + w));
                 result = run.execute();
             }
             boolean endedEarly = result.interrupted();

@@ -72,6 +72,17 @@ public final class Host {
         return current;
     }
 
+    /** Declares a resource monitor from its options as JSON; returns null, or what is wrong (thrown by the module). */
+    @HostAccess.Export
+    public String monitor(String kind, String optionsJson) {
+        if (current != null) return "monitor." + kind + "() belongs in the init code (at module top level), not in VU code";
+        try {
+            return run.monitors().declare(kind, JsonMaps.tree(optionsJson));
+        } catch (java.io.IOException e) {
+            return "monitor." + kind + "(): options are not JSON: " + e.getMessage();
+        }
+    }
+
     @HostAccess.Export
     public String envJson() {
         return run.envJson();

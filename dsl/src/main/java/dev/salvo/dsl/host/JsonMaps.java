@@ -12,6 +12,11 @@ final class JsonMaps {
 
     private JsonMaps() {}
 
+    /** JSON text as a tree. */
+    static JsonNode tree(String json) throws java.io.IOException {
+        return JSON.readTree(json);
+    }
+
     /** A JSON object as a map of strings (non-string values as their JSON text). */
     static Map<String, String> strings(String json) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -99,6 +99,15 @@ public final class PrometheusText {
             return new Selector(name, labels);
         }
 
+        /** The selector as written in the exposition format. */
+        public String toText() {
+            if (labels.isEmpty()) return name;
+            StringBuilder b = new StringBuilder(name).append('{');
+            labels.forEach((k, v) -> b.append(b.charAt(b.length() - 1) == '{' ? "" : ",").append(k).append("=\"")
+                    .append(v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"'));
+            return b.append('}').toString();
+        }
+
         public boolean matches(Sample sample) {
             if (!sample.name().equals(name)) return false;
             for (Map.Entry<String, String> e : labels.entrySet()) {
