@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The CPU cost of monitoring: runs bench/monitor-cost.js (65 s; monitor.process, monitor.prometheus
+# The CPU cost of monitoring: runs bench/monitor-cost.js (70 s; monitor.process, monitor.prometheus
 # and monitor.http every second, against `salvo demo` in a process of its own) and reads the CPU
-# time of salvo's threads from /proc/PID/task/*/stat at t=5 s and t=65 s, so the 60 s between
-# are measured (clock ticks of 10 ms). Prints each thread's CPU seconds and % of one core.
+# time of salvo's threads from /proc/PID/task/*/stat 2 s after the run starts and 60 s later
+# (clock ticks of 10 ms). Prints each thread's CPU seconds and % of one core.
 #
 # Environment: JDK (a JDK 25 home), BENCH_OUT (keep the results folder).
 set -euo pipefail
