@@ -4,7 +4,8 @@
 # time of salvo's threads from /proc/PID/task/*/stat 2 s after the run starts and 60 s later
 # (clock ticks of 10 ms). Prints each thread's CPU seconds and % of one core.
 #
-# Environment: JDK (a JDK 25 home), BENCH_OUT (keep the results folder).
+# Environment: JDK (a JDK 25 home), BENCH_OUT (keep the results folder), NO_MONITORS=1 (the same
+# run without monitors, for comparison).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -22,7 +23,7 @@ for _ in $(seq 100); do grep -q 'salvo demo target on' "$out/demo.log" && break;
 url=$(sed -n 's/.*on \(http:[^ ]*\) .*/\1/p' "$out/demo.log")
 sut=$(sed -n 's/.*; pid \([0-9]*\);.*/\1/p' "$out/demo.log")
 
-"$salvo" run --no-progress -e BASE_URL="$url" -e SUT_PID="$sut" "$root/bench/monitor-cost.js" >"$out/stdout" 2>"$out/stderr" &
+"$salvo" run --no-progress -e BASE_URL="$url" -e SUT_PID="$sut" ${NO_MONITORS:+-e NO_MONITORS=1} "$root/bench/monitor-cost.js" >"$out/stdout" 2>"$out/stderr" &
 launcher=$!
 pid=
 for _ in $(seq 100); do

@@ -29,7 +29,7 @@ import static dev.salvo.engine.metrics.BuiltinMetrics.*;
 
 /**
  * salvo's own health, always on: process and machine CPU and open connections on each sampler
- * tick, each worker's event-loop lag from a task scheduled every {@value #PROBE_MILLIS} ms, and GC
+ * tick (from the second one: the first sets up the management beans), each worker's event-loop lag from a task scheduled every {@value #PROBE_MILLIS} ms, and GC
  * pauses and heap after GC from the collectors' notifications.
  */
 public final class GeneratorHealth implements AutoCloseable {
@@ -37,14 +37,15 @@ public final class GeneratorHealth implements AutoCloseable {
     private static final long STUCK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Metrics metrics;
-    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final List<Probe> probes = new ArrayList<>();
     private final NotificationListener gcListener = this::onGc;
-    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-    private long lastCpuNanos = os.getProcessCpuTime();
-    private long lastWallNanos = System.nanoTime();
+    // The management beans are set up by the first sample, on the sampler thread: the first use of
+    // JMX can take a loaded machine half a second, which must not delay the scenarios' start.
+    private OperatingSystemMXBean os;
+    private volatile Set<String> heapPools;
+    private long lastCpuNanos;
+    private long lastWallNanos;
     private volatile boolean closed;
 
     public GeneratorHealth(Metrics metrics, List<EventLoop> workers, String jsRuntime) {
@@ -53,9 +54,6 @@ public final class GeneratorHealth implements AutoCloseable {
             Probe p = new Probe(workers.get(i), Tags.of("worker", String.valueOf(i)));
             probes.add(p);
             p.loop.execute(p::schedule);
-        }
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter e) e.addNotificationListener(gcListener, null, null);
         }
         if (jsRuntime != null) metrics.add(SALVO_JS_RUNTIME, Tags.of("runtime", jsRuntime), 1);
     }
@@ -67,6 +65,10 @@ public final class GeneratorHealth implements AutoCloseable {
 
     /** Called on each sampler tick: CPU since the last tick, machine CPU, open connections. */
     public void sample() {
+        if (os == null) {
+            start();
+            return;
+        }
         long cpu = os.getProcessCpuTime();
         long wall = System.nanoTime();
         if (cpu >= 0 && wall > lastWallNanos) {
@@ -80,6 +82,20 @@ public final class GeneratorHealth implements AutoCloseable {
         if (machine >= 0) metrics.add(SALVO_MACHINE_CPU, Tags.EMPTY, 100 * machine);
         metrics.add(SALVO_CONNECTIONS, Tags.EMPTY, OpenConnections.count());
         for (Probe p : probes) p.recordIfStuck(wall);
+    }
+
+    private void start() {
+        os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        lastCpuNanos = os.getProcessCpuTime();
+        lastWallNanos = System.nanoTime();
+        heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+        synchronized (this) {
+            if (closed) return;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter e) e.addNotificationListener(gcListener, null, null);
+            }
+        }
     }
 
     private void onGc(Notification n, Object handback) {
@@ -97,9 +113,10 @@ public final class GeneratorHealth implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         for (Probe p : probes) p.cancel();
+        if (os == null) return; // never started: no listener to remove
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (!(gc instanceof NotificationEmitter e)) continue;
             try {

@@ -91,8 +91,9 @@ public final class Monitors implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // The client first: an unanswered poll is abandoned, not awaited (its completion would need the thread).
+        if (client != null) client.shutdownNow();
         if (thread != null) thread.shutdownNow();
-        if (client != null) client.close();
     }
 
     private void warn(String message) {
@@ -103,7 +104,9 @@ public final class Monitors implements AutoCloseable {
 
     private synchronized HttpClient client() {
         if (client == null) {
-            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
+            // Completions run on the monitor thread too: no pool of workers wakes up for a poll a second.
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL)
+                    .executor(thread).build();
         }
         return client;
     }

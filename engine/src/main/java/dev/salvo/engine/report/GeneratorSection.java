@@ -34,9 +34,22 @@ final class GeneratorSection {
         line(b, "gc", pauses + (heap == null ? "" : "; heap after gc " + ConsoleSummary.bytes(heap.last())));
         Aggregate connections = s.metric(SALVO_CONNECTIONS.name());
         if (connections != null) line(b, "connections", "max=" + ConsoleSummary.num(connections.max()));
-        String runtime = s.result().aggregates().stream().filter(a -> a.metric().equals(SALVO_JS_RUNTIME))
+        if (runtime(s) != null) line(b, "js runtime", runtime(s));
+    }
+
+    /** The same in one sentence, for summary.md; null when the run recorded no generator health. */
+    static String sentence(Summary s) {
+        Aggregate cpu = s.metric(SALVO_CPU.name());
+        if (cpu == null) return null;
+        Aggregate lag = s.metric(SALVO_LOOP_LAG.name());
+        return String.format(Locale.ROOT, "Generator: CPU max %.0f%% of the usable cores%s%s.", cpu.max(),
+                lag == null ? "" : ", event-loop lag p99 " + ConsoleSummary.num(lag.percentile(99)) + " ms",
+                runtime(s) == null ? "" : ", JavaScript " + runtime(s));
+    }
+
+    private static String runtime(Summary s) {
+        return s.result().aggregates().stream().filter(a -> a.metric().equals(SALVO_JS_RUNTIME))
                 .map(a -> a.tags().get("runtime")).findFirst().orElse(null);
-        if (runtime != null) line(b, "js runtime", runtime);
     }
 
     private static void line(StringBuilder b, String what, String text) {

@@ -30,6 +30,8 @@ public final class SummaryMarkdown {
                 Durations.format(s.result().elapsed()), end.ended(), iterations,
                 s.requests().stream().mapToLong(Summary.RequestRow::count).sum(),
                 end.reason() == null ? "" : " " + cell(end.reason())));
+        String generator = GeneratorSection.sentence(s);
+        if (generator != null) b.append(generator).append('\n');
         if (!s.thresholds().isEmpty()) {
             b.append("\n### Thresholds\n\n| | Metric | Condition | Observed |\n|---|---|---|---|\n");
             for (Verdict v : s.thresholds()) {

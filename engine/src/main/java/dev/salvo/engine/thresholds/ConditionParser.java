@@ -26,7 +26,7 @@ import java.util.Map;
  * </pre>
  */
 public final class ConditionParser {
-    private static final String AGGREGATIONS = "avg, min, max, med, p(N), count, rate, value";
+    private static final String AGGREGATIONS = "avg, min, max, med, p(N), count, rate, rate(1h), value, growth, slope";
     private static final String OPERATORS = "<, <=, >, >=, ==, !=";
     private static final Map<String, Double> BYTES = Map.of("B", 1.0, "kB", 1e3, "KB", 1e3, "MB", 1e6, "GB", 1e9,
             "KiB", 1024.0, "MiB", 1024.0 * 1024, "GiB", 1024.0 * 1024 * 1024);

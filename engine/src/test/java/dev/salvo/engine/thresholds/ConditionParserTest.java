@@ -88,7 +88,7 @@ class ConditionParserTest {
 
     @Test
     void percentileWithoutParenthesesGetsAHintAtColumnOne() {
-        fails("p95<500", 1, "expected an aggregation (avg, min, max, med, p(N), count, rate, value) at column 1; write p(95), not p95");
+        fails("p95<500", 1, "expected an aggregation (avg, min, max, med, p(N), count, rate, rate(1h), value, growth, slope) at column 1; write p(95), not p95");
         fails("p99.9<500", 1, "write p(99.9), not p99.9");
     }
 
