@@ -224,7 +224,8 @@ public final class Run {
     /** The HTTP client settings a plan asks for. */
     public static HttpConfig httpConfig(Plan plan) {
         String userAgent = plan.userAgent() != null ? plan.userAgent() : "salvo/" + Version.get();
-        return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10));
+        return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10), plan.http().noCookiesReset(),
+                plan.http().batch(), plan.http().batchPerHost());
     }
 
     /** Runs every VU's stop hook (user()'s onStop) that ran an iteration, for a few seconds at most. */

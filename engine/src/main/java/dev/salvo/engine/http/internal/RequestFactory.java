@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpVersion;
 
 /** Turns a {@link HttpRequest} into the Netty request written on the wire. */
 final class RequestFactory {
+    private static final String ACCEPT_ENCODING = dev.salvo.engine.http.Compression.acceptEncoding();
     private RequestFactory() {
     }
 
@@ -33,7 +34,7 @@ final class RequestFactory {
             headers.set(HttpHeaderNames.USER_AGENT, config.userAgent());
         }
         if (!headers.contains(HttpHeaderNames.ACCEPT_ENCODING)) {
-            headers.set(HttpHeaderNames.ACCEPT_ENCODING, "gzip, deflate");
+            headers.set(HttpHeaderNames.ACCEPT_ENCODING, ACCEPT_ENCODING);
         }
         // The body is sent whole, so its length is known; a caller's own value could only be wrong.
         headers.remove(HttpHeaderNames.TRANSFER_ENCODING);

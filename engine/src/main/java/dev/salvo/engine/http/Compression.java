@@ -1,0 +1,87 @@
+package dev.salvo.engine.http;
+
+import com.aayushatharva.brotli4j.encoder.Encoder;
+import io.netty.handler.codec.compression.Brotli;
+import io.netty.handler.codec.compression.Zstd;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Content codings: gzip and deflate from the JDK, br and zstd through the native libraries Netty's
+ * codecs use (brotli4j, zstd-jni). Where a native library cannot load, its coding is reported as
+ * unsupported rather than failing later.
+ */
+public final class Compression {
+    private Compression() {
+    }
+
+    /** The Accept-Encoding salvo sends: every coding it can decode here. */
+    public static String acceptEncoding() {
+        return "gzip, deflate" + (Brotli.isAvailable() ? ", br" : "") + (Zstd.isAvailable() ? ", zstd" : "");
+    }
+
+    /** Null when salvo can decode {@code contentEncoding}, else why not. */
+    public static String unsupported(String contentEncoding) {
+        if (contentEncoding == null) {
+            return null;
+        }
+        for (String coding : contentEncoding.split(",")) {
+            String c = coding.trim().toLowerCase(Locale.ROOT);
+            if (c.equals("br") && !Brotli.isAvailable() || c.equals("zstd") && !Zstd.isAvailable()) {
+                return "unsupported content encoding '" + c + "': its native library cannot load on this machine";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code body} encoded with {@code coding} (k6's {@code params.compression}). Throws
+     * IllegalArgumentException for an unknown or unavailable coding.
+     */
+    public static byte[] encode(String coding, byte[] body) {
+        return encodeOne(coding.trim().toLowerCase(Locale.ROOT), body == null ? new byte[0] : body);
+    }
+
+    private static byte[] encodeOne(String coding, byte[] body) {
+        try {
+            return switch (coding) {
+                case "gzip" -> stream(body, GZIPOutputStream::new);
+                case "deflate" -> stream(body, DeflaterOutputStream::new);
+                case "br" -> {
+                    requireNative(Brotli.isAvailable(), coding);
+                    yield Encoder.compress(body);
+                }
+                case "zstd" -> {
+                    requireNative(Zstd.isAvailable(), coding);
+                    yield com.github.luben.zstd.Zstd.compress(body);
+                }
+                default -> throw new IllegalArgumentException("unsupported compression '" + coding
+                        + "' (supported: gzip, deflate, br, zstd)");
+            };
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot compress with " + coding + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireNative(boolean available, String coding) {
+        if (!available) {
+            throw new IllegalArgumentException("unsupported compression '" + coding + "': its native library cannot load on this machine");
+        }
+    }
+
+    private interface StreamFactory {
+        OutputStream wrap(OutputStream out) throws IOException;
+    }
+
+    private static byte[] stream(byte[] body, StreamFactory factory) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, body.length / 4));
+        try (OutputStream out = factory.wrap(bytes)) {
+            out.write(body);
+        }
+        return bytes.toByteArray();
+    }
+}
