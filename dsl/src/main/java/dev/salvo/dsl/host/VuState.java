@@ -51,6 +51,11 @@ public final class VuState {
         closed = true;
     }
 
+    /** A new iteration starts: the HTTP session resets what k6 resets (the cookie jar, unless noCookiesReset). */
+    public void startIteration() {
+        services.http().startIteration();
+    }
+
     /** Tags of everything this VU records now: its base tags and its current group. */
     Tags tags() {
         return tags;

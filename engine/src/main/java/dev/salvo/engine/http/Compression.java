@@ -38,38 +38,36 @@ public final class Compression {
         return null;
     }
 
-    /**
-     * {@code body} encoded with {@code coding} (k6's {@code params.compression}). Throws
-     * IllegalArgumentException for an unknown or unavailable coding.
-     */
-    public static byte[] encode(String coding, byte[] body) {
-        return encodeOne(coding.trim().toLowerCase(Locale.ROOT), body == null ? new byte[0] : body);
+    /** Null when salvo can encode request bodies with {@code coding}, else what is wrong with it. */
+    public static String problem(String coding) {
+        String c = coding.trim().toLowerCase(Locale.ROOT);
+        return switch (c) {
+            case "gzip", "deflate" -> null;
+            case "br", "zstd" -> (c.equals("br") ? Brotli.isAvailable() : Zstd.isAvailable()) ? null
+                    : "unsupported compression '" + c + "': its native library cannot load on this machine";
+            default -> "unsupported compression '" + coding + "' (supported: gzip, deflate, br, zstd)";
+        };
     }
 
-    private static byte[] encodeOne(String coding, byte[] body) {
+    /**
+     * {@code body} encoded with {@code coding} (k6's {@code params.compression}). Throws
+     * IllegalArgumentException, with {@link #problem}'s message, for an unknown or unavailable coding.
+     */
+    public static byte[] encode(String coding, byte[] body) {
+        String problem = problem(coding);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        byte[] in = body == null ? new byte[0] : body;
         try {
-            return switch (coding) {
-                case "gzip" -> stream(body, GZIPOutputStream::new);
-                case "deflate" -> stream(body, DeflaterOutputStream::new);
-                case "br" -> {
-                    requireNative(Brotli.isAvailable(), coding);
-                    yield Encoder.compress(body);
-                }
-                case "zstd" -> {
-                    requireNative(Zstd.isAvailable(), coding);
-                    yield com.github.luben.zstd.Zstd.compress(body);
-                }
-                default -> throw new IllegalArgumentException("unsupported compression '" + coding
-                        + "' (supported: gzip, deflate, br, zstd)");
+            return switch (coding.trim().toLowerCase(Locale.ROOT)) {
+                case "gzip" -> stream(in, GZIPOutputStream::new);
+                case "deflate" -> stream(in, DeflaterOutputStream::new);
+                case "br" -> Encoder.compress(in);
+                default -> com.github.luben.zstd.Zstd.compress(in);
             };
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot compress with " + coding + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void requireNative(boolean available, String coding) {
-        if (!available) {
-            throw new IllegalArgumentException("unsupported compression '" + coding + "': its native library cannot load on this machine");
         }
     }
 
