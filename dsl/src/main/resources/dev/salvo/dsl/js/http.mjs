@@ -13,8 +13,10 @@ function select(value, path) {
 
 export class Response {
   // Reads from the Java response lazily: most scripts look at status and body only.
-  constructor(r) {
+  // binary: responseType 'binary', the body is an ArrayBuffer.
+  constructor(r, binary) {
     this._r = r;
+    this._binary = binary === true;
   }
 
   get status() {
@@ -38,7 +40,10 @@ export class Response {
   }
 
   get body() {
-    if (this._body === undefined) this._body = this._r.body();
+    if (this._body === undefined) {
+      const bytes = this._binary ? this._r.bodyBuffer() : null;
+      this._body = this._binary ? (bytes === null ? null : new ArrayBuffer(bytes)) : this._r.body();
+    }
     return this._body;
   }
 
@@ -57,7 +62,7 @@ export class Response {
   }
 
   json(path) {
-    const body = this.body;
+    const body = this._binary ? this._r.body() : this.body;
     if (body === null || body === undefined) throw new Error('the response has no body (responseType none?)');
     const value = JSON.parse(body);
     return path === undefined ? value : select(value, path);
@@ -155,7 +160,7 @@ function prepare(method, url, body, params) {
     p.responseType || 'text', cookieTriples(p.cookies), compression];
 }
 
-const wrap = (resolve) => (r) => resolve(new Response(r));
+const wrap = (resolve, responseType) => (r) => resolve(new Response(r, responseType === 'binary'));
 
 export function request(method, url, body, params) {
   if (params === undefined && (body === null || body === undefined)) {
@@ -164,7 +169,7 @@ export function request(method, url, body, params) {
     return new Promise((resolve) => host.request(verb, String(url), null, null, null, null, -1, 'text', null, null, wrap(resolve)));
   }
   const a = prepare(method, url, body, params);
-  return new Promise((resolve) => host.request(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], wrap(resolve)));
+  return new Promise((resolve) => host.request(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], wrap(resolve, a[7])));
 }
 
 // One entry of batch(): 'url', [method, url, body?, params?] or { method, url, body, params }.
@@ -188,8 +193,9 @@ export function batch(requests) {
   return new Promise((resolve) => host.batch(prepared, (responses) => {
     const out = keys === null ? [] : {};
     for (let i = 0; i < list.length; i++) {
-      if (keys === null) out.push(new Response(responses[i]));
-      else out[keys[i]] = new Response(responses[i]);
+      const res = new Response(responses[i], prepared[i][7] === 'binary');
+      if (keys === null) out.push(res);
+      else out[keys[i]] = res;
     }
     resolve(out);
   }));

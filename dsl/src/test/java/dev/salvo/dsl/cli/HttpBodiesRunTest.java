@@ -95,6 +95,8 @@ class HttpBodiesRunTest {
                   check(photo, { 'open b is an ArrayBuffer': (b) => b instanceof ArrayBuffer && b.byteLength === 5000 });
                   const raw = await http.post(`${env.BASE_URL}/upload`, photo);
                   check(raw, { 'an ArrayBuffer body': (r) => r.json('size') === 5000 && r.json('sha256') === env.SHA });
+                  const bin = await http.get(`${env.BASE_URL}/bytes/26`, { responseType: 'binary' });
+                  check(bin.body, { 'a binary response': (b) => b instanceof ArrayBuffer && new Uint8Array(b)[25] === 122 });
                   const view = await http.put(`${env.BASE_URL}/upload`, new Uint8Array(photo, 1000, 10));
                   check(view, { 'a typed array sends the bytes it views': (r) => r.json('size') === 10 });
                   const form = await http.post(`${env.BASE_URL}/upload`, { a: 'x y', b: 2 }, { form: true });
@@ -106,7 +108,7 @@ class HttpBodiesRunTest {
                     check(res, { 'compressed responses': (r) => r.json('compressed') === true && r.headers['content-encoding'] === c });
                   }
                 }
-                """, 9, "-e", "SHA=" + sha);
+                """, 10, "-e", "SHA=" + sha);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.engine.http.Compression;
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -61,15 +62,19 @@ final class BodyRoutes {
         List<Map<String, Object>> parts = new ArrayList<>();
         String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "").toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
-            HttpPostRequestDecoder decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), request);
+            HttpPostRequestDecoder decoder = null;
             try {
+                decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), request);
                 for (InterfaceHttpData data : decoder.getBodyHttpDatas()) {
                     parts.add(part(data));
                 }
-            } catch (HttpPostRequestDecoder.ErrorDataDecoderException | IOException e) {
+            } catch (DecoderException | IllegalArgumentException | IOException e) {
+                // An unknown charset, a body cut short: a client's mistake, answered as such.
                 return DemoReply.error(400, "malformed form body");
             } finally {
-                decoder.destroy();
+                if (decoder != null) {
+                    decoder.destroy();
+                }
             }
         }
         out.put("parts", parts);
