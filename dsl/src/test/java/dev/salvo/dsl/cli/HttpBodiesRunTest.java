@@ -69,6 +69,20 @@ class HttpBodiesRunTest {
     }
 
     @Test
+    void aLocustStyleUserKeepsTheCookiesOfItsOnStart() throws Exception {
+        passes("user.js", """
+                import http from 'salvo/http';
+                import { check, env, user } from 'salvo';
+                export const options = { scenarios: { s: { executor: 'per-vu-iterations', vus: 2, iterations: 3 } } };
+                export default user({
+                  async onStart(data, vu) { await http.post(`${env.BASE_URL}/session?user=u${vu.id}`); },
+                  tasks: [async (data, vu) => check(await http.get(`${env.BASE_URL}/session`), {
+                    'every task is logged in': (r) => r.status === 200 && r.json('username') === `u${vu.id}` })],
+                });
+                """, 1);
+    }
+
+    @Test
     void filesFormsBinaryAndCompressedBodiesArriveIntact() throws Exception {
         byte[] photo = new byte[5000];
         for (int i = 0; i < photo.length; i++) photo[i] = (byte) (i * 7 + 3);
