@@ -21,6 +21,8 @@ public final class CookieJar {
             boolean secure, boolean httpOnly) {
     }
 
+    /** RFC 6265 6.1 asks for at least 3000; past that the oldest go, so a VU's jar never grows without bound. */
+    static final int MAX_COOKIES = 3000;
     private final List<Stored> cookies = new ArrayList<>();
     private final LongSupplier clock;
 
@@ -77,6 +79,9 @@ public final class CookieJar {
         String p = path == null || !path.startsWith("/") ? defaultPath(url) : path;
         remove(name, d, p);
         if (expiresAt > clock.getAsLong()) {
+            if (cookies.size() >= MAX_COOKIES) {
+                cookies.remove(0);
+            }
             cookies.add(new Stored(name, value == null ? "" : value, d, hostOnly, p, expiresAt, secure, httpOnly));
         }
         return true;

@@ -90,6 +90,17 @@ class CookieJarTest {
     }
 
     @Test
+    void theJarKeepsTheNewestCookiesPastItsLimit() {
+        for (int i = 0; i < CookieJar.MAX_COOKIES + 10; i++) {
+            jar.store(u("http://h.test/"), List.of("c" + i + "=1"));
+        }
+        List<String> kept = names("http://h.test/");
+        assertEquals(CookieJar.MAX_COOKIES, kept.size());
+        assertFalse(kept.contains("c9=1"));
+        assertTrue(kept.contains("c10=1") && kept.contains("c" + (CookieJar.MAX_COOKIES + 9) + "=1"));
+    }
+
+    @Test
     void clearDeleteAndClearAll() {
         jar.store(u("http://a.test/"), List.of("x=1", "y=2"));
         jar.store(u("http://b.test/"), List.of("z=3"));
