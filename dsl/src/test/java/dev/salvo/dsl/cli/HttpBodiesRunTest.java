@@ -57,15 +57,21 @@ class HttpBodiesRunTest {
 
     @Test
     void noCookiesResetKeepsTheJarAcrossIterations() throws Exception {
+        Path summary = dir.resolve("summary.json");
         passes("keep.js", """
                 import http from 'salvo/http';
                 import { check, env } from 'salvo';
-                export const options = { noCookiesReset: true, scenarios: { s: { executor: 'per-vu-iterations', vus: 1, iterations: 3 } } };
+                export const options = { noCookiesReset: true, batchPerHost: 3, scenarios: { s: { executor: 'per-vu-iterations', vus: 1, iterations: 3 } } };
                 export default async function (data, vu) {
                   if (vu.iteration === 0) await http.post(`${env.BASE_URL}/session?user=kept`);
                   check(await http.get(`${env.BASE_URL}/session`), { 'still logged in': (r) => r.status === 200 });
                 }
-                """, 1);
+                """, 1, "--json", summary.toString());
+        com.fasterxml.jackson.databind.JsonNode options = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(summary.toFile()).path("plan").path("options");
+        assertTrue(options.path("noCookiesReset").asBoolean(), options.toString());
+        assertEquals(3, options.path("batchPerHost").asInt(), options.toString());
+        assertEquals(20, options.path("batch").asInt(), options.toString());
     }
 
     @Test
