@@ -136,6 +136,25 @@ class HttpSessionBodiesTest {
     }
 
     @Test
+    void aCorruptCompressedBodyIsAnErrorValueNotACrash() throws Exception {
+        String garbage = "HTTP/1.1 200 OK\r\nContent-Encoding: %s\r\nContent-Length: 12\r\n\r\nnot %-8s";
+        try (ScriptedServer server = new ScriptedServer(conn -> {
+            conn.readRequest();
+            conn.write(garbage.formatted("br", "brotli"));
+        }, conn -> {
+            conn.readRequest();
+            conn.write(garbage.formatted("zstd", "zstd"));
+        }); SessionFixture fx = new SessionFixture()) {
+            for (String path : List.of("/br", "/zstd")) {
+                HttpResponse r = fx.get(server.url(path));
+                assertEquals(0, r.status(), path);
+                assertEquals(HttpErrorCodes.GENERIC, r.errorCode(), path);
+                assertTrue(r.error().startsWith("cannot decode the response body (Content-Encoding): "), path + ": " + r.error());
+            }
+        }
+    }
+
+    @Test
     void anUnknownCompressionIsRefusedByName() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Compression.encode("lzma", new byte[1]));
