@@ -160,16 +160,26 @@ function prepare(method, url, body, params) {
     p.responseType || 'text', cookieTriples(p.cookies), compression];
 }
 
+// Java refuses a request it cannot build (a bad URL or header) with an error whose stack has no
+// script frame; a TypeError made here points at the script's line instead.
+function send(call) {
+  try {
+    call();
+  } catch (e) {
+    throw new TypeError(e.message);
+  }
+}
+
 const wrap = (resolve, responseType) => (r) => resolve(new Response(r, responseType === 'binary'));
 
 export function request(method, url, body, params) {
   if (params === undefined && (body === null || body === undefined)) {
     // The common case, kept short: it is the code every iteration runs.
     const verb = String(method).toUpperCase();
-    return new Promise((resolve) => host.request(verb, String(url), null, null, null, null, -1, 'text', null, null, wrap(resolve)));
+    return new Promise((resolve) => send(() => host.request(verb, String(url), null, null, null, null, -1, 'text', null, null, wrap(resolve))));
   }
   const a = prepare(method, url, body, params);
-  return new Promise((resolve) => host.request(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], wrap(resolve, a[7])));
+  return new Promise((resolve) => send(() => host.request(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], wrap(resolve, a[7]))));
 }
 
 // One entry of batch(): 'url', [method, url, body?, params?] or { method, url, body, params }.
@@ -190,7 +200,7 @@ export function batch(requests) {
   const keys = Array.isArray(requests) ? null : Object.keys(requests);
   const list = keys === null ? requests : keys.map((k) => requests[k]);
   const prepared = list.map((r, i) => batchEntry(r, keys === null ? i : keys[i]));
-  return new Promise((resolve) => host.batch(prepared, (responses) => {
+  return new Promise((resolve) => send(() => host.batch(prepared, (responses) => {
     const out = keys === null ? [] : {};
     for (let i = 0; i < list.length; i++) {
       const res = new Response(responses[i], prepared[i][7] === 'binary');
@@ -198,7 +208,7 @@ export function batch(requests) {
       else out[keys[i]] = res;
     }
     resolve(out);
-  }));
+  })));
 }
 
 // k6's cookie jar of the running VU: cookiesForURL, set, clear, delete.

@@ -198,4 +198,18 @@ class HttpBodiesRunTest {
         assertTrue(r.all().contains("http.batch(): request \"bad\" must be a URL"), r.toString());
         assertTrue(r.all().contains("badbatch.js:4:"), r.toString());
     }
+
+    @Test
+    void anInvalidUrlInABatchIsATypeErrorAtTheScriptsLine() throws Exception {
+        String file = script(dir, "badurl.js", """
+                import http from 'salvo/http';
+                export const options = { iterations: 1 };
+                export default async function () {
+                  await http.batch(['http://127.0.0.1:1/', 'http://exa mple/']);
+                }
+                """);
+        Salvo.Result r = Salvo.run("run", file, "--workers", "1");
+        assertTrue(r.all().contains("TypeError: invalid request to 'http://exa mple/'"), r.toString());
+        assertTrue(r.all().contains("badurl.js:4:"), r.toString());
+    }
 }
