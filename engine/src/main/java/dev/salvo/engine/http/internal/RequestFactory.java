@@ -1,5 +1,6 @@
 package dev.salvo.engine.http.internal;
 
+import dev.salvo.engine.http.Compression;
 import dev.salvo.engine.http.Header;
 import dev.salvo.engine.http.HttpConfig;
 import dev.salvo.engine.http.HttpRequest;
@@ -13,7 +14,6 @@ import io.netty.handler.codec.http.HttpVersion;
 
 /** Turns a {@link HttpRequest} into the Netty request written on the wire. */
 final class RequestFactory {
-    private static final String ACCEPT_ENCODING = dev.salvo.engine.http.Compression.acceptEncoding();
     private RequestFactory() {
     }
 
@@ -34,7 +34,7 @@ final class RequestFactory {
             headers.set(HttpHeaderNames.USER_AGENT, config.userAgent());
         }
         if (!headers.contains(HttpHeaderNames.ACCEPT_ENCODING)) {
-            headers.set(HttpHeaderNames.ACCEPT_ENCODING, ACCEPT_ENCODING);
+            headers.set(HttpHeaderNames.ACCEPT_ENCODING, Compression.acceptEncoding());
         }
         // The body is sent whole, so its length is known; a caller's own value could only be wrong.
         headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
