@@ -78,6 +78,13 @@ public final class DataHost {
         return Files.readString(resolve(path), StandardCharsets.UTF_8);
     }
 
+    /** The file's bytes, which the module wraps in an ArrayBuffer without a copy. */
+    @HostAccess.Export
+    public java.nio.ByteBuffer readBytes(String path) throws IOException {
+        initOnly("open(path, 'b')");
+        return java.nio.ByteBuffer.wrap(Files.readAllBytes(resolve(path)));
+    }
+
     /** The file's records as JSON: objects by header name when {@code header}, else arrays of strings. */
     @HostAccess.Export
     public String csvJson(String path, boolean header, String delimiter) throws IOException {

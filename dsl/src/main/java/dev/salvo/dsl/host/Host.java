@@ -1,8 +1,11 @@
 package dev.salvo.dsl.host;
 
 import dev.salvo.dsl.script.ErrorFormat;
+import dev.salvo.engine.http.Compression;
 import dev.salvo.engine.http.Header;
 import dev.salvo.engine.http.HttpRequest;
+import dev.salvo.engine.http.Multipart;
+import dev.salvo.engine.http.RequestCookie;
 import dev.salvo.engine.metrics.BuiltinMetrics;
 import dev.salvo.engine.metrics.Metric;
 import dev.salvo.engine.metrics.MetricNames;
@@ -176,24 +179,96 @@ public final class Host {
         vu.services.metrics().add(BuiltinMetrics.GROUP_DURATION, vu.tags().with("group", (String) ended[0]), ms);
     }
 
+    /** Sends one request; {@code callback} gets its {@link JsResponse}. The arguments are those the module's prepare() makes. */
     @HostAccess.Export
     public void request(String method, String url, Value body, Value headers, Value tags, Value timeout,
-                        int redirects, String responseType, Value callback) {
+                        int redirects, String responseType, Value cookies, String compression, Value callback) {
         VuState vu = running("HTTP requests");
-        boolean keepBody = !"none".equals(responseType) && !run.discardBodies();
-        HttpRequest request;
-        try {
-            request = new HttpRequest(method, new URI(url), headers(headers), body(body), timeout(timeout),
-                    redirects < 0 ? 10 : redirects, !keepBody, requestTags(vu, tags));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid request to '" + url + "': " + e.getMessage());
-        }
+        boolean keepBody = keepBody(responseType);
+        HttpRequest request = request(vu, method, url, body, headers, tags, timeout, redirects, keepBody, cookies, compression);
         vu.services.http().send(request).thenAccept(r -> vu.resume(callback, new JsResponse(r, keepBody)));
     }
 
+    /** Sends prepared requests (arrays of request()'s arguments) in parallel; {@code callback} gets the responses in order. */
+    @HostAccess.Export
+    public void batch(Value prepared, Value callback) {
+        VuState vu = running("http.batch()");
+        int n = (int) prepared.getArraySize();
+        List<HttpRequest> requests = new ArrayList<>(n);
+        boolean[] keep = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Value a = prepared.getArrayElement(i);
+            keep[i] = keepBody(a.getArrayElement(7).asString());
+            requests.add(request(vu, a.getArrayElement(0).asString(), a.getArrayElement(1).asString(), a.getArrayElement(2),
+                    a.getArrayElement(3), a.getArrayElement(4), a.getArrayElement(5), a.getArrayElement(6).asInt(), keep[i],
+                    a.getArrayElement(8), a.getArrayElement(9).isNull() ? null : a.getArrayElement(9).asString()));
+        }
+        vu.services.http().sendAll(requests).thenAccept(responses -> {
+            JsResponse[] out = new JsResponse[n];
+            for (int i = 0; i < n; i++) out[i] = new JsResponse(responses.get(i), keep[i]);
+            vu.resume(callback, out);
+        });
+    }
+
+    /** The running VU's cookie jar, for {@code http.cookieJar()}. */
+    @HostAccess.Export
+    public JsCookieJar cookieJar() {
+        return new JsCookieJar(running("http.cookieJar()").services.http().cookies());
+    }
+
+    /** Null when request bodies can be compressed with {@code coding}, else what is wrong (thrown as a TypeError by the module). */
+    @HostAccess.Export
+    public String compressionProblem(String coding) {
+        return Compression.problem(coding);
+    }
+
+    /** A multipart body from {@code [name, filename, contentType, data, ...]}: filename null for a plain field. */
+    @HostAccess.Export
+    public MultipartBody multipart(Value parts) {
+        List<Multipart.Part> out = new ArrayList<>();
+        for (long i = 0; i + 3 < parts.getArraySize(); i += 4) {
+            Value filename = parts.getArrayElement(i + 1);
+            Value type = parts.getArrayElement(i + 2);
+            out.add(new Multipart.Part(parts.getArrayElement(i).asString(), filename.isNull() ? null : filename.asString(),
+                    type.isNull() ? null : type.asString(), body(parts.getArrayElement(i + 3))));
+        }
+        return new MultipartBody(Multipart.of(out));
+    }
+
+    private boolean keepBody(String responseType) {
+        return !"none".equals(responseType) && !run.discardBodies();
+    }
+
+    private static HttpRequest request(VuState vu, String method, String url, Value body, Value headers, Value tags,
+                                       Value timeout, int redirects, boolean keepBody, Value cookies, String compression) {
+        try {
+            List<Header> h = headers(headers);
+            byte[] bytes = body(body);
+            if (compression != null && !compression.isEmpty()) {
+                bytes = Compression.encode(compression, bytes);
+                h.add(new Header("Content-Encoding", compression.trim()));
+            }
+            return new HttpRequest(method, new URI(url), h, bytes, timeout(timeout),
+                    redirects < 0 ? 10 : redirects, !keepBody, requestTags(vu, tags), cookies(cookies));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid request to '" + url + "': " + e.getMessage());
+        }
+    }
+
+    /** {@code [name, value, replace, ...]}: replace is "1" to hide the jar's cookie of that name. */
+    private static List<RequestCookie> cookies(Value triples) {
+        if (triples == null || triples.isNull()) return List.of();
+        List<RequestCookie> out = new ArrayList<>();
+        for (long i = 0; i + 2 < triples.getArraySize(); i += 3) {
+            out.add(new RequestCookie(triples.getArrayElement(i).asString(), triples.getArrayElement(i + 1).asString(),
+                    "1".equals(triples.getArrayElement(i + 2).asString())));
+        }
+        return out;
+    }
+
     private static List<Header> headers(Value pairs) {
-        if (pairs == null || pairs.isNull()) return List.of();
-        List<Header> out = new ArrayList<>((int) pairs.getArraySize() / 2);
+        List<Header> out = new ArrayList<>(pairs == null || pairs.isNull() ? 1 : (int) pairs.getArraySize() / 2 + 1);
+        if (pairs == null || pairs.isNull()) return out;
         for (long i = 0; i + 1 < pairs.getArraySize(); i += 2) {
             out.add(new Header(pairs.getArrayElement(i).asString(), pairs.getArrayElement(i + 1).asString()));
         }
@@ -214,6 +289,7 @@ public final class Host {
     private static byte[] body(Value body) {
         if (body == null || body.isNull()) return null;
         if (body.isString()) return body.asString().getBytes(StandardCharsets.UTF_8);
+        if (body.isHostObject() && body.asHostObject() instanceof MultipartBody m) return m.multipart.body();
         if (body.hasBufferElements()) {
             byte[] bytes = new byte[(int) body.getBufferSize()];
             body.readBuffer(0, bytes, 0, bytes.length);

@@ -55,6 +55,12 @@ public final class JsResponse {
         return body;
     }
 
+    /** The body's bytes for {@code responseType: 'binary'}, wrapped (not copied) in an ArrayBuffer by the module. */
+    @HostAccess.Export
+    public java.nio.ByteBuffer bodyBuffer() {
+        return keepBody ? java.nio.ByteBuffer.wrap(response.body()) : null;
+    }
+
     /** Header names in lower case; repeated headers joined with ", " as k6 shows them. */
     @HostAccess.Export
     public String headersJson() {

@@ -24,6 +24,7 @@ public final class VuState {
     /** Tags of each check in the current group; checks run every iteration, so they are built once. */
     private final java.util.Map<String, Tags> checkTags = new java.util.HashMap<>();
     private boolean closed;
+    private Boolean keepsCookies;
     public Value fn;
     public Value data;
     public Value vuObject;
@@ -49,6 +50,16 @@ public final class VuState {
 
     public void close() {
         closed = true;
+    }
+
+    /**
+     * A new iteration starts: the HTTP session resets what k6 resets (the cookie jar, unless
+     * noCookiesReset), except for a {@code user()} function, whose tasks are one visitor's.
+     */
+    public void startIteration() {
+        if (keepsCookies == null) keepsCookies = fn.hasMember("keepsCookies") && fn.getMember("keepsCookies").isBoolean()
+                && fn.getMember("keepsCookies").asBoolean();
+        if (!keepsCookies) services.http().startIteration();
     }
 
     /** Tags of everything this VU records now: its base tags and its current group. */

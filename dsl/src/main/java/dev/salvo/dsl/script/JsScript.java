@@ -22,7 +22,8 @@ import java.nio.file.Path;
  * files below the script's folder, and create no processes or threads.
  */
 public final class JsScript implements AutoCloseable {
-    private static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.EXPLICIT).allowArrayAccess(true).build();
+    private static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.EXPLICIT).allowArrayAccess(true)
+            .allowBufferAccess(true).build(); // buffers: open(path, 'b') wraps a ByteBuffer in an ArrayBuffer
     private static final String JS_PATH = "/dev/salvo/dsl/js/";
 
     private final Path file;

@@ -122,6 +122,7 @@ public final class JsScriptRuntime implements ScriptRuntime {
         VuState state = b.state();
         Shared s = b.shared();
         b.done()[0] = done;
+        state.startIteration();
         state.host().enter(state);
         try {
             s.iterate().execute(state.fn, state.data, state.vuObject, vu.iterations() - 1, b.completion());

@@ -21,6 +21,13 @@ export function json(path) {
   return JSON.parse(data.readText(String(path)));
 }
 
+// open('file.txt') -> its text (UTF-8); open('photo.png', 'b') -> an ArrayBuffer of its bytes. Init context only, as in k6.
+export function open(path, mode) {
+  if (mode === 'b') return new ArrayBuffer(data.readBytes(String(path)));
+  if (mode !== undefined && mode !== '' && mode !== 'r') throw new TypeError(`open('${path}', '${mode}'): mode must be 'b' (binary) or omitted (text)`);
+  return data.readText(String(path));
+}
+
 // new SharedArray(name, () => [...]): fn runs once per run; every VU reads the same Java-side copy,
 // each element parsed (and frozen) when it is read. Read-only, like k6's.
 export class SharedArray {
@@ -62,4 +69,4 @@ export class SharedArray {
   }
 }
 
-export default { csv, json, SharedArray };
+export default { csv, json, open, SharedArray };

@@ -13,8 +13,10 @@ function select(value, path) {
 
 export class Response {
   // Reads from the Java response lazily: most scripts look at status and body only.
-  constructor(r) {
+  // binary: responseType 'binary', the body is an ArrayBuffer.
+  constructor(r, binary) {
     this._r = r;
+    this._binary = binary === true;
   }
 
   get status() {
@@ -38,7 +40,10 @@ export class Response {
   }
 
   get body() {
-    if (this._body === undefined) this._body = this._r.body();
+    if (this._body === undefined) {
+      const bytes = this._binary ? this._r.bodyBuffer() : null;
+      this._body = this._binary ? (bytes === null ? null : new ArrayBuffer(bytes)) : this._r.body();
+    }
     return this._body;
   }
 
@@ -57,7 +62,7 @@ export class Response {
   }
 
   json(path) {
-    const body = this.body;
+    const body = this._binary ? this._r.body() : this.body;
     if (body === null || body === undefined) throw new Error('the response has no body (responseType none?)');
     const value = JSON.parse(body);
     return path === undefined ? value : select(value, path);
@@ -75,36 +80,172 @@ function pairs(obj) {
   return out;
 }
 
-const wrap = (resolve) => (r) => resolve(new Response(r));
-
-export function request(method, url, body, params) {
-  const verb = String(method).toUpperCase();
-  if (params === undefined && (body === null || body === undefined)) {
-    // The common case, kept short: it is the code every iteration runs.
-    return new Promise((resolve) => host.request(verb, String(url), null, null, null, null, -1, 'text', wrap(resolve)));
+// A file part of a multipart body, as k6's http.file() makes it.
+export class FileData {
+  constructor(data, filename, contentType) {
+    this.data = data;
+    this.filename = filename;
+    this.content_type = contentType;
   }
+}
+
+const isBinary = (v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v);
+// A typed array or DataView is sent as the bytes it views, not its whole buffer.
+const binary = (v) => (v instanceof ArrayBuffer ? v : v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength));
+const bytesOrText = (v) => (isBinary(v) ? binary(v) : String(v));
+
+export function file(data, filename, contentType) {
+  if (typeof data !== 'string' && !isBinary(data)) {
+    throw new TypeError('http.file(data, filename, contentType): data must be a string or an ArrayBuffer (open(path, \'b\'))');
+  }
+  return new FileData(data, filename === undefined ? undefined : String(filename),
+    contentType === undefined ? 'application/octet-stream' : String(contentType));
+}
+
+function multipart(obj) {
+  const parts = [];
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v instanceof FileData) parts.push(k, v.filename === undefined ? k : v.filename, v.content_type, bytesOrText(v.data));
+    else parts.push(k, null, null, bytesOrText(v));
+  }
+  return host.multipart(parts);
+}
+
+// params.cookies: { name: 'value' } or { name: { value, replace } } -> [name, value, '1' | '', ...]
+function cookieTriples(cookies) {
+  if (!cookies) return null;
+  const out = [];
+  for (const name of Object.keys(cookies)) {
+    const c = cookies[name];
+    if (c !== null && typeof c === 'object') out.push(name, String(c.value === undefined ? '' : c.value), c.replace ? '1' : '');
+    else out.push(name, String(c), '');
+  }
+  return out;
+}
+
+// The arguments of host.request() for one request: [method, url, body, headers, tags, timeout, redirects,
+// responseType, cookies, compression].
+function prepare(method, url, body, params) {
+  const verb = String(method).toUpperCase();
   const p = params || {};
   const headers = Object.assign({}, p.headers);
   const hasType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
   let payload = body;
   if (p.json !== undefined && p.json !== true && p.json !== false) payload = p.json;
-  if (payload !== null && payload !== undefined && typeof payload === 'object' && !(payload instanceof ArrayBuffer)) {
-    if (p.form) {
+  if (payload === null || payload === undefined) {
+    payload = null;
+  } else if (isBinary(payload)) {
+    payload = binary(payload);
+  } else if (typeof payload === 'object') {
+    if (Object.keys(payload).some((k) => payload[k] instanceof FileData)) {
+      payload = multipart(payload);
+      if (!hasType) headers['Content-Type'] = payload.contentType();
+    } else if (p.form) {
       payload = encodeForm(payload);
       if (!hasType) headers['Content-Type'] = 'application/x-www-form-urlencoded';
     } else {
       payload = JSON.stringify(payload);
       if (!hasType) headers['Content-Type'] = 'application/json';
     }
-  } else if (typeof payload === 'string' && p.json === true && !hasType) {
-    headers['Content-Type'] = 'application/json';
-  }
-  if (payload !== null && payload !== undefined && typeof payload !== 'string' && !(payload instanceof ArrayBuffer)) {
+  } else {
+    if (typeof payload === 'string' && p.json === true && !hasType) headers['Content-Type'] = 'application/json';
     payload = String(payload);
   }
-  return new Promise((resolve) => host.request(verb, String(url), payload === undefined ? null : payload,
-    pairs(headers), pairs(p.tags), p.timeout === undefined ? null : p.timeout,
-    p.redirects === undefined ? -1 : Number(p.redirects), p.responseType || 'text', wrap(resolve)));
+  const compression = p.compression === undefined || p.compression === null ? null : String(p.compression);
+  const problem = compression === null ? null : host.compressionProblem(compression);
+  if (problem) throw new TypeError(`params.compression: ${problem}`);
+  return [verb, String(url), payload, pairs(headers), pairs(p.tags),
+    p.timeout === undefined ? null : p.timeout, p.redirects === undefined ? -1 : Number(p.redirects),
+    p.responseType || 'text', cookieTriples(p.cookies), compression];
+}
+
+// Java refuses a request it cannot build (a bad URL or header) with an error whose stack has no
+// script frame; a TypeError made here points at the script's line instead.
+function send(call) {
+  try {
+    call();
+  } catch (e) {
+    throw new TypeError(e.message);
+  }
+}
+
+const wrap = (resolve, responseType) => (r) => resolve(new Response(r, responseType === 'binary'));
+
+export function request(method, url, body, params) {
+  if (params === undefined && (body === null || body === undefined)) {
+    // The common case, kept short: it is the code every iteration runs.
+    const verb = String(method).toUpperCase();
+    return new Promise((resolve) => send(() => host.request(verb, String(url), null, null, null, null, -1, 'text', null, null, wrap(resolve))));
+  }
+  const a = prepare(method, url, body, params);
+  return new Promise((resolve) => send(() => host.request(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], wrap(resolve, a[7]))));
+}
+
+// One entry of batch(): 'url', [method, url, body?, params?] or { method, url, body, params }.
+function batchEntry(r, key) {
+  if (typeof r === 'string') return prepare('GET', r, null, undefined);
+  if (Array.isArray(r) && r.length >= 2) return prepare(r[0], r[1], r[2], r[3]);
+  if (r !== null && typeof r === 'object' && !Array.isArray(r) && r.url !== undefined) {
+    return prepare(r.method || 'GET', r.url, r.body, r.params);
+  }
+  throw new TypeError(`http.batch(): request ${JSON.stringify(key)} must be a URL, [method, url, body?, params?] or { method, url, body?, params? }`);
+}
+
+// batch([...]) -> promise of an array of responses; batch({ name: ... }) -> promise of { name: response }.
+export function batch(requests) {
+  if (requests === null || typeof requests !== 'object') {
+    throw new TypeError('http.batch(requests): requests must be an array or an object');
+  }
+  const keys = Array.isArray(requests) ? null : Object.keys(requests);
+  const list = keys === null ? requests : keys.map((k) => requests[k]);
+  const prepared = list.map((r, i) => batchEntry(r, keys === null ? i : keys[i]));
+  return new Promise((resolve) => send(() => host.batch(prepared, (responses) => {
+    const out = keys === null ? [] : {};
+    for (let i = 0; i < list.length; i++) {
+      const res = new Response(responses[i], prepared[i][7] === 'binary');
+      if (keys === null) out.push(res);
+      else out[keys[i]] = res;
+    }
+    resolve(out);
+  })));
+}
+
+// k6's cookie jar of the running VU: cookiesForURL, set, clear, delete.
+class CookieJar {
+  constructor(jar) {
+    this._jar = jar;
+  }
+
+  cookiesForURL(url) {
+    return JSON.parse(this._jar.cookiesJson(String(url)));
+  }
+
+  // opts: { domain, path, expires (a date string), max_age (seconds), secure, http_only }
+  set(url, name, value, opts) {
+    const o = opts || {};
+    let expiresAt = -1; // until the jar is cleared
+    if (o.max_age !== undefined) expiresAt = Math.max(0, Date.now() + Number(o.max_age) * 1000);
+    else if (o.expires !== undefined) {
+      expiresAt = Date.parse(o.expires);
+      if (Number.isNaN(expiresAt)) throw new TypeError(`cookieJar().set(): expires '${o.expires}' is not a date`);
+      expiresAt = Math.max(0, expiresAt);
+    }
+    this._jar.set(String(url), String(name), String(value), o.domain === undefined ? null : String(o.domain),
+      o.path === undefined ? null : String(o.path), expiresAt, Boolean(o.secure), Boolean(o.http_only));
+  }
+
+  clear(url) {
+    this._jar.clear(String(url));
+  }
+
+  delete(url, name) {
+    this._jar.delete(String(url), String(name));
+  }
+}
+
+export function cookieJar() {
+  return new CookieJar(host.cookieJar());
 }
 
 export const get = (url, params) => request('GET', url, null, params);
@@ -115,4 +256,4 @@ export const post = (url, body, params) => request('POST', url, body, params);
 export const put = (url, body, params) => request('PUT', url, body, params);
 export const patch = (url, body, params) => request('PATCH', url, body, params);
 
-export default { request, get, head, del, options, post, put, patch, Response };
+export default { request, get, head, del, options, post, put, patch, batch, file, cookieJar, Response, FileData };

@@ -73,6 +73,8 @@ export function user(spec) {
     const seconds = waitSeconds(spec.wait, (Date.now() - started) / 1000);
     if (seconds > 0) await sleep(seconds);
   };
+  // A Locust user is one visitor for its whole life: its cookies are not reset between tasks.
+  Object.defineProperty(vuFunction, 'keepsCookies', { value: true });
   if (spec.onStop) {
     Object.defineProperty(vuFunction, 'onStop', {
       value: (data, vu) => (startedUsers.has(vu) ? spec.onStop(data, vu) : undefined),

@@ -3,16 +3,31 @@ package dev.salvo.engine.http;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Settings shared by every request of a session. */
-public record HttpConfig(String userAgent, boolean discardResponseBodies, Duration connectTimeout) {
+/**
+ * Settings shared by every request of a session. {@code noCookiesReset} keeps the cookie jar across
+ * iterations; {@code batch} and {@code batchPerHost} bound the requests of one {@code batch} in flight
+ * at once, in all and per host.
+ */
+public record HttpConfig(String userAgent, boolean discardResponseBodies, Duration connectTimeout,
+        boolean noCookiesReset, int batch, int batchPerHost) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_BATCH = 20;
+    public static final int DEFAULT_BATCH_PER_HOST = 6;
 
+    /** A null or non-positive connect timeout becomes 10 s, non-positive batch limits k6's defaults (20, 6). */
     public HttpConfig {
         Objects.requireNonNull(userAgent, "userAgent");
         if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
             connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         }
+        batch = batch > 0 ? batch : DEFAULT_BATCH;
+        batchPerHost = batchPerHost > 0 ? batchPerHost : DEFAULT_BATCH_PER_HOST;
+    }
+
+    /** Cookies reset every iteration, k6's batch limits. */
+    public HttpConfig(String userAgent, boolean discardResponseBodies, Duration connectTimeout) {
+        this(userAgent, discardResponseBodies, connectTimeout, false, DEFAULT_BATCH, DEFAULT_BATCH_PER_HOST);
     }
 
     /** Keep bodies, 10 s connect timeout. */

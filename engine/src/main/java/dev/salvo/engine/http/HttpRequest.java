@@ -11,7 +11,7 @@ import java.util.Objects;
  * to the {@link HttpListener} untouched.
  */
 public record HttpRequest(String method, URI url, List<Header> headers, byte[] body, Duration timeout,
-        int maxRedirects, boolean discardBody, Map<String, String> tags) {
+        int maxRedirects, boolean discardBody, Map<String, String> tags, List<RequestCookie> cookies) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_REDIRECTS = 10;
@@ -22,12 +22,19 @@ public record HttpRequest(String method, URI url, List<Header> headers, byte[] b
         Objects.requireNonNull(url, "url");
         headers = headers == null ? List.of() : List.copyOf(headers);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+        cookies = cookies == null ? List.of() : List.copyOf(cookies);
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             timeout = DEFAULT_TIMEOUT;
         }
         if (maxRedirects < 0) {
             maxRedirects = DEFAULT_MAX_REDIRECTS;
         }
+    }
+
+    /** A request without cookies of its own. */
+    public HttpRequest(String method, URI url, List<Header> headers, byte[] body, Duration timeout, int maxRedirects,
+            boolean discardBody, Map<String, String> tags) {
+        this(method, url, headers, body, timeout, maxRedirects, discardBody, tags, List.of());
     }
 
     /** A request without headers or body, with the default timeout and redirect limit. */

@@ -1,21 +1,24 @@
 package dev.salvo.engine.http;
 
+import dev.salvo.engine.http.internal.Batch;
 import dev.salvo.engine.http.internal.ConnectionPool;
 import dev.salvo.engine.http.internal.Exchange;
 import io.netty.channel.EventLoop;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The HTTP/1.1 client of one virtual user: its keep-alive connections, all on one event loop, so no
- * locks. Network failures come back as responses with status 0, never as exceptions.
+ * The HTTP/1.1 client of one virtual user: its keep-alive connections and its cookies, all on one
+ * event loop, so no locks. Network failures come back as responses with status 0, never as exceptions.
  */
 public final class HttpSession implements AutoCloseable {
     private final EventLoop loop;
     private final HttpConfig config;
     private final HttpListener listener;
     private final ConnectionPool pool;
+    private final CookieJar cookies = new CookieJar();
 
     public HttpSession(EventLoop loop, HttpConfig config, HttpListener listener) {
         this.loop = Objects.requireNonNull(loop, "loop");
@@ -39,7 +42,34 @@ public final class HttpSession implements AutoCloseable {
         if (pool.isClosed()) {
             return Exchange.failed(request, HttpErrorCodes.GENERIC, "session closed");
         }
-        return new Exchange(loop, pool, config, listener).start(request);
+        return new Exchange(loop, pool, config, listener, cookies).start(request);
+    }
+
+    /**
+     * Sends requests in parallel, on as many connections as they need, within the config's
+     * {@code batch} and {@code batchPerHost} limits; the responses come back in the requests' order.
+     * Each exchange is reported to the listener on its own.
+     */
+    public CompletableFuture<List<HttpResponse>> sendAll(List<HttpRequest> requests) {
+        Objects.requireNonNull(requests, "requests");
+        if (!loop.inEventLoop()) {
+            CompletableFuture<List<HttpResponse>> result = new CompletableFuture<>();
+            loop.execute(() -> sendAll(requests).whenComplete((r, e) -> result.complete(r)));
+            return result;
+        }
+        return new Batch(requests, this::send, config.batch(), config.batchPerHost()).start();
+    }
+
+    /** This virtual user's cookies; use it on the session's loop only. */
+    public CookieJar cookies() {
+        return cookies;
+    }
+
+    /** A new iteration begins: the cookie jar empties, as in k6, unless the config says {@code noCookiesReset}. */
+    public void startIteration() {
+        if (!config.noCookiesReset()) {
+            cookies.clearAll();
+        }
     }
 
     /** Connections open or being opened, idle or busy. */

@@ -9,7 +9,15 @@ import java.util.Map;
 /** A resolved, validated test plan: what {@code salvo run} will do. */
 public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discardResponseBodies, String userAgent,
                    Duration setupTimeout, Duration teardownTimeout, Map<String, String> tags, JsonNode thresholds,
-                   List<String> warnings) {
+                   List<String> warnings, HttpOptions http) {
+
+    /** A plan with k6's default HTTP options. */
+    public Plan(List<Scenario> scenarios, Isolation isolation, boolean discardResponseBodies, String userAgent,
+                Duration setupTimeout, Duration teardownTimeout, Map<String, String> tags, JsonNode thresholds,
+                List<String> warnings) {
+        this(scenarios, isolation, discardResponseBodies, userAgent, setupTimeout, teardownTimeout, tags, thresholds,
+                warnings, HttpOptions.DEFAULTS);
+    }
 
     /** This plan with more tags on every sample (the command line's {@code --tag K=V}). */
     public Plan withTags(Map<String, String> more) {
@@ -17,7 +25,7 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
         Map<String, String> all = new java.util.LinkedHashMap<>(tags);
         all.putAll(more);
         return new Plan(scenarios, isolation, discardResponseBodies, userAgent, setupTimeout, teardownTimeout,
-                Map.copyOf(all), thresholds, warnings);
+                Map.copyOf(all), thresholds, warnings, http);
     }
 
     /**
@@ -35,7 +43,7 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
             else sliced.add(new Scenario(s.name(), e, s.startTime(), s.exec(), s.env(), s.tags()));
         }
         return new Plan(List.copyOf(sliced), isolation, discardResponseBodies, userAgent, setupTimeout, teardownTimeout,
-                tags, thresholds, List.copyOf(notes));
+                tags, thresholds, List.copyOf(notes), http);
     }
 
     /** The VU ids the segments before {@code segment} can use, so that ids stay unique across segments. */

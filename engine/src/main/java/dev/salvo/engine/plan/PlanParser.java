@@ -25,7 +25,7 @@ public final class PlanParser {
     /** Options of k6 that later versions of salvo will honour; accepted without a warning. */
     private static final Set<String> RESERVED = Set.of("thresholds", "profiles", "summaryTrendStats",
             "noConnectionReuse", "noVUConnectionReuse", "insecureSkipTLSVerify", "http2", "maxRedirects",
-            "batch", "batchPerHost", "hosts", "noCookiesReset");
+            "hosts");
 
     private PlanParser() {}
 
@@ -69,11 +69,11 @@ public final class PlanParser {
         Plan plan = new Plan(List.copyOf(scenarios), isolation, o.bool("discardResponseBodies", false),
                 o.string("userAgent", null), o.duration("setupTimeout", Duration.ofSeconds(60), true),
                 o.duration("teardownTimeout", Duration.ofSeconds(60), true), Map.copyOf(o.stringMap("tags")),
-                o.raw("thresholds"), List.of());
+                o.raw("thresholds"), List.of(), HttpOptions.read(o));
         o.warnUnknown(RESERVED);
         if (p.hasErrors()) throw new PlanException(p.errors());
         return new Plan(plan.scenarios(), plan.isolation(), plan.discardResponseBodies(), plan.userAgent(),
-                plan.setupTimeout(), plan.teardownTimeout(), plan.tags(), plan.thresholds(), p.warnings());
+                plan.setupTimeout(), plan.teardownTimeout(), plan.tags(), plan.thresholds(), p.warnings(), plan.http());
     }
 
     /** {@code -u N -r R -t T}: Locust's closed model as a ramping-vus scenario. */

@@ -239,10 +239,15 @@ public final class Run {
         }
     }
 
-    /** The HTTP client settings a plan asks for. */
+    /**
+     * The HTTP client settings a plan asks for. Loads the native codecs (br, zstd) on the way, off the
+     * event loops, so the first request does not pay for it.
+     */
     public static HttpConfig httpConfig(Plan plan) {
+        dev.salvo.engine.http.Compression.acceptEncoding();
         String userAgent = plan.userAgent() != null ? plan.userAgent() : "salvo/" + Version.get();
-        return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10));
+        return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10), plan.http().noCookiesReset(),
+                plan.http().batch(), plan.http().batchPerHost());
     }
 
     /** Runs every VU's stop hook (user()'s onStop) that ran an iteration, for a few seconds at most. */

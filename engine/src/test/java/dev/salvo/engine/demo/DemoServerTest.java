@@ -87,6 +87,46 @@ class DemoServerTest {
     }
 
     @Test
+    void cookiesAreSetEchoedAndHoldASession() throws Exception {
+        HttpResponse<String> set = get(url("/cookies/set?a=1&b=2"));
+        assertEquals(302, set.statusCode());
+        assertEquals("/cookies", set.headers().firstValue("location").orElse(""));
+        assertEquals(java.util.List.of("a=1; Path=/", "b=2; Path=/"), set.headers().allValues("set-cookie"));
+        HttpResponse<String> echo = client.send(HttpRequest.newBuilder(URI.create(url("/cookies")))
+                .header("Cookie", "x=1; y=two").build(), BodyHandlers.ofString());
+        assertEquals("{\"cookies\":{\"x\":\"1\",\"y\":\"two\"}}", echo.body());
+        assertEquals(401, get(url("/session")).statusCode());
+        String cookie = post(url("/session?user=ada"), "").headers().firstValue("set-cookie").orElse("");
+        assertTrue(cookie.startsWith("session=") && cookie.endsWith("; Path=/; HttpOnly"), cookie);
+        HttpResponse<String> me = client.send(HttpRequest.newBuilder(URI.create(url("/session")))
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).build(), BodyHandlers.ofString());
+        assertEquals("ada", JSON.readTree(me.body()).get("username").asText());
+    }
+
+    @Test
+    void uploadDescribesAMultipartBody() throws Exception {
+        String body = "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nabc\r\n--XyZ--\r\n";
+        JsonNode r = JSON.readTree(post(url("/upload"), body, "Content-Type", "multipart/form-data; boundary=XyZ").body());
+        JsonNode part = r.get("parts").get(0);
+        assertEquals("a.txt", part.get("filename").asText());
+        assertEquals(3, part.get("size").asInt());
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", part.get("sha256").asText());
+        HttpResponse<String> bad = post(url("/upload"), body, "Content-Type", "multipart/form-data; charset=nope; boundary=XyZ");
+        assertEquals(400, bad.statusCode(), bad.body());
+    }
+
+    @Test
+    void compressedBodiesUseTheAskedCoding() throws Exception {
+        HttpResponse<byte[]> gz = client.send(HttpRequest.newBuilder(URI.create(url("/compressed/gzip"))).build(),
+                BodyHandlers.ofByteArray());
+        assertEquals("gzip", gz.headers().firstValue("content-encoding").orElse(""));
+        String text = new String(new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"compressed\":true"), text);
+        assertEquals(404, get(url("/compressed/lzma")).statusCode());
+    }
+
+    @Test
     void urlsPointAtTheBoundLoopbackPort() {
         assertTrue(demo.port() > 0);
         assertEquals("http://127.0.0.1:" + demo.port(), demo.baseUrl());

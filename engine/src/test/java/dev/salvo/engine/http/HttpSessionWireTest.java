@@ -37,7 +37,7 @@ class HttpSessionWireTest {
             assertEquals("POST /p?q=1 HTTP/1.1", lines.get(0));
             assertTrue(lines.stream().anyMatch(l -> l.equalsIgnoreCase("host: 127.0.0.1:" + url.getPort())), lines.toString());
             assertTrue(lines.stream().anyMatch(l -> l.equalsIgnoreCase("user-agent: salvo-test/1.0")), lines.toString());
-            assertTrue(lines.stream().anyMatch(l -> l.equalsIgnoreCase("accept-encoding: gzip, deflate")), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.equalsIgnoreCase("accept-encoding: gzip, deflate, br, zstd")), lines.toString());
             assertTrue(lines.stream().anyMatch(l -> l.equalsIgnoreCase("content-length: 5")), lines.toString());
         }
     }

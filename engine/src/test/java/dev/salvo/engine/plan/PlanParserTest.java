@@ -26,6 +26,16 @@ class PlanParserTest {
     }
 
     @Test
+    void httpOptionsHaveK6sDefaultsAndAreValidated() throws Exception {
+        assertEquals(HttpOptions.DEFAULTS, parse(null).http());
+        Plan plan = parse("{'noCookiesReset': true, 'batch': 4, 'batchPerHost': 2}");
+        assertEquals(new HttpOptions(true, 4, 2), plan.http());
+        assertTrue(plan.warnings().isEmpty(), plan.warnings().toString());
+        PlanException e = assertThrows(PlanException.class, () -> parse("{'batch': 0, 'batchPerHost': 'x'}"));
+        assertTrue(e.getMessage().contains("options.batch") && e.getMessage().contains("options.batchPerHost"), e.getMessage());
+    }
+
+    @Test
     void noOptionsRunOneIterationOnOneVu() throws Exception {
         Plan plan = parse(null);
         assertEquals(1, plan.scenarios().size());

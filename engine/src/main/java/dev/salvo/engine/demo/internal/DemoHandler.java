@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +87,7 @@ final class DemoHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(reply.body()));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
         response.headers().set(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
-        for (Map.Entry<String, String> h : reply.headers().entrySet()) {
+        for (Map.Entry<String, List<String>> h : reply.headers().entrySet()) {
             response.headers().set(h.getKey(), h.getValue());
         }
         HttpUtil.setKeepAlive(response, keepAlive);

@@ -1,10 +1,11 @@
 package dev.salvo.engine.demo.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
-/** What the demo target answers: status, content type, body, extra headers, and an extra delay. */
-record DemoReply(int status, String contentType, byte[] body, Map<String, String> headers, long delayMs) {
+/** What the demo target answers: status, content type, body, extra headers (a name may repeat), and an extra delay. */
+record DemoReply(int status, String contentType, byte[] body, Map<String, List<String>> headers, long delayMs) {
 
     static DemoReply json(int status, String json) {
         return new DemoReply(status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of(), 0);

@@ -39,12 +39,23 @@ final class DemoRouter {
             POST /api/batch?docs=N&ms=M      processes N documents, M ms each (default 10 docs, 5 ms)
             GET  /stats                      {"requests","leakedBytes","heapUsedBytes"} as JSON
             GET  /metrics                    the same in the Prometheus text format
+            GET  /cookies                    {"cookies":{name: value}}: the cookies received
+            GET  /cookies/set?name=value     sets cookies (Path=/), then redirects to /cookies
+            GET  /cookies/delete?name        expires cookies, then redirects to /cookies
+            POST /session?user=NAME          logs in: an HttpOnly `session` cookie
+            GET  /session                    {"username"} with a valid session cookie, else 401
+            POST /upload                     describes the body: size, sha256, and each multipart
+                                             or form part's name, filename, contentType, size, sha256
+            GET  /compressed/{coding}        a JSON body encoded with gzip, deflate, br or zstd
             """;
 
     private final DemoState state;
+    private final CookieRoutes cookies;
+    private final BodyRoutes bodies = new BodyRoutes();
 
     DemoRouter(DemoState state) {
         this.state = state;
+        this.cookies = new CookieRoutes(state.tokens());
     }
 
     DemoReply route(FullHttpRequest request) {
@@ -55,6 +66,11 @@ final class DemoRouter {
         boolean post = method.equals(HttpMethod.POST);
         String[] parts = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
         try {
+            DemoReply reply = path.startsWith("/cookies") || path.equals("/session") ? cookies.route(request, uri)
+                    : path.equals("/upload") || path.startsWith("/compressed/") ? bodies.route(request, uri) : null;
+            if (reply != null) {
+                return reply;
+            }
             if (get && path.equals("/")) {
                 return DemoReply.text(200, INDEX);
             }
@@ -104,7 +120,7 @@ final class DemoRouter {
                 return new DemoReply(200, "application/octet-stream", bytes(n), Map.of(), 0);
             }
             if (get && path.equals("/gzip")) {
-                return new DemoReply(200, "application/json", GZIPPED, Map.of("content-encoding", "gzip"), 0);
+                return new DemoReply(200, "application/json", GZIPPED, Map.of("content-encoding", List.of("gzip")), 0);
             }
             if (post && path.equals("/api/batch")) {
                 return batch(uri.parameters());
@@ -122,7 +138,7 @@ final class DemoRouter {
                     return DemoReply.json(200, "{\"redirected\":true}");
                 }
                 return new DemoReply(302, "text/plain; charset=utf-8", new byte[0],
-                        Map.of("location", "/redirect/" + (n - 1)), 0);
+                        Map.of("location", List.of("/redirect/" + (n - 1))), 0);
             }
         } catch (NumberFormatException e) {
             return DemoReply.error(400, "not a number");

@@ -1,5 +1,6 @@
 package dev.salvo.engine.http.internal;
 
+import dev.salvo.engine.http.Compression;
 import dev.salvo.engine.http.HttpConfig;
 import dev.salvo.engine.http.HttpErrorCodes;
 import dev.salvo.engine.http.HttpRequest;
@@ -7,6 +8,7 @@ import dev.salvo.engine.http.HttpResponse;
 import dev.salvo.engine.http.Timings;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
@@ -123,6 +125,12 @@ final class Attempt {
             // 1xx (except 101) precede the real response; skip them and their empty content.
             informational = h.status().codeClass() == HttpStatusClass.INFORMATIONAL && h.status().code() != 101;
             if (!informational) {
+                // The decompressor leaves an encoding it cannot decode in place: say so, not hand back noise.
+                String unsupported = Compression.unsupported(h.headers().get(HttpHeaderNames.CONTENT_ENCODING));
+                if (unsupported != null) {
+                    fail(new Failure(HttpErrorCodes.GENERIC, unsupported), false);
+                    return;
+                }
                 head = h;
                 boolean keep = !(request.discardBody() || config.discardResponseBodies());
                 body = keep ? new BodyBuffer() : null;

@@ -1,5 +1,6 @@
 package dev.salvo.engine.http.internal;
 
+import dev.salvo.engine.http.CookieJar;
 import dev.salvo.engine.http.HttpConfig;
 import dev.salvo.engine.http.HttpListener;
 import dev.salvo.engine.http.HttpRequest;
@@ -20,6 +21,7 @@ public final class Exchange {
     private final ConnectionPool pool;
     private final HttpConfig config;
     private final HttpListener listener;
+    private final CookieJar cookies;
     private final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
     private HttpRequest current;
     private Attempt attempt;
@@ -27,11 +29,12 @@ public final class Exchange {
     private ScheduledFuture<?> timeout;
     private boolean finished;
 
-    public Exchange(EventLoop loop, ConnectionPool pool, HttpConfig config, HttpListener listener) {
+    public Exchange(EventLoop loop, ConnectionPool pool, HttpConfig config, HttpListener listener, CookieJar cookies) {
         this.loop = loop;
         this.pool = pool;
         this.config = config;
         this.listener = listener;
+        this.cookies = cookies;
     }
 
     public CompletableFuture<HttpResponse> start(HttpRequest request) {
@@ -55,7 +58,7 @@ public final class Exchange {
             finish(response);
             return;
         }
-        attempt = new Attempt(this, pool, config, request, target, false);
+        attempt = new Attempt(this, pool, config, CookieHeader.apply(request, cookies), target, false);
         attempt.start();
     }
 
@@ -64,10 +67,11 @@ public final class Exchange {
             return;
         }
         if (retryable && !done.freshOnly() && !pool.isClosed()) {
-            attempt = new Attempt(this, pool, config, current, Target.of(current.url()), true);
+            attempt = new Attempt(this, pool, config, CookieHeader.apply(current, cookies), Target.of(current.url()), true);
             attempt.start();
             return;
         }
+        cookies.store(current.url(), response.headers().get("set-cookie"));
         notifyListener(current, response);
         if (response.errorCode() == 0 && hops < current.maxRedirects()) {
             HttpRequest next = Redirects.next(current, response);

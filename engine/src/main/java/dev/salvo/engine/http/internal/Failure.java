@@ -2,6 +2,7 @@ package dev.salvo.engine.http.internal;
 
 import dev.salvo.engine.http.HttpErrorCodes;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.compression.DecompressionException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -39,6 +40,9 @@ public record Failure(int code, String message) {
     static Failure ofIo(Throwable cause) {
         if (cause instanceof ClosedChannelException) {
             return CLOSED;
+        }
+        if (cause instanceof DecompressionException) {
+            return new Failure(HttpErrorCodes.GENERIC, "cannot decode the response body (Content-Encoding): " + message(cause));
         }
         if (cause instanceof IOException && contains(cause, "reset")) {
             return new Failure(HttpErrorCodes.CONNECTION_RESET, "connection reset by peer");

@@ -51,6 +51,7 @@ final class Redirects {
             headers.add(h);
         }
         return new HttpRequest(toGet ? "GET" : current.method(), target, headers, toGet ? null : current.body(),
-                current.timeout(), current.maxRedirects(), current.discardBody(), current.tags());
+                current.timeout(), current.maxRedirects(), current.discardBody(), current.tags(),
+                sameHost ? current.cookies() : List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.salvo.engine.http.internal;
 
+import dev.salvo.engine.http.Compression;
 import dev.salvo.engine.http.Header;
 import dev.salvo.engine.http.HttpConfig;
 import dev.salvo.engine.http.HttpRequest;
@@ -33,7 +34,7 @@ final class RequestFactory {
             headers.set(HttpHeaderNames.USER_AGENT, config.userAgent());
         }
         if (!headers.contains(HttpHeaderNames.ACCEPT_ENCODING)) {
-            headers.set(HttpHeaderNames.ACCEPT_ENCODING, "gzip, deflate");
+            headers.set(HttpHeaderNames.ACCEPT_ENCODING, Compression.acceptEncoding());
         }
         // The body is sent whole, so its length is known; a caller's own value could only be wrong.
         headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
