@@ -14,6 +14,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "8000")
     int port;
 
+    @Option(names = "--https-port", description = "Port of HTTPS and HTTP/2 (default ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "8443")
+    int httpsPort;
+
     @Option(names = "--host", description = "Address to bind (default ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
     String host;
 
@@ -29,10 +32,12 @@ public final class DemoCommand implements Callable<Integer> {
                 new picocli.CommandLine(this), "--error-rate must be between 0 and 1, not " + errorRate);
         if (latency < 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--latency must be >= 0");
         CountDownLatch stop = new CountDownLatch(1);
-        try (DemoServer server = DemoServer.start(new DemoOptions(host, port, latency, errorRate))) {
+        try (DemoServer server = DemoServer.start(new DemoOptions(host, port, httpsPort, latency, errorRate))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             System.out.printf("salvo demo target on %s (latency %d ms, error rate %s); Ctrl-C stops it%n",
                     server.baseUrl(), latency, errorRate);
+            System.out.printf("HTTPS and HTTP/2 on %s (self-signed certificate, SHA-256 fingerprint %s)%n",
+                    server.httpsUrl(), server.certificate().fingerprint());
             System.out.flush();
             stop.await();
         }

@@ -3,23 +3,35 @@ package dev.salvo.engine.demo;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Where the demo target listens and how much latency and how many errors it injects. */
-public record DemoOptions(String host, int port, long latencyMs, double errorRate) {
+/**
+ * Where the demo target listens (HTTP on {@code port}, HTTPS and HTTP/2 on {@code httpsPort}; 0 picks
+ * a free port) and how much latency and how many errors it injects.
+ */
+public record DemoOptions(String host, int port, int httpsPort, long latencyMs, double errorRate) {
+
+    /** HTTPS on a free port. */
+    public DemoOptions(String host, int port, long latencyMs, double errorRate) {
+        this(host, port, 0, latencyMs, errorRate);
+    }
 
     public static DemoOptions defaults() {
         return new DemoOptions("127.0.0.1", 0, 0, 0);
     }
 
     public DemoOptions withPort(int port) {
-        return new DemoOptions(host, port, latencyMs, errorRate);
+        return new DemoOptions(host, port, httpsPort, latencyMs, errorRate);
+    }
+
+    public DemoOptions withHttpsPort(int httpsPort) {
+        return new DemoOptions(host, port, httpsPort, latencyMs, errorRate);
     }
 
     public DemoOptions withLatencyMs(long latencyMs) {
-        return new DemoOptions(host, port, latencyMs, errorRate);
+        return new DemoOptions(host, port, httpsPort, latencyMs, errorRate);
     }
 
     public DemoOptions withErrorRate(double errorRate) {
-        return new DemoOptions(host, port, latencyMs, errorRate);
+        return new DemoOptions(host, port, httpsPort, latencyMs, errorRate);
     }
 
     /** Every problem with these options, empty when they are usable. */
@@ -30,6 +42,9 @@ public record DemoOptions(String host, int port, long latencyMs, double errorRat
         }
         if (port < 0 || port > 65535) {
             errors.add("demo.port: must be between 0 and 65535, was " + port);
+        }
+        if (httpsPort < 0 || httpsPort > 65535 || (httpsPort != 0 && httpsPort == port)) {
+            errors.add("demo.httpsPort: must be between 0 and 65535 and differ from demo.port, was " + httpsPort);
         }
         if (latencyMs < 0) {
             errors.add("demo.latencyMs: must be >= 0, was " + latencyMs);

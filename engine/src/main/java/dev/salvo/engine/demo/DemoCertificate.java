@@ -1,0 +1,95 @@
+package dev.salvo.engine.demo;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A self-signed certificate made in memory (EC P-256): the demo target's HTTPS identity, and in tests
+ * the expired or wrongly named certificates that clients must refuse.
+ */
+public record DemoCertificate(X509Certificate certificate, PrivateKey key) {
+
+    /** Valid for a day from an hour ago, for {@code host} (a DNS name or an IP address) and localhost. */
+    public static DemoCertificate generate(String host) {
+        Instant now = Instant.now();
+        return generate(host, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)));
+    }
+
+    public static DemoCertificate generate(String host, Instant notBefore, Instant notAfter) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            X500Name name = new X500Name("CN=" + host);
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+                    BigInteger.valueOf(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)),
+                    Date.from(notBefore), Date.from(notAfter), name, pair.getPublic());
+            builder.addExtension(Extension.subjectAlternativeName, false,
+                    new GeneralNames(new GeneralName[] {altName(host), new GeneralName(GeneralName.dNSName, "localhost")}));
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            X509Certificate cert = new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+            return new DemoCertificate(cert, pair.getPrivate());
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot make a self-signed certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private static GeneralName altName(String host) {
+        boolean ip = host.chars().allMatch(c -> Character.isDigit(c) || c == '.') || host.contains(":");
+        return new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, host);
+    }
+
+    /** SHA-256 of the DER certificate, as {@code AB:CD:...}, the form browsers and openssl print. */
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String certificatePem() {
+        return pem(certificate);
+    }
+
+    public String keyPem() {
+        return pem(key);
+    }
+
+    private static String pem(Object value) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
