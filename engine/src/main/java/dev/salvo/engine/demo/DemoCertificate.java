@@ -29,8 +29,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A self-signed certificate made in memory (EC P-256): the demo target's HTTPS identity, and in tests
- * the expired or wrongly named certificates that clients must refuse.
+ * A certificate made in memory (EC P-256), self-signed or signed by an {@link #authority}: the demo
+ * target's HTTPS identity, and in tests the expired or wrongly named certificates that clients must
+ * refuse, and client certificates.
  */
 public record DemoCertificate(X509Certificate certificate, PrivateKey key) {
 
@@ -41,22 +42,42 @@ public record DemoCertificate(X509Certificate certificate, PrivateKey key) {
     }
 
     public static DemoCertificate generate(String host, Instant notBefore, Instant notAfter) {
+        return build(host, notBefore, notAfter, null, false);
+    }
+
+    /** A certificate for {@code host} signed by {@code issuer} (see {@link #authority}). */
+    public static DemoCertificate generate(String host, Instant notBefore, Instant notAfter, DemoCertificate issuer) {
+        return build(host, notBefore, notAfter, issuer, false);
+    }
+
+    /** A certificate authority valid for a day, to sign others with. */
+    public static DemoCertificate authority(String name) {
+        Instant now = Instant.now();
+        return build(name, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), null, true);
+    }
+
+    private static DemoCertificate build(String host, Instant notBefore, Instant notAfter, DemoCertificate issuer,
+            boolean ca) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
             X500Name name = new X500Name("CN=" + host);
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+            X500Name issuerName = issuer == null ? name : X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
                     BigInteger.valueOf(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)),
                     Date.from(notBefore), Date.from(notAfter), name, pair.getPublic());
-            builder.addExtension(Extension.subjectAlternativeName, false,
-                    new GeneralNames(new GeneralName[] {altName(host), new GeneralName(GeneralName.dNSName, "localhost")}));
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            if (!ca) {
+                builder.addExtension(Extension.subjectAlternativeName, false,
+                        new GeneralNames(new GeneralName[] {altName(host), new GeneralName(GeneralName.dNSName, "localhost")}));
+            }
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+            PrivateKey signer = issuer == null ? pair.getPrivate() : issuer.key();
             X509Certificate cert = new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
             return new DemoCertificate(cert, pair.getPrivate());
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot make a self-signed certificate: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot make a certificate: " + e.getMessage(), e);
         }
     }
 

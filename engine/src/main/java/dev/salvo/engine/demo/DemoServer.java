@@ -46,11 +46,18 @@ public final class DemoServer implements AutoCloseable {
 
     /** Binds and starts serving; throws IllegalArgumentException for bad options, IllegalStateException if a port is taken. */
     public static DemoServer start(DemoOptions options) throws InterruptedException {
+        return start(options, null);
+    }
+
+    /** Serves HTTPS under {@code certificate} (tests use expired or wrongly named ones); null makes one. */
+    public static DemoServer start(DemoOptions options, DemoCertificate certificate) throws InterruptedException {
         var errors = options.validate();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
-        DemoCertificate certificate = DemoCertificate.generate(options.host());
+        if (certificate == null) {
+            certificate = DemoCertificate.generate(options.host());
+        }
         SslContext ssl = serverContext(certificate);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         DemoState state = new DemoState(options);

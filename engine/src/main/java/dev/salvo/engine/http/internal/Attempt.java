@@ -39,6 +39,7 @@ final class Attempt {
     private long start = UNSET;
     private long connectStart = UNSET;
     private long connectEnd = UNSET;
+    private long tlsEnd = UNSET;
     private long writeStart = UNSET;
     private long writeEnd = UNSET;
     private io.netty.handler.codec.http.HttpResponse head;
@@ -72,25 +73,60 @@ final class Attempt {
             fail(Failure.SESSION_CLOSED, false);
             return;
         }
-        connection = freshOnly ? null : pool.pollIdle(target.key());
+        HttpConnection reusable = freshOnly ? null : pool.pollIdle(target.key());
         connectStart = System.nanoTime();
-        if (connection != null) {
-            connection.begin(this);
+        if (reusable != null) {
             connectEnd = connectStart;
-            write();
+            tlsEnd = connectStart;
+            use(reusable);
             return;
         }
-        connection = pool.connect(target.key(), target.host(), target.port());
-        connection.begin(this);
-        connection.connectFuture().addListener(f -> {
+        HttpConnection fresh = pool.connect(target);
+        connection = fresh;
+        fresh.connectFuture().addListener(f -> {
+            if (f.isSuccess()) {
+                connectEnd = System.nanoTime();
+            }
+        });
+        fresh.ready().addListener(f -> {
             if (done) {
                 return; // timed out while connecting; the channel is already closed
             }
             if (!f.isSuccess()) {
-                fail(Failure.ofConnect(f.cause(), target.host(), target.port()), false);
+                fail(Failure.ofConnect(f.cause(), target.host(), target.port(), fresh.proxy()), false);
                 return;
             }
-            connectEnd = System.nanoTime();
+            tlsEnd = System.nanoTime();
+            if (connectEnd == UNSET) {
+                connectEnd = tlsEnd;
+            }
+            use(fresh);
+        });
+    }
+
+    /** Writes on an HTTP/1.1 connection, or on a new stream of an HTTP/2 one. */
+    private void use(HttpConnection ready) {
+        if (!ready.multiplexed()) {
+            connection = ready;
+            ready.begin(this);
+            write();
+            return;
+        }
+        connection = null; // a failure of this exchange must not close the streams of others
+        ready.openStream().addListener(f -> {
+            HttpConnection stream = (HttpConnection) f.getNow();
+            if (done) {
+                if (stream != null) {
+                    stream.close();
+                }
+                return;
+            }
+            if (!f.isSuccess()) {
+                fail(Failure.ofIo(f.cause()), false);
+                return;
+            }
+            connection = stream;
+            stream.begin(this);
             write();
         });
     }
@@ -98,6 +134,9 @@ final class Attempt {
     private void write() {
         FullHttpRequest out = message;
         message = null;
+        if (connection.proxy() != null && !target.tls()) {
+            out.setUri("http://" + target.hostHeader() + target.pathAndQuery()); // absolute-form, for the proxy
+        }
         writeStart = System.nanoTime();
         connection.channel().writeAndFlush(out).addListener(f -> {
             if (f.isSuccess()) {
@@ -168,10 +207,12 @@ final class Attempt {
     private void complete() {
         long end = System.nanoTime();
         done = true;
-        boolean keepAlive = HttpUtil.isKeepAlive(head) && !"close".equalsIgnoreCase(request.header("connection"));
-        HttpResponse response = new HttpResponse(head.status().code(), head.protocolVersion().text(),
-                request.url().toString(), headers(connection.wireHeaders(head)), body == null ? new byte[0] : body.toByteArray(),
-                timings(end), null, 0, connection.counter().bytesWritten(), connection.counter().bytesRead());
+        boolean keepAlive = connection.isStream()
+                || HttpUtil.isKeepAlive(head) && !"close".equalsIgnoreCase(request.header("connection"));
+        String proto = connection.isStream() ? "HTTP/2.0" : head.protocolVersion().text();
+        HttpResponse response = new HttpResponse(head.status().code(), proto, request.url().toString(),
+                headers(connection.wireHeaders(head)), body == null ? new byte[0] : body.toByteArray(), timings(end),
+                null, 0, connection.bytesWritten(), connection.bytesRead(), connection.tlsVersion());
         connection.end();
         if (keepAlive) {
             pool.release(connection);
@@ -193,16 +234,18 @@ final class Attempt {
         }
         long sent = 0;
         long received = 0;
+        String tlsVersion = "";
         if (connection != null) {
-            sent = connection.counter().bytesWritten();
-            received = connection.counter().bytesRead();
+            tlsVersion = connection.tlsVersion();
+            sent = connection.bytesWritten();
+            received = connection.bytesRead();
             if (connection.current() == this) {
                 connection.end();
             }
             pool.discard(connection);
         }
         HttpResponse response = new HttpResponse(0, "", request.url().toString(), Map.of(), new byte[0],
-                timings(end), failure.message(), failure.code(), sent, received);
+                timings(end), failure.message(), failure.code(), sent, received, tlsVersion);
         owner.attemptDone(this, response, retryable);
     }
 
@@ -212,10 +255,12 @@ final class Attempt {
         }
         long cStart = connectStart == UNSET ? end : connectStart;
         long cEnd = connectEnd == UNSET ? end : connectEnd;
+        long tEnd = tlsEnd == UNSET ? end : tlsEnd;
         double blocked = ms(cStart - start);
         double connecting = ms(cEnd - cStart);
+        double tls = target.tls() ? ms(tEnd - cEnd) : 0;
         if (writeStart == UNSET) {
-            return new Timings(blocked, connecting, 0, 0, 0, 0, 0);
+            return new Timings(blocked, connecting, tls, 0, 0, 0, 0);
         }
         boolean anyRead = connection.counter().anyRead();
         long firstByte = anyRead ? connection.counter().firstReadNanos() : end;
@@ -224,7 +269,7 @@ final class Attempt {
         double sending = ms(wEnd - writeStart);
         double waiting = ms(firstByte - wEnd);
         double receiving = anyRead ? ms(end - firstByte) : 0;
-        return new Timings(blocked, connecting, 0, sending, waiting, receiving, sending + waiting + receiving);
+        return new Timings(blocked, connecting, tls, sending, waiting, receiving, sending + waiting + receiving);
     }
 
     private static double ms(long nanos) {

@@ -1,40 +1,62 @@
 package dev.salvo.engine.http.internal;
 
+import dev.salvo.engine.http.Connections;
+import dev.salvo.engine.http.Http2Mode;
+import dev.salvo.engine.http.HttpConfig;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
-import java.time.Duration;
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Keep-alive connections of one session, idle ones grouped by {@code host:port}. Only touched from
- * the session's event loop, hence no locks.
+ * Connections of one session: idle HTTP/1.1 keep-alive connections grouped by key, and at most one
+ * HTTP/2 connection per key, shared by concurrent exchanges. Only touched from the session's event
+ * loop, hence no locks.
  */
 public final class ConnectionPool {
+    /** Shared by every session, so that {@code localIPs} are used in turn across the whole run. */
+    private static final AtomicInteger NEXT_LOCAL_IP = new AtomicInteger();
+
+    private final EventLoop loop;
+    private final HttpConfig config;
     private final Bootstrap bootstrap;
     private final Map<String, ArrayDeque<HttpConnection>> idle = new HashMap<>();
+    private final Map<String, HttpConnection> multiplexed = new HashMap<>();
     private final Set<HttpConnection> open = new HashSet<>();
+    private ClientTls tls;
     private boolean closed;
 
-    public ConnectionPool(EventLoop loop, Duration connectTimeout) {
+    public ConnectionPool(EventLoop loop, HttpConfig config) {
+        this.loop = loop;
+        this.config = config;
         this.bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
-                .resolver(Resolvers.shared())
+                .resolver(Resolvers.forTtl(config.connections().dnsTtl()))
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
     }
 
-    /** The most recently used idle connection to {@code key} that is still open, or null. */
+    /**
+     * A connection to {@code key} that can take a request now: the HTTP/2 one if there is one, else
+     * the most recently used idle HTTP/1.1 one that is still open, or null.
+     */
     public HttpConnection pollIdle(String key) {
+        HttpConnection h2 = multiplexed.get(key);
+        if (h2 != null && h2.isActive()) {
+            return h2;
+        }
         ArrayDeque<HttpConnection> deque = idle.get(key);
         if (deque == null) {
             return null;
@@ -49,20 +71,43 @@ public final class ConnectionPool {
         return null;
     }
 
-    /** Starts a new connection; its {@link HttpConnection#connectFuture()} tells when it is usable. */
-    public HttpConnection connect(String key, String host, int port) {
-        HttpConnection connection = new HttpConnection(key);
-        ChannelFuture future = bootstrap.clone()
-                .handler(new HttpClientInitializer(connection, this))
-                .connect(InetSocketAddress.createUnresolved(host, port));
+    /** Starts a new connection; its {@link HttpConnection#ready()} tells when it is usable. */
+    HttpConnection connect(Target target) {
+        HttpConnection connection = new HttpConnection(target.key(), loop);
+        Connections c = config.connections();
+        URI proxy = c.proxy() == null ? null : c.proxy().forTarget(target.host(), target.tls());
+        boolean h2c = !target.tls() && config.http2() == Http2Mode.ON;
+        Bootstrap b = bootstrap.clone().handler(new HttpClientInitializer(connection, this, target,
+                target.tls() ? tls().forHost(target.host()) : null, h2c, proxy));
+        if (!c.localIps().isEmpty()) {
+            b.localAddress(new InetSocketAddress(c.localIps().get(Math.floorMod(NEXT_LOCAL_IP.getAndIncrement(),
+                    c.localIps().size())), 0));
+        }
+        ChannelFuture future = b.connect(proxy != null ? Addresses.of(proxy) : Addresses.of(target, c.hosts()));
         connection.connectFuture(future);
+        future.addListener(f -> {
+            if (!f.isSuccess()) {
+                connection.notReady(f.cause());
+            }
+        });
         return connection;
+    }
+
+    private ClientTls tls() {
+        if (tls == null) {
+            tls = ClientTls.of(config.tls(), config.http2() != Http2Mode.OFF);
+        }
+        return tls;
     }
 
     /** Returns a connection after a complete exchange that allows keep-alive. */
     public void release(HttpConnection connection) {
-        if (closed || !connection.isActive()) {
-            connection.close();
+        if (connection.isStream()) {
+            connection.close(); // a stream serves one exchange; its connection stays
+            return;
+        }
+        if (closed || !connection.isActive() || config.connections().noConnectionReuse()) {
+            discard(connection);
             return;
         }
         idle.computeIfAbsent(connection.key(), k -> new ArrayDeque<>()).addLast(connection);
@@ -74,6 +119,13 @@ public final class ConnectionPool {
         connection.close();
     }
 
+    /** Registers a connection that ALPN or prior knowledge made HTTP/2, for the exchanges to come. */
+    void multiplexed(HttpConnection connection) {
+        if (!closed && !config.connections().noConnectionReuse()) {
+            multiplexed.putIfAbsent(connection.key(), connection);
+        }
+    }
+
     void opened(HttpConnection connection) {
         if (closed) {
             connection.close();
@@ -81,16 +133,32 @@ public final class ConnectionPool {
         }
         open.add(connection);
         // A server closing an idle connection must drop it from the pool right away.
-        connection.channel().closeFuture().addListener(f -> forget(connection));
+        connection.channel().closeFuture().addListener(f -> {
+            forget(connection);
+            connection.notReady(new java.nio.channels.ClosedChannelException());
+        });
     }
 
     private void forget(HttpConnection connection) {
+        if (connection.isStream()) {
+            return;
+        }
         open.remove(connection);
+        multiplexed.remove(connection.key(), connection);
         ArrayDeque<HttpConnection> deque = idle.get(connection.key());
         if (deque != null) {
             deque.remove(connection);
             if (deque.isEmpty()) {
                 idle.remove(connection.key());
+            }
+        }
+    }
+
+    /** Closes the idle connections ({@code noVUConnectionReuse}: at the end of each iteration). */
+    public void closeIdle() {
+        for (HttpConnection connection : new ArrayList<>(open)) {
+            if (connection.current() == null) {
+                discard(connection);
             }
         }
     }
@@ -114,5 +182,6 @@ public final class ConnectionPool {
             }
         }
         idle.clear();
+        multiplexed.clear();
     }
 }
