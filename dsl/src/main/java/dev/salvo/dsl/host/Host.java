@@ -173,7 +173,8 @@ public final class Host {
         HttpRequest request;
         try {
             request = new HttpRequest(method, new URI(url), headers(headers), body(body), timeout(timeout),
-                    redirects < 0 ? 10 : redirects, !keepBody, requestTags(vu, tags));
+                    redirects < 0 ? vu.services.http().config().connections().maxRedirects() : redirects, !keepBody,
+                    requestTags(vu, tags));
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid request to '" + url + "': " + e.getMessage());
         }

@@ -100,8 +100,13 @@ public record DemoCertificate(X509Certificate certificate, PrivateKey key) {
         return pem(certificate);
     }
 
+    /** The key in PKCS#8 form ({@code -----BEGIN PRIVATE KEY-----}), which every TLS stack reads. */
     public String keyPem() {
-        return pem(key);
+        try {
+            return pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
+        } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String pem(Object value) {

@@ -42,6 +42,10 @@ public final class HttpSession implements AutoCloseable {
         return new Exchange(loop, pool, config, listener).start(request);
     }
 
+    public HttpConfig config() {
+        return config;
+    }
+
     /** Closes the connections no exchange is using ({@code noVUConnectionReuse}, between iterations). */
     public void closeIdleConnections() {
         pool.closeIdle();

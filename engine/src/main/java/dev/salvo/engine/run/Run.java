@@ -152,6 +152,13 @@ public final class Run {
         metrics.add(VUS, Tags.EMPTY, activeVus());
     }
 
+    /** Called on the VU's loop after each iteration: {@code noVUConnectionReuse} closes its connections. */
+    void iterationEnded(VirtualUser vu) {
+        if (!plan.client().connections().noVuConnectionReuse()) return;
+        VuServices vs = services.get(vu);
+        if (vs != null) vs.http().closeIdleConnections();
+    }
+
     /** VUs running an iteration now, for the {@code vus} gauge and for finer views of the schedule. */
     public long activeVus() {
         long active = 0;
@@ -224,7 +231,8 @@ public final class Run {
     /** The HTTP client settings a plan asks for. */
     public static HttpConfig httpConfig(Plan plan) {
         String userAgent = plan.userAgent() != null ? plan.userAgent() : "salvo/" + Version.get();
-        return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10));
+        return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10), plan.client().tls(),
+                plan.client().http2(), plan.client().connections());
     }
 
     /** Runs every VU's stop hook (user()'s onStop) that ran an iteration, for a few seconds at most. */

@@ -7,8 +7,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +81,7 @@ public final class ClientTls {
         }
         if (cert != null) {
             try {
-                b.keyManager(new ByteArrayInputStream(cert.cert().getBytes(StandardCharsets.US_ASCII)),
-                        new ByteArrayInputStream(cert.key().getBytes(StandardCharsets.US_ASCII)));
+                b.keyManager(Pem.privateKey(cert.key()), Pem.certificates(cert.cert()));
             } catch (IllegalArgumentException e) {
                 throw new SSLException(cert.source() + ": " + e.getMessage(), e);
             }
