@@ -74,13 +74,37 @@ final class Attempt {
             return;
         }
         HttpConnection reusable = freshOnly ? null : pool.pollIdle(target.key());
-        connectStart = System.nanoTime();
         if (reusable != null) {
-            connectEnd = connectStart;
-            tlsEnd = connectStart;
-            use(reusable);
+            useNow(reusable);
             return;
         }
+        HttpConnection opening = freshOnly ? null : pool.opening(target.key());
+        if (opening == null) {
+            connect();
+            return;
+        }
+        // Another exchange is opening a connection that may turn out to be HTTP/2: wait for it (blocked).
+        opening.ready().addListener(f -> {
+            if (done) {
+                return;
+            }
+            if (f.isSuccess() && opening.multiplexed() && opening.isActive()) {
+                useNow(opening);
+            } else {
+                connect();
+            }
+        });
+    }
+
+    private void useNow(HttpConnection ready) {
+        connectStart = System.nanoTime();
+        connectEnd = connectStart;
+        tlsEnd = connectStart;
+        use(ready);
+    }
+
+    private void connect() {
+        connectStart = System.nanoTime();
         HttpConnection fresh = pool.connect(target);
         connection = fresh;
         fresh.connectFuture().addListener(f -> {

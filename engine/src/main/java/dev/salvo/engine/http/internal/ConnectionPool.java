@@ -32,6 +32,7 @@ public final class ConnectionPool {
     private final Bootstrap bootstrap;
     private final Map<String, ArrayDeque<HttpConnection>> idle = new HashMap<>();
     private final Map<String, HttpConnection> multiplexed = new HashMap<>();
+    private final Map<String, HttpConnection> opening = new HashMap<>();
     private final Set<HttpConnection> open = new HashSet<>();
     private ClientTls tls;
     private boolean closed;
@@ -71,6 +72,11 @@ public final class ConnectionPool {
         return null;
     }
 
+    /** A connection to {@code key} being opened that may become HTTP/2 and take more exchanges, or null. */
+    HttpConnection opening(String key) {
+        return opening.get(key);
+    }
+
     /** Starts a new connection; its {@link HttpConnection#ready()} tells when it is usable. */
     HttpConnection connect(Target target) {
         HttpConnection connection = new HttpConnection(target.key(), loop);
@@ -85,6 +91,10 @@ public final class ConnectionPool {
         }
         ChannelFuture future = b.connect(proxy != null ? Addresses.of(proxy) : Addresses.of(target, c.hosts()));
         connection.connectFuture(future);
+        if ((h2c || target.tls() && config.http2() != Http2Mode.OFF) && !c.noConnectionReuse()) {
+            opening.putIfAbsent(target.key(), connection);
+            connection.ready().addListener(f -> opening.remove(target.key(), connection));
+        }
         future.addListener(f -> {
             if (!f.isSuccess()) {
                 connection.notReady(f.cause());
@@ -183,5 +193,6 @@ public final class ConnectionPool {
         }
         idle.clear();
         multiplexed.clear();
+        opening.clear();
     }
 }

@@ -14,10 +14,11 @@ final class StreamResetHandler extends ChannelInboundHandlerAdapter {
         this.stream = stream;
     }
 
+    /** Netty hands a RST_STREAM to the stream as a user event, before the stream closes. */
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof Http2ResetFrame reset)) {
-            ctx.fireChannelRead(msg);
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (!(event instanceof Http2ResetFrame reset)) {
+            ctx.fireUserEventTriggered(event);
             return;
         }
         Attempt attempt = stream.current();
