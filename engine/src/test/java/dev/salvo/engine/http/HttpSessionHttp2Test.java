@@ -43,7 +43,7 @@ class HttpSessionHttp2Test {
     @Test
     void concurrentRequestsShareOneConnectionAsStreams() throws Exception {
         try (DemoServer demo = DemoServer.start(DemoOptions.defaults());
-                SessionFixture fx = new SessionFixture(h2(new TlsConfig(true, null, null, List.of(), List.of())))) {
+                SessionFixture fx = new SessionFixture(h2(SessionFixture.INSECURE_TLS))) {
             assertEquals(200, fx.get(demo.httpsUrl() + "/health").status()); // the connection, then streams on it
             List<CompletableFuture<HttpResponse>> inFlight = new ArrayList<>();
             for (int i = 0; i < 8; i++) {

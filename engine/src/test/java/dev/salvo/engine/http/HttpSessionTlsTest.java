@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** https against the demo target and against servers with bad certificates, through the real client. */
 class HttpSessionTlsTest {
-    private static final TlsConfig INSECURE = new TlsConfig(true, null, null, List.of(), List.of());
     private static DemoServer demo;
 
     @BeforeAll
@@ -38,7 +37,7 @@ class HttpSessionTlsTest {
 
     @Test
     void httpsSpeaksHttp2ByAlpnAndReusesTheConnection() throws Exception {
-        try (SessionFixture fx = new SessionFixture(config(INSECURE, Http2Mode.AUTO))) {
+        try (SessionFixture fx = new SessionFixture(config(SessionFixture.INSECURE_TLS, Http2Mode.AUTO))) {
             HttpResponse first = fx.get(demo.httpsUrl() + "/api/items/3");
             HttpResponse second = fx.get(demo.httpsUrl() + "/api/items/4");
             assertEquals(200, first.status(), first.error());
@@ -56,7 +55,7 @@ class HttpSessionTlsTest {
 
     @Test
     void http2OffKeepsHttp11OverTls() throws Exception {
-        try (SessionFixture fx = new SessionFixture(config(INSECURE, Http2Mode.OFF))) {
+        try (SessionFixture fx = new SessionFixture(config(SessionFixture.INSECURE_TLS, Http2Mode.OFF))) {
             HttpResponse res = fx.get(demo.httpsUrl() + "/health");
             assertEquals(200, res.status(), res.error());
             assertEquals("HTTP/1.1", res.proto());

@@ -107,23 +107,19 @@ final class Attempt {
         connectStart = System.nanoTime();
         HttpConnection fresh = pool.connect(target);
         connection = fresh;
-        fresh.connectFuture().addListener(f -> {
-            if (f.isSuccess()) {
-                connectEnd = System.nanoTime();
-            }
-        });
         fresh.ready().addListener(f -> {
             if (done) {
                 return; // timed out while connecting; the channel is already closed
             }
             if (!f.isSuccess()) {
+                if (fresh.connectedNanos() != 0) {
+                    connectEnd = fresh.connectedNanos(); // the TLS handshake failed, not the dial
+                }
                 fail(Failure.ofConnect(f.cause(), target.host(), target.port(), fresh.proxy()), false);
                 return;
             }
             tlsEnd = System.nanoTime();
-            if (connectEnd == UNSET) {
-                connectEnd = tlsEnd;
-            }
+            connectEnd = fresh.connectedNanos() != 0 ? fresh.connectedNanos() : tlsEnd;
             use(fresh);
         });
     }

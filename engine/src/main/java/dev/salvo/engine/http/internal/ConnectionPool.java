@@ -8,6 +8,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.resolver.NoopAddressResolverGroup;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayDeque;
@@ -82,25 +84,49 @@ public final class ConnectionPool {
         HttpConnection connection = new HttpConnection(target.key(), loop);
         Connections c = config.connections();
         URI proxy = c.proxy() == null ? null : c.proxy().forTarget(target.host(), target.tls());
+        connection.proxy(proxy);
         boolean h2c = !target.tls() && config.http2() == Http2Mode.ON;
-        Bootstrap b = bootstrap.clone().handler(new HttpClientInitializer(connection, this, target,
-                target.tls() ? tls().forHost(target.host()) : null, h2c, proxy));
-        if (!c.localIps().isEmpty()) {
-            b.localAddress(new InetSocketAddress(c.localIps().get(Math.floorMod(NEXT_LOCAL_IP.getAndIncrement(),
-                    c.localIps().size())), 0));
-        }
-        ChannelFuture future = b.connect(proxy != null ? Addresses.of(proxy) : Addresses.of(target, c.hosts()));
-        connection.connectFuture(future);
         if ((h2c || target.tls() && config.http2() != Http2Mode.OFF) && !c.noConnectionReuse()) {
             opening.putIfAbsent(target.key(), connection);
             connection.ready().addListener(f -> opening.remove(target.key(), connection));
         }
-        future.addListener(f -> {
-            if (!f.isSuccess()) {
-                connection.notReady(f.cause());
+        SslContext ssl = target.tls() ? tls().forHost(target.host()) : null;
+        if (proxy == null || !target.tls()) {
+            // Plain http through a proxy: connect to the proxy and write absolute-form requests.
+            start(connection, bootstrap.clone().handler(new HttpClientInitializer(connection, this, target, ssl, h2c, null)),
+                    proxy != null ? Addresses.of(proxy) : Addresses.of(target, c.hosts()));
+            return connection;
+        }
+        // A CONNECT tunnel: Netty's proxy handler dials the proxy itself, so its address is resolved
+        // first; the target's name stays unresolved and goes to the proxy as it is.
+        bootstrap.config().resolver().getResolver(loop).resolve(Addresses.of(proxy)).addListener(r -> {
+            if (!r.isSuccess()) {
+                connection.notReady(r.cause());
+            } else if (!connection.isClosed()) {
+                InetSocketAddress proxyAddress = (InetSocketAddress) r.getNow();
+                start(connection, bootstrap.clone().resolver(NoopAddressResolverGroup.INSTANCE)
+                        .handler(new HttpClientInitializer(connection, this, target, ssl, false, proxyAddress)),
+                        InetSocketAddress.createUnresolved(target.host(), target.port()));
             }
         });
         return connection;
+    }
+
+    private void start(HttpConnection connection, Bootstrap b, InetSocketAddress remote) {
+        Connections c = config.connections();
+        if (!c.localIps().isEmpty()) {
+            b.localAddress(new InetSocketAddress(c.localIps().get(Math.floorMod(NEXT_LOCAL_IP.getAndIncrement(),
+                    c.localIps().size())), 0));
+        }
+        ChannelFuture future = b.connect(remote);
+        connection.connectFuture(future);
+        future.addListener(f -> {
+            if (f.isSuccess()) {
+                connection.connected(System.nanoTime());
+            } else {
+                connection.notReady(f.cause());
+            }
+        });
     }
 
     private ClientTls tls() {

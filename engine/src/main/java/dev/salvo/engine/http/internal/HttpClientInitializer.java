@@ -16,7 +16,7 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import java.net.URI;
+import java.net.InetSocketAddress;
 
 /**
  * Pipeline of a client connection: wire counter, then a CONNECT tunnel through a proxy and TLS where
@@ -30,17 +30,17 @@ final class HttpClientInitializer extends ChannelInitializer<SocketChannel> {
     private final Target target;
     private final SslContext ssl;
     private final boolean h2c;
-    private final URI proxy;
+    private final InetSocketAddress tunnel;
 
-    /** {@code ssl} null for plain http; {@code proxy} null to go direct. */
+    /** {@code ssl} null for plain http; {@code tunnel} the proxy to CONNECT through, or null. */
     HttpClientInitializer(HttpConnection connection, ConnectionPool pool, Target target, SslContext ssl, boolean h2c,
-            URI proxy) {
+            InetSocketAddress tunnel) {
         this.connection = connection;
         this.pool = pool;
         this.target = target;
         this.ssl = ssl;
         this.h2c = h2c;
-        this.proxy = proxy;
+        this.tunnel = tunnel;
     }
 
     @Override
@@ -49,11 +49,8 @@ final class HttpClientInitializer extends ChannelInitializer<SocketChannel> {
         pool.opened(connection);
         ChannelPipeline p = ch.pipeline();
         p.addLast("counter", connection.counter());
-        if (proxy != null) {
-            connection.proxy(proxy);
-            if (ssl != null) {
-                p.addLast("proxy", new HttpProxyHandler(Addresses.of(proxy)));
-            }
+        if (tunnel != null) {
+            p.addLast("proxy", new HttpProxyHandler(tunnel));
         }
         if (ssl == null) {
             if (h2c) {

@@ -23,13 +23,14 @@ public final class HttpConnection {
     private final ResponseHandler handler = new ResponseHandler(this);
     private final Promise<Void> ready;
     private Channel channel;
-    private ChannelFuture connectFuture;
     private Attempt current;
     private int exchanges;
     private HttpHeaders wireHeaders;
     private boolean multiplexed;
     private String tlsVersion = "";
     private java.net.URI proxy;
+    private long connectedNanos;
+    private boolean closed;
 
     HttpConnection(String key, EventLoop loop) {
         this.key = key;
@@ -52,10 +53,6 @@ public final class HttpConnection {
 
     public Channel channel() {
         return channel;
-    }
-
-    public ChannelFuture connectFuture() {
-        return connectFuture;
     }
 
     /** Succeeds when requests can be written: connected, and TLS and ALPN done where they apply. */
@@ -81,10 +78,25 @@ public final class HttpConnection {
 
     void attach(Channel channel) {
         this.channel = channel;
+        if (closed) {
+            channel.close(); // given up on while its proxy's address was looked up
+        }
+    }
+
+    /** When the TCP connection was established, or 0. */
+    long connectedNanos() {
+        return connectedNanos;
+    }
+
+    void connected(long nanos) {
+        connectedNanos = nanos;
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     void connectFuture(ChannelFuture future) {
-        this.connectFuture = future;
         this.channel = future.channel();
     }
 
@@ -187,6 +199,7 @@ public final class HttpConnection {
     }
 
     public void close() {
+        closed = true;
         if (channel != null) {
             channel.close();
         }
