@@ -206,8 +206,8 @@ public final class ClientOptionsParser {
             http = firstNonBlank(env.get("HTTP_PROXY"), env.get("http_proxy"));
             https = firstNonBlank(env.get("HTTPS_PROXY"), env.get("https_proxy"));
         } else if (v.isTextual()) {
-            http = v.asText();
-            https = v.asText();
+            URI both = proxyUri(o, v.asText());
+            return both == null ? null : new ProxyConfig(both, both, noProxyList(noProxy));
         } else if (v.isObject()) {
             ConfigReader r = o.object("proxy");
             http = r.string("http", null);
@@ -221,9 +221,11 @@ public final class ClientOptionsParser {
         if (http == null && https == null) {
             return null;
         }
-        List<String> skip = noProxy == null ? List.of() : Arrays.stream(noProxy.split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList();
-        return new ProxyConfig(proxyUri(o, http), proxyUri(o, https), skip);
+        return new ProxyConfig(proxyUri(o, http), proxyUri(o, https), noProxyList(noProxy));
+    }
+
+    private static List<String> noProxyList(String noProxy) {
+        return noProxy == null ? List.of() : Arrays.stream(noProxy.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static URI proxyUri(ConfigReader o, String value) {
