@@ -105,7 +105,13 @@ final class Attempt {
 
     private void connect() {
         connectStart = System.nanoTime();
-        HttpConnection fresh = pool.connect(target);
+        HttpConnection fresh;
+        try {
+            fresh = pool.connect(target);
+        } catch (IllegalArgumentException e) {
+            fail(new Failure(HttpErrorCodes.TLS_ERROR, "tls: " + e.getMessage()), false); // settings the provider refused
+            return;
+        }
         connection = fresh;
         fresh.ready().addListener(f -> {
             if (done) {

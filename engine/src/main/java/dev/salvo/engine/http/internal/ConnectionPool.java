@@ -119,7 +119,7 @@ public final class ConnectionPool {
                     c.localIps().size())), 0));
         }
         ChannelFuture future = b.connect(remote);
-        connection.connectFuture(future);
+        connection.attach(future.channel());
         future.addListener(f -> {
             if (f.isSuccess()) {
                 connection.connected(System.nanoTime());

@@ -1,7 +1,6 @@
 package dev.salvo.engine.http.internal;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
@@ -94,10 +93,6 @@ public final class HttpConnection {
 
     boolean isClosed() {
         return closed;
-    }
-
-    void connectFuture(ChannelFuture future) {
-        this.channel = future.channel();
     }
 
     /** HTTP/2: requests go on streams of their own, many at once. */
