@@ -23,6 +23,7 @@ import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
+import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -65,14 +66,7 @@ class HttpSessionHttp2Test {
     void aResetStreamIsAnErrorWhileTheOtherStreamsComplete() throws Exception {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try (SessionFixture fx = new SessionFixture(h2(TlsConfig.DEFAULT))) {
-            Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(), new ResettingHandler());
-                        }
-                    }).bind("127.0.0.1", 0).sync().channel();
-            String base = "http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort();
+            String base = resettingServer(group, Http2Settings.defaultSettings());
             List<CompletableFuture<HttpResponse>> inFlight = new ArrayList<>();
             for (String path : List.of("/ok", "/reset", "/ok", "/reset", "/ok")) {
                 inFlight.add(fx.sendAsync(HttpRequest.of("GET", URI.create(base + path))));
@@ -92,10 +86,42 @@ class HttpSessionHttp2Test {
             assertEquals(3, ok);
             assertEquals(200, fx.get(base + "/ok").status(), "the connection outlives its reset streams");
             assertEquals(1, fx.openConnections());
-            server.close().sync();
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         }
+    }
+
+    @Test
+    void streamsBeyondTheServersConcurrencyLimitWaitForASlot() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (SessionFixture fx = new SessionFixture(h2(TlsConfig.DEFAULT))) {
+            String base = resettingServer(group, Http2Settings.defaultSettings().maxConcurrentStreams(2));
+            assertEquals(200, fx.get(base + "/ok").status());
+            List<CompletableFuture<HttpResponse>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                inFlight.add(fx.sendAsync(HttpRequest.of("GET", URI.create(base + "/ok"))));
+            }
+            for (CompletableFuture<HttpResponse> f : inFlight) {
+                HttpResponse res = f.get(10, TimeUnit.SECONDS);
+                assertEquals(200, res.status(), res.error());
+            }
+            assertEquals(1, fx.openConnections());
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    /** An h2c (prior knowledge) server on loopback, closed with its group; returns its base URL. */
+    private static String resettingServer(EventLoopGroup group, Http2Settings settings) throws InterruptedException {
+        Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(Http2FrameCodecBuilder.forServer().initialSettings(settings).build(),
+                                new ResettingHandler());
+                    }
+                }).bind("127.0.0.1", 0).sync().channel();
+        return "http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort();
     }
 
     /** Answers "ok" on /ok and resets the stream of any other path. */

@@ -105,7 +105,8 @@ final class HttpClientInitializer extends ChannelInitializer<SocketChannel> {
     private void http2(ChannelPipeline p) {
         connection.multiplexed(true);
         pool.multiplexed(connection);
-        p.addLast("h2", Http2FrameCodecBuilder.forClient().build())
+        // Streams beyond the server's SETTINGS_MAX_CONCURRENT_STREAMS wait for a free slot instead of failing.
+        p.addLast("h2", Http2FrameCodecBuilder.forClient().encoderEnforceMaxConcurrentStreams(true).build())
                 .addLast("streams", new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
