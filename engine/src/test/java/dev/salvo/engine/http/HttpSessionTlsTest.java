@@ -81,6 +81,11 @@ class HttpSessionTlsTest {
             assertEquals(200, res.status(), res.error());
             assertEquals("HTTP/2.0", res.proto());
             assertEquals("", res.tlsVersion());
+            HttpResponse gzip = fx.get(demo.baseUrl() + "/gzip");
+            assertEquals("gzip", gzip.header("content-encoding"), "decoded, and the header kept as sent");
+            assertTrue(new String(gzip.body()).startsWith("{"), new String(gzip.body()));
+            assertEquals(List.of("content-type", "content-encoding", "content-length"), List.copyOf(gzip.headers().keySet()),
+                    "no x-http2-stream-id from the conversion to HTTP/1 objects");
         }
     }
 
