@@ -11,8 +11,8 @@ export const options = {
   tlsVersion: { min: http.TLS_1_2 },
   tlsAuth: [{ domains: ['127.0.0.1', 'localhost'], cert: 'data/client-cert.pem', key: 'data/client-key.pem' }],
   thresholds: {
-    'http_req_tls_handshaking{tls_version:tls1.3}': ['p(95)<1000'],
-    'http_req_duration{proto:HTTP/2.0}': ['p(95)<1000'],
+    'http_req_tls_handshaking{tls_version:tls1.3}': ['p(95)<5000'],
+    'http_req_duration{proto:HTTP/2.0}': ['p(95)<5000'],
   },
 };
 
