@@ -15,8 +15,6 @@ public final class HttpErrorCodes {
     public static final int TLS_ERROR = 1300;
     public static final int TLS_UNKNOWN_AUTHORITY = 1310;
     public static final int TLS_HOSTNAME_MISMATCH = 1311;
-    public static final int HTTP2_ERROR = 1600;
-    public static final int HTTP2_GOAWAY = 1610;
     /** The server reset the request's stream (RST_STREAM). */
     public static final int HTTP2_STREAM_ERROR = 1630;
 
