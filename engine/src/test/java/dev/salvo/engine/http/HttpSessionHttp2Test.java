@@ -17,6 +17,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
@@ -111,6 +112,21 @@ class HttpSessionHttp2Test {
         }
     }
 
+    @Test
+    void afterAGoawayNewRequestsOpenANewConnection() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (SessionFixture fx = new SessionFixture(h2(TlsConfig.DEFAULT))) {
+            String base = resettingServer(group, Http2Settings.defaultSettings());
+            HttpResponse last = fx.get(base + "/goaway");
+            assertEquals(200, last.status(), last.error());
+            HttpResponse next = fx.get(base + "/ok");
+            assertEquals(200, next.status(), next.error());
+            assertTrue(next.timings().connecting() > 0, "a new connection");
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
+    }
+
     /** An h2c (prior knowledge) server on loopback, closed with its group; returns its base URL. */
     private static String resettingServer(EventLoopGroup group, Http2Settings settings) throws InterruptedException {
         Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -124,15 +140,20 @@ class HttpSessionHttp2Test {
         return "http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort();
     }
 
-    /** Answers "ok" on /ok and resets the stream of any other path. */
+    /** Answers "ok" on /ok, "ok" then GOAWAY on /goaway, and resets the stream of any other path. */
     private static final class ResettingHandler extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof Http2HeadersFrame headers && headers.isEndStream()) {
-                if (headers.headers().path().toString().equals("/ok")) {
+                String path = headers.headers().path().toString();
+                if (path.equals("/ok") || path.equals("/goaway")) {
                     ctx.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("200")).stream(headers.stream()));
                     ctx.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.copiedBuffer("ok", StandardCharsets.UTF_8), true)
                             .stream(headers.stream()));
+                    if (path.equals("/goaway")) {
+                        // The connection stays open, but takes no new streams: clients must go elsewhere.
+                        ctx.writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.NO_ERROR));
+                    }
                 } else {
                     ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.REFUSED_STREAM).stream(headers.stream()));
                 }

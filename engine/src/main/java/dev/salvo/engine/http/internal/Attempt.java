@@ -148,7 +148,9 @@ final class Attempt {
                 return;
             }
             if (!f.isSuccess()) {
-                fail(Failure.ofIo(f.cause()), false);
+                // Typically a GOAWAY: the connection takes no new streams, so this exchange opens its own.
+                pool.noNewStreams(ready);
+                connect();
                 return;
             }
             connection = stream;

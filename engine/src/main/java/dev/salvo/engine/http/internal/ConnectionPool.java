@@ -57,7 +57,9 @@ public final class ConnectionPool {
      */
     public HttpConnection pollIdle(String key) {
         HttpConnection h2 = multiplexed.get(key);
-        if (h2 != null && h2.isActive()) {
+        if (h2 != null && h2.goingAway()) {
+            noNewStreams(h2);
+        } else if (h2 != null && h2.isActive()) {
             return h2;
         }
         ArrayDeque<HttpConnection> deque = idle.get(key);
@@ -160,6 +162,11 @@ public final class ConnectionPool {
         if (!closed && !config.connections().noConnectionReuse()) {
             multiplexed.putIfAbsent(connection.key(), connection);
         }
+    }
+
+    /** An HTTP/2 connection that refused a new stream (GOAWAY): its streams finish, new exchanges go elsewhere. */
+    void noNewStreams(HttpConnection connection) {
+        multiplexed.remove(connection.key(), connection);
     }
 
     void opened(HttpConnection connection) {

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.util.concurrent.DefaultPromise;
@@ -102,6 +103,12 @@ public final class HttpConnection {
 
     void multiplexed(boolean multiplexed) {
         this.multiplexed = multiplexed;
+    }
+
+    /** An HTTP/2 connection that received GOAWAY: its streams finish, it takes no new ones. */
+    boolean goingAway() {
+        Http2FrameCodec codec = channel == null ? null : channel.pipeline().get(Http2FrameCodec.class);
+        return codec != null && codec.connection().goAwayReceived();
     }
 
     boolean isStream() {
