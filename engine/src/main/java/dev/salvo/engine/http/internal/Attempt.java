@@ -229,6 +229,10 @@ final class Attempt {
 
     /** A kept-alive connection the server closed just before we used it: nothing of the response came back. */
     private boolean staleConnection() {
+        if (connection != null && connection.isStream()) {
+            // A stream cut by a GOAWAY before the server answered: it was not processed, retry it.
+            return connection.parentGoingAway() && !connection.counter().anyRead();
+        }
         return connection != null && connection.reused() && !connection.counter().anyRead();
     }
 

@@ -111,6 +111,10 @@ public final class HttpConnection {
         return codec != null && codec.connection().goAwayReceived();
     }
 
+    boolean parentGoingAway() {
+        return parent != null && parent.goingAway();
+    }
+
     boolean isStream() {
         return parent != null;
     }
