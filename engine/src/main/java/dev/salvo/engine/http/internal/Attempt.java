@@ -227,10 +227,12 @@ final class Attempt {
         fail(failure, false);
     }
 
-    /** A kept-alive connection the server closed just before we used it: nothing of the response came back. */
+    /**
+     * Safe to retry on a new connection: a kept-alive connection the server closed just before we used
+     * it, or a stream a GOAWAY cut; either way nothing of the response came back.
+     */
     private boolean staleConnection() {
         if (connection != null && connection.isStream()) {
-            // A stream cut by a GOAWAY before the server answered: it was not processed, retry it.
             return connection.parentGoingAway() && !connection.counter().anyRead();
         }
         return connection != null && connection.reused() && !connection.counter().anyRead();
