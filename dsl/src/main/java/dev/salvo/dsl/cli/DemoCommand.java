@@ -15,6 +15,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "8000")
     int port;
 
+    @Option(names = "--https-port", description = "Port of HTTPS and HTTP/2 (default ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "8443")
+    int httpsPort;
+
     @Option(names = "--host", description = "Address to bind (default ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
     String host;
 
@@ -34,16 +37,19 @@ public final class DemoCommand implements Callable<Integer> {
         if (errorRate < 0 || errorRate > 1) throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this), "--error-rate must be between 0 and 1, not " + errorRate);
         if (latency < 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--latency must be >= 0");
-        DemoOptions options = new DemoOptions(host, port, latency, errorRate, leakPerRequest);
+        DemoOptions options = new DemoOptions(host, port, httpsPort, latency, errorRate, leakPerRequest);
         List<String> problems = options.validate();
         if (!problems.isEmpty()) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                String.join("; ", problems).replace("demo.leakPerRequest", "--leak-per-request"));
+                String.join("; ", problems).replace("demo.leakPerRequest", "--leak-per-request")
+                        .replace("demo.httpsPort", "--https-port").replace("demo.port", "--port"));
         CountDownLatch stop = new CountDownLatch(1);
         try (DemoServer server = DemoServer.start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             System.out.printf("salvo demo target on %s (latency %d ms, error rate %s%s); pid %d; Ctrl-C stops it%n",
                     server.baseUrl(), latency, errorRate, leakPerRequest > 0 ? ", leaking " + leakPerRequest + " bytes per request" : "",
                     ProcessHandle.current().pid());
+            System.out.printf("HTTPS and HTTP/2 on %s (self-signed certificate, SHA-256 fingerprint %s)%n",
+                    server.httpsUrl(), server.certificate().fingerprint());
             System.out.flush();
             stop.await();
         }

@@ -10,6 +10,7 @@ import dev.salvo.dsl.script.ScriptInfo;
 import dev.salvo.engine.metrics.BuiltinMetrics;
 import dev.salvo.engine.metrics.Metric;
 import dev.salvo.engine.metrics.Metrics;
+import dev.salvo.engine.plan.ClientCertificates;
 import dev.salvo.engine.plan.ConfigException;
 import dev.salvo.engine.plan.ConfigFile;
 import dev.salvo.engine.plan.OptionLayers;
@@ -78,6 +79,9 @@ public record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, H
             errors.addAll(e.problems());
         }
         Problems problems = new Problems();
+        if (plan != null) {
+            plan = plan.withClient(ClientCertificates.resolve(plan.client(), js.file().toAbsolutePath().getParent(), problems));
+        }
         JsonNode rawThresholds = plan != null ? plan.thresholds() : resolved.options() == null ? null : resolved.options().get("thresholds");
         List<Threshold> thresholds = ThresholdsParser.parse(rawThresholds, problems);
         checkMetrics(thresholds, host.metrics(), problems);

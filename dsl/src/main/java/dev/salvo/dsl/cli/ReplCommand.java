@@ -34,7 +34,7 @@ public final class ReplCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "A module to load first (its exports become globals).")
     Path script;
 
-    @Option(names = "--demo", description = "Start the embedded demo target; sets env.BASE_URL and env.WS_URL.")
+    @Option(names = "--demo", description = "Start the embedded demo target; sets env.BASE_URL, env.HTTPS_URL and env.WS_URL.")
     boolean demo;
 
     @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "Set env.K (repeatable).")
@@ -53,8 +53,7 @@ public final class ReplCommand implements Callable<Integer> {
         DemoServer target = demo ? DemoServer.start(new DemoOptions("127.0.0.1", 0, 0, 0)) : null;
         Map<String, String> vars = new LinkedHashMap<>();
         if (target != null) {
-            vars.put("BASE_URL", target.baseUrl());
-            vars.put("WS_URL", target.wsUrl());
+            vars.putAll(target.env());
         }
         vars.putAll(env);
         String envJson = Prepared.envJson(vars);

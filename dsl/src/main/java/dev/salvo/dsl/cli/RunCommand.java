@@ -75,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "K=V", description = "Add a tag to every sample of the run (repeatable).")
     Map<String, String> tags = new LinkedHashMap<>();
 
-    @Option(names = "--demo", description = "Start the embedded demo target for this run; sets env.BASE_URL and env.WS_URL.")
+    @Option(names = "--demo", description = "Start the embedded demo target for this run; sets env.BASE_URL, env.HTTPS_URL and env.WS_URL.")
     boolean demo;
 
     @Option(names = "--segment", paramLabel = "I/N",
@@ -134,8 +134,7 @@ public final class RunCommand implements Callable<Integer> {
         try (JsScript js = JsScript.open(script)) {
             Map<String, String> vars = new LinkedHashMap<>();
             if (target != null) {
-                vars.put("BASE_URL", target.baseUrl());
-                vars.put("WS_URL", target.wsUrl());
+                vars.putAll(target.env());
             }
             vars.putAll(env);
             return run(js, Prepared.envJson(vars), distributed);

@@ -249,7 +249,7 @@ public final class Host {
                 h.add(new Header("Content-Encoding", compression.trim()));
             }
             return new HttpRequest(method, new URI(url), h, bytes, timeout(timeout),
-                    redirects < 0 ? 10 : redirects, !keepBody, requestTags(vu, tags), cookies(cookies));
+                    redirects < 0 ? vu.services.http().config().connections().maxRedirects() : redirects, !keepBody, requestTags(vu, tags), cookies(cookies));
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid request to '" + url + "': " + e.getMessage());
         }

@@ -39,6 +39,11 @@ public final class JsResponse {
     }
 
     @HostAccess.Export
+    public String tlsVersion() {
+        return response.tlsVersion();
+    }
+
+    @HostAccess.Export
     public String error() {
         return response.error();
     }

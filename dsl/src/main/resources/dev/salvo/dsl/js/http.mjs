@@ -31,6 +31,11 @@ export class Response {
     return this._r.proto();
   }
 
+  // k6's name: 'tls1.3', or '' without TLS.
+  get tls_version() {
+    return this._r.tlsVersion();
+  }
+
   get error() {
     return this._r.error() || '';
   }
@@ -256,4 +261,10 @@ export const post = (url, body, params) => request('POST', url, body, params);
 export const put = (url, body, params) => request('PUT', url, body, params);
 export const patch = (url, body, params) => request('PATCH', url, body, params);
 
-export default { request, get, head, del, options, post, put, patch, batch, file, cookieJar, Response, FileData };
+// k6's constants for options.tlsVersion.
+export const TLS_1_0 = 'tls1.0';
+export const TLS_1_1 = 'tls1.1';
+export const TLS_1_2 = 'tls1.2';
+export const TLS_1_3 = 'tls1.3';
+
+export default { request, get, head, del, options, post, put, patch, batch, file, cookieJar, Response, FileData, TLS_1_0, TLS_1_1, TLS_1_2, TLS_1_3 };

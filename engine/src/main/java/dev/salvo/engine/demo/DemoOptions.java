@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the demo target listens, how much latency and how many errors it injects, and how many
- * bytes it keeps per request on purpose ({@code leakPerRequest}), to show a leak gate failing.
+ * Where the demo target listens (HTTP on {@code port}, HTTPS and HTTP/2 on {@code httpsPort}; 0 picks a
+ * free port), how much latency and how many errors it injects, and how many bytes it keeps per request on
+ * purpose ({@code leakPerRequest}), to show a leak gate failing.
  */
-public record DemoOptions(String host, int port, long latencyMs, double errorRate, long leakPerRequest) {
+public record DemoOptions(String host, int port, int httpsPort, long latencyMs, double errorRate, long leakPerRequest) {
     /** The most a leaking demo target keeps, so that a forgotten leak cannot take the machine down. */
     public static final long MAX_LEAK_BYTES = 1L << 30;
     public static final long MAX_LEAK_PER_REQUEST = 16 << 20;
 
+    /** HTTPS on a free port, no leak. */
     public DemoOptions(String host, int port, long latencyMs, double errorRate) {
-        this(host, port, latencyMs, errorRate, 0);
+        this(host, port, 0, latencyMs, errorRate, 0);
     }
 
     public static DemoOptions defaults() {
@@ -21,19 +23,23 @@ public record DemoOptions(String host, int port, long latencyMs, double errorRat
     }
 
     public DemoOptions withLeakPerRequest(long bytes) {
-        return new DemoOptions(host, port, latencyMs, errorRate, bytes);
+        return new DemoOptions(host, port, httpsPort, latencyMs, errorRate, bytes);
     }
 
     public DemoOptions withPort(int port) {
-        return new DemoOptions(host, port, latencyMs, errorRate, leakPerRequest);
+        return new DemoOptions(host, port, httpsPort, latencyMs, errorRate, leakPerRequest);
+    }
+
+    public DemoOptions withHttpsPort(int httpsPort) {
+        return new DemoOptions(host, port, httpsPort, latencyMs, errorRate, leakPerRequest);
     }
 
     public DemoOptions withLatencyMs(long latencyMs) {
-        return new DemoOptions(host, port, latencyMs, errorRate, leakPerRequest);
+        return new DemoOptions(host, port, httpsPort, latencyMs, errorRate, leakPerRequest);
     }
 
     public DemoOptions withErrorRate(double errorRate) {
-        return new DemoOptions(host, port, latencyMs, errorRate, leakPerRequest);
+        return new DemoOptions(host, port, httpsPort, latencyMs, errorRate, leakPerRequest);
     }
 
     /** Every problem with these options, empty when they are usable. */
@@ -44,6 +50,9 @@ public record DemoOptions(String host, int port, long latencyMs, double errorRat
         }
         if (port < 0 || port > 65535) {
             errors.add("demo.port: must be between 0 and 65535, was " + port);
+        }
+        if (httpsPort < 0 || httpsPort > 65535 || (httpsPort != 0 && httpsPort == port)) {
+            errors.add("demo.httpsPort: must be between 0 and 65535 and differ from demo.port, was " + httpsPort);
         }
         if (latencyMs < 0) {
             errors.add("demo.latencyMs: must be >= 0, was " + latencyMs);

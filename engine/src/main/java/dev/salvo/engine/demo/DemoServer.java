@@ -9,67 +9,134 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * The embedded demo target: a small JSON API on its own event loops, with optional injected latency
- * and errors, for examples, tests and {@code salvo demo}.
+ * and errors, for examples, tests and {@code salvo demo}. It serves HTTP/1.1 (and h2c by prior
+ * knowledge) on one port and HTTPS with HTTP/2 or HTTP/1.1 by ALPN on a second one, under a
+ * self-signed certificate made at start-up.
  */
 public final class DemoServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel channel;
+    private final Channel tlsChannel;
     private final DemoState state;
+    private final DemoCertificate certificate;
     private final String host;
-    private final int port;
 
-    private DemoServer(EventLoopGroup group, Channel channel, DemoState state, String host) {
+    private DemoServer(EventLoopGroup group, Channel channel, Channel tlsChannel, DemoState state,
+            DemoCertificate certificate, String host) {
         this.group = group;
         this.channel = channel;
+        this.tlsChannel = tlsChannel;
         this.state = state;
+        this.certificate = certificate;
         this.host = host;
-        this.port = ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
-    /** Binds and starts serving; throws IllegalArgumentException for bad options, IllegalStateException if the port is taken. */
+    /** Binds and starts serving; throws IllegalArgumentException for bad options, IllegalStateException if a port is taken. */
     public static DemoServer start(DemoOptions options) throws InterruptedException {
+        return start(options, null);
+    }
+
+    /** Serves HTTPS under {@code certificate} (tests use expired or wrongly named ones); null makes one. */
+    public static DemoServer start(DemoOptions options, DemoCertificate certificate) throws InterruptedException {
         var errors = options.validate();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
+        if (certificate == null) {
+            certificate = DemoCertificate.generate(options.host());
+        }
+        SslContext ssl = serverContext(certificate);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         DemoState state = new DemoState(options);
+        Channel plain = bind(group, new DemoInitializer(state, null), options.host(), options.port());
+        Channel tls;
+        try {
+            tls = bind(group, new DemoInitializer(state, ssl), options.host(), options.httpsPort());
+        } catch (IllegalStateException e) {
+            plain.close();
+            throw e;
+        }
+        return new DemoServer(group, plain, tls, state, certificate, options.host());
+    }
+
+    private static Channel bind(EventLoopGroup group, DemoInitializer initializer, String host, int port)
+            throws InterruptedException {
         ChannelFuture bind = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
-                .childHandler(new DemoInitializer(state))
-                .bind(options.host(), options.port())
+                .childHandler(initializer)
+                .bind(host, port)
                 .await();
-        if (!bind.isSuccess()) {
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            String where = options.host() + ":" + options.port();
-            if (bind.cause() instanceof BindException) {
-                throw new IllegalStateException("demo target: cannot listen on " + where + " (port already in use?)",
-                        bind.cause());
-            }
-            throw new IllegalStateException("demo target: cannot listen on " + where + ": " + bind.cause().getMessage(),
+        if (bind.isSuccess()) {
+            return bind.channel();
+        }
+        group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        String where = host + ":" + port;
+        if (bind.cause() instanceof BindException) {
+            throw new IllegalStateException("demo target: cannot listen on " + where + " (port already in use?)",
                     bind.cause());
         }
-        return new DemoServer(group, bind.channel(), state, options.host());
+        throw new IllegalStateException("demo target: cannot listen on " + where + ": " + bind.cause().getMessage(),
+                bind.cause());
+    }
+
+    private static SslContext serverContext(DemoCertificate certificate) {
+        try {
+            return SslContextBuilder.forServer(certificate.key(), certificate.certificate())
+                    .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("demo target: cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     public int port() {
-        return port;
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    public int httpsPort() {
+        return ((InetSocketAddress) tlsChannel.localAddress()).getPort();
     }
 
     public String baseUrl() {
-        return "http://" + hostForUrl() + ":" + port;
+        return "http://" + hostForUrl() + ":" + port();
+    }
+
+    /** HTTPS (HTTP/2 or HTTP/1.1 by ALPN) under the self-signed {@link #certificate()}. */
+    public String httpsUrl() {
+        return "https://" + hostForUrl() + ":" + httpsPort();
     }
 
     /** WebSocket endpoints are not served yet; the URL is reserved for them. */
     public String wsUrl() {
-        return "ws://" + hostForUrl() + ":" + port;
+        return "ws://" + hostForUrl() + ":" + port();
+    }
+
+    /** What {@code --demo} adds to a script's environment: BASE_URL, HTTPS_URL and WS_URL. */
+    public java.util.Map<String, String> env() {
+        return java.util.Map.of("BASE_URL", baseUrl(), "HTTPS_URL", httpsUrl(), "WS_URL", wsUrl());
+    }
+
+    /** The certificate of the HTTPS port: clients trust it through its PEM, or skip verification. */
+    public DemoCertificate certificate() {
+        return certificate;
     }
 
     public long connectionsAccepted() {
@@ -87,6 +154,7 @@ public final class DemoServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().awaitUninterruptibly();
+        tlsChannel.close().awaitUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 }

@@ -11,6 +11,12 @@ public final class HttpErrorCodes {
     public static final int CONNECTION_REFUSED = 1212;
     public static final int CONNECTION_RESET = 1220;
     public static final int CONNECTION_CLOSED = 1230;
+    /** A TLS failure that is none of the two below: expired certificate, handshake refused, no common protocol. */
+    public static final int TLS_ERROR = 1300;
+    public static final int TLS_UNKNOWN_AUTHORITY = 1310;
+    public static final int TLS_HOSTNAME_MISMATCH = 1311;
+    /** The server reset the request's stream (RST_STREAM). */
+    public static final int HTTP2_STREAM_ERROR = 1630;
 
     private HttpErrorCodes() {
     }

@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The HTTP/1.1 client of one virtual user: its keep-alive connections and its cookies, all on one
- * event loop, so no locks. Network failures come back as responses with status 0, never as exceptions.
+ * The HTTP client of one virtual user (HTTP/1.1 and HTTP/2, plain or over TLS): its connections and its
+ * cookies, all on one event loop, so no locks. Network failures come back as responses with status 0,
+ * never as exceptions.
  */
 public final class HttpSession implements AutoCloseable {
     private final EventLoop loop;
@@ -24,7 +25,7 @@ public final class HttpSession implements AutoCloseable {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.config = Objects.requireNonNull(config, "config");
         this.listener = listener == null ? HttpListener.NONE : listener;
-        this.pool = new ConnectionPool(loop, config.connectTimeout());
+        this.pool = new ConnectionPool(loop, config);
     }
 
     /**
@@ -70,6 +71,15 @@ public final class HttpSession implements AutoCloseable {
         if (!config.noCookiesReset()) {
             cookies.clearAll();
         }
+    }
+
+    public HttpConfig config() {
+        return config;
+    }
+
+    /** Closes the connections no exchange is using ({@code noVUConnectionReuse}, between iterations). */
+    public void closeIdleConnections() {
+        pool.closeIdle();
     }
 
     /** Connections open or being opened, idle or busy. */

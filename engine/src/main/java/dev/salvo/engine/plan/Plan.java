@@ -9,14 +9,24 @@ import java.util.Map;
 /** A resolved, validated test plan: what {@code salvo run} will do. */
 public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discardResponseBodies, String userAgent,
                    Duration setupTimeout, Duration teardownTimeout, Map<String, String> tags, JsonNode thresholds,
-                   List<String> warnings, HttpOptions http) {
+                   List<String> warnings, ClientOptions client) {
 
-    /** A plan with k6's default HTTP options. */
+    public Plan {
+        client = client == null ? ClientOptions.DEFAULT : client;
+    }
+
+    /** A plan with the default HTTP client options. */
     public Plan(List<Scenario> scenarios, Isolation isolation, boolean discardResponseBodies, String userAgent,
                 Duration setupTimeout, Duration teardownTimeout, Map<String, String> tags, JsonNode thresholds,
                 List<String> warnings) {
         this(scenarios, isolation, discardResponseBodies, userAgent, setupTimeout, teardownTimeout, tags, thresholds,
-                warnings, HttpOptions.DEFAULTS);
+                warnings, ClientOptions.DEFAULT);
+    }
+
+    /** This plan with other HTTP client options (the tlsAuth files read). */
+    public Plan withClient(ClientOptions other) {
+        return new Plan(scenarios, isolation, discardResponseBodies, userAgent, setupTimeout, teardownTimeout, tags,
+                thresholds, warnings, other);
     }
 
     /** This plan with more tags on every sample (the command line's {@code --tag K=V}). */
@@ -25,7 +35,7 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
         Map<String, String> all = new java.util.LinkedHashMap<>(tags);
         all.putAll(more);
         return new Plan(scenarios, isolation, discardResponseBodies, userAgent, setupTimeout, teardownTimeout,
-                Map.copyOf(all), thresholds, warnings, http);
+                Map.copyOf(all), thresholds, warnings, client);
     }
 
     /**
@@ -43,7 +53,7 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
             else sliced.add(new Scenario(s.name(), e, s.startTime(), s.exec(), s.env(), s.tags()));
         }
         return new Plan(List.copyOf(sliced), isolation, discardResponseBodies, userAgent, setupTimeout, teardownTimeout,
-                tags, thresholds, List.copyOf(notes), http);
+                tags, thresholds, List.copyOf(notes), client);
     }
 
     /** The VU ids the segments before {@code segment} can use, so that ids stay unique across segments. */

@@ -23,13 +23,16 @@ import java.util.Set;
 public final class PlanParser {
     private static final Set<String> SCENARIO_COMMON = Set.of("executor", "startTime", "exec", "env", "tags", "gracefulStop");
     /** Options of k6 that later versions of salvo will honour; accepted without a warning. */
-    private static final Set<String> RESERVED = Set.of("thresholds", "profiles", "summaryTrendStats",
-            "noConnectionReuse", "noVUConnectionReuse", "insecureSkipTLSVerify", "http2", "maxRedirects",
-            "hosts");
+    private static final Set<String> RESERVED = Set.of("thresholds", "profiles", "summaryTrendStats");
 
     private PlanParser() {}
 
     public static Plan parse(JsonNode options, Overrides cli) throws PlanException {
+        return parse(options, cli, System.getenv());
+    }
+
+    /** {@code env}: where HTTP_PROXY, HTTPS_PROXY and NO_PROXY are looked up. */
+    public static Plan parse(JsonNode options, Overrides cli, Map<String, String> env) throws PlanException {
         Problems p = new Problems();
         ObjectNode root = options != null && options.isObject() ? (ObjectNode) options : JsonNodeFactory.instance.objectNode();
         ConfigReader o = new ConfigReader(root, "options", p);
@@ -69,11 +72,11 @@ public final class PlanParser {
         Plan plan = new Plan(List.copyOf(scenarios), isolation, o.bool("discardResponseBodies", false),
                 o.string("userAgent", null), o.duration("setupTimeout", Duration.ofSeconds(60), true),
                 o.duration("teardownTimeout", Duration.ofSeconds(60), true), Map.copyOf(o.stringMap("tags")),
-                o.raw("thresholds"), List.of(), HttpOptions.read(o));
+                o.raw("thresholds"), List.of(), ClientOptionsParser.parse(o, env));
         o.warnUnknown(RESERVED);
         if (p.hasErrors()) throw new PlanException(p.errors());
         return new Plan(plan.scenarios(), plan.isolation(), plan.discardResponseBodies(), plan.userAgent(),
-                plan.setupTimeout(), plan.teardownTimeout(), plan.tags(), plan.thresholds(), p.warnings(), plan.http());
+                plan.setupTimeout(), plan.teardownTimeout(), plan.tags(), plan.thresholds(), p.warnings(), plan.client());
     }
 
     /** {@code -u N -r R -t T}: Locust's closed model as a ramping-vus scenario. */

@@ -93,9 +93,9 @@ public final class SummaryJson {
         options.put("isolation", String.valueOf(p.isolation()).toLowerCase(java.util.Locale.ROOT));
         options.put("discardResponseBodies", p.discardResponseBodies());
         options.put("userAgent", p.userAgent());
-        options.put("noCookiesReset", p.http().noCookiesReset());
-        options.put("batch", p.http().batch());
-        options.put("batchPerHost", p.http().batchPerHost());
+        options.put("noCookiesReset", p.client().noCookiesReset());
+        options.put("batch", p.client().batch());
+        options.put("batchPerHost", p.client().batchPerHost());
         options.set("tags", JSON.valueToTree(p.tags()));
         options.set("thresholds", p.thresholds());
         plan.put("maxVus", p.maxVus());

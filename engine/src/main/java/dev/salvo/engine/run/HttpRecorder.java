@@ -34,7 +34,8 @@ final class HttpRecorder implements HttpListener {
     /** The VU whose schedule lag corrects latencies (open models), or null. */
     private final dev.salvo.engine.exec.VirtualUser corrected;
 
-    private record Key(String url, String method, int status, int errorCode, Map<String, String> tags) {}
+    private record Key(String url, String method, int status, int errorCode, String proto, String tlsVersion,
+                       Map<String, String> tags) {}
 
     HttpRecorder(Metrics metrics, Tags base) {
         this(metrics, base, null);
@@ -55,7 +56,8 @@ final class HttpRecorder implements HttpListener {
     @Override
     public void onExchange(HttpRequest request, HttpResponse response) {
         String url = response.url() != null ? response.url() : request.url().toString();
-        Key key = new Key(url, request.method(), response.status(), response.errorCode(), request.tags());
+        Key key = new Key(url, request.method(), response.status(), response.errorCode(), response.proto(),
+                response.tlsVersion(), request.tags());
         Series[] series = cache.get(key);
         if (series == null) {
             series = resolve(key);
@@ -97,6 +99,8 @@ final class HttpRecorder implements HttpListener {
         t.put("status", Integer.toString(key.status()));
         t.put("expected_response", Boolean.toString(!failed(key.status())));
         if (key.errorCode() != 0) t.put("error_code", Integer.toString(key.errorCode()));
+        if (!key.proto().isEmpty()) t.put("proto", key.proto());
+        if (!key.tlsVersion().isEmpty()) t.put("tls_version", key.tlsVersion());
         Tags tags = Tags.of(t);
         Series[] out = new Series[PER_REQUEST.length + (corrected == null ? 0 : 1)];
         for (int i = 0; i < PER_REQUEST.length; i++) out[i] = metrics.series(PER_REQUEST[i], tags);

@@ -8,6 +8,7 @@ import dev.salvo.engine.metrics.Sampler;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.monitor.GeneratorHealth;
 import dev.salvo.engine.monitor.Saturation;
+import dev.salvo.engine.plan.ClientOptions;
 import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.plan.Scenario;
 
@@ -170,6 +171,13 @@ public final class Run {
         metrics.add(VUS, Tags.EMPTY, activeVus());
     }
 
+    /** Called on the VU's loop after each iteration: {@code noVUConnectionReuse} closes its connections. */
+    void iterationEnded(VirtualUser vu) {
+        if (!plan.client().connections().noVuConnectionReuse()) return;
+        VuServices vs = services.get(vu);
+        if (vs != null) vs.http().closeIdleConnections();
+    }
+
     /** VUs running an iteration now, for the {@code vus} gauge and for finer views of the schedule. */
     public long activeVus() {
         long active = 0;
@@ -246,8 +254,9 @@ public final class Run {
     public static HttpConfig httpConfig(Plan plan) {
         dev.salvo.engine.http.Compression.acceptEncoding();
         String userAgent = plan.userAgent() != null ? plan.userAgent() : "salvo/" + Version.get();
-        return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10), plan.http().noCookiesReset(),
-                plan.http().batch(), plan.http().batchPerHost());
+        ClientOptions client = plan.client();
+        return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10), client.tls(), client.http2(),
+                client.connections(), client.noCookiesReset(), client.batch(), client.batchPerHost());
     }
 
     /** Runs every VU's stop hook (user()'s onStop) that ran an iteration, for a few seconds at most. */

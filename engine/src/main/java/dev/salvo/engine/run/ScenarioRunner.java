@@ -113,6 +113,7 @@ final class ScenarioRunner implements ScenarioRun {
             metrics.add(BuiltinMetrics.ITERATION_DURATION, tags, (System.nanoTime() - start) / 1e6);
             metrics.add(BuiltinMetrics.ITERATIONS, tags, 1);
             if (error != null) errors.computeIfAbsent(error, k -> new LongAdder()).increment();
+            run.iterationEnded(vu);
             after.run();
         });
     }

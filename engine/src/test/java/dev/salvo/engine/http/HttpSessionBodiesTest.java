@@ -61,7 +61,7 @@ class HttpSessionBodiesTest {
     @Test
     void aSessionCookieLastsUntilTheNextIterationUnlessNoCookiesReset() throws Exception {
         for (boolean keep : new boolean[] {false, true}) {
-            try (SessionFixture fx = new SessionFixture(new HttpConfig("t", false, null, keep, 0, 0))) {
+            try (SessionFixture fx = new SessionFixture(new HttpConfig("t", false, null, null, null, null, keep, 0, 0))) {
                 assertEquals(401, fx.get(demo.baseUrl() + "/session").status());
                 assertEquals(200, fx.send(request("POST", "/session?user=ann", List.of(), null, List.of())).status());
                 assertEquals("ann", json(fx.get(demo.baseUrl() + "/session")).get("username").asText());
@@ -179,7 +179,7 @@ class HttpSessionBodiesTest {
     void batchRequestsRunInParallelWithinThePerHostLimit() throws Exception {
         List<HttpRequest> batch = java.util.Collections.nCopies(4, HttpRequest.of("GET", url("/delay?ms=300")));
         for (int perHost : new int[] {6, 2}) {
-            try (SessionFixture fx = new SessionFixture(new HttpConfig("t", false, null, false, 20, perHost))) {
+            try (SessionFixture fx = new SessionFixture(new HttpConfig("t", false, null, null, null, null, false, 20, perHost))) {
                 long before = demo.connectionsAccepted();
                 long start = System.nanoTime();
                 List<HttpResponse> out = fx.loop.submit(() -> fx.session.sendAll(batch)).get(5, TimeUnit.SECONDS)

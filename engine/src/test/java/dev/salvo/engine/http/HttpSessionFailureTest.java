@@ -88,14 +88,6 @@ class HttpSessionFailureTest {
     }
 
     @Test
-    void httpsIsReportedAsNotSupportedYet() throws Exception {
-        HttpResponse res = fx.get("https://127.0.0.1:1/");
-        assertEquals(0, res.status());
-        assertEquals(HttpErrorCodes.GENERIC, res.errorCode());
-        assertEquals("https is not supported yet", res.error());
-    }
-
-    @Test
     void urlWithoutHttpSchemeIsCode1020() throws Exception {
         assertEquals(HttpErrorCodes.INVALID_URL, fx.get("ftp://127.0.0.1/x").errorCode());
         assertEquals(HttpErrorCodes.INVALID_URL, fx.get("/relative/only").errorCode());

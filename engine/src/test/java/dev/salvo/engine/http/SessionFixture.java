@@ -15,6 +15,9 @@ final class SessionFixture implements AutoCloseable {
     record Seen(HttpRequest request, HttpResponse response, boolean onLoop) {
     }
 
+    /** TLS that trusts any certificate, such as the demo target's self-signed one. */
+    static final TlsConfig INSECURE_TLS = new TlsConfig(true, null, null, List.of(), List.of());
+
     final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     final EventLoop loop = group.next();
     final List<Seen> seen = new CopyOnWriteArrayList<>();

@@ -27,9 +27,9 @@ class PlanParserTest {
 
     @Test
     void httpOptionsHaveK6sDefaultsAndAreValidated() throws Exception {
-        assertEquals(HttpOptions.DEFAULTS, parse(null).http());
+        assertEquals(ClientOptions.DEFAULT, parse(null).client());
         Plan plan = parse("{'noCookiesReset': true, 'batch': 4, 'batchPerHost': 2}");
-        assertEquals(new HttpOptions(true, 4, 2), plan.http());
+        assertEquals(List.of(true, 4, 2), List.of(plan.client().noCookiesReset(), plan.client().batch(), plan.client().batchPerHost()));
         assertTrue(plan.warnings().isEmpty(), plan.warnings().toString());
         PlanException e = assertThrows(PlanException.class, () -> parse("{'batch': 0, 'batchPerHost': 'x'}"));
         assertTrue(e.getMessage().contains("options.batch") && e.getMessage().contains("options.batchPerHost"), e.getMessage());

@@ -42,12 +42,6 @@ final class DemoHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        state.connectionAccepted();
-        ctx.fireChannelActive();
-    }
-
-    @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         long seq = nextRequest++;
         boolean keepAlive = HttpUtil.isKeepAlive(request);

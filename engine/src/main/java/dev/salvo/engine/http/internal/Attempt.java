@@ -41,6 +41,7 @@ final class Attempt {
     private long start = UNSET;
     private long connectStart = UNSET;
     private long connectEnd = UNSET;
+    private long tlsEnd = UNSET;
     private long writeStart = UNSET;
     private long writeEnd = UNSET;
     private io.netty.handler.codec.http.HttpResponse head;
@@ -74,25 +75,88 @@ final class Attempt {
             fail(Failure.SESSION_CLOSED, false);
             return;
         }
-        connection = freshOnly ? null : pool.pollIdle(target.key());
-        connectStart = System.nanoTime();
-        if (connection != null) {
-            connection.begin(this);
-            connectEnd = connectStart;
-            write();
+        HttpConnection reusable = freshOnly ? null : pool.pollIdle(target.key());
+        if (reusable != null) {
+            useNow(reusable);
             return;
         }
-        connection = pool.connect(target.key(), target.host(), target.port());
-        connection.begin(this);
-        connection.connectFuture().addListener(f -> {
+        HttpConnection opening = freshOnly ? null : pool.opening(target.key());
+        if (opening == null) {
+            connect();
+            return;
+        }
+        // Another exchange is opening a connection that may turn out to be HTTP/2: wait for it (blocked).
+        opening.ready().addListener(f -> {
+            if (done) {
+                return;
+            }
+            if (f.isSuccess() && opening.multiplexed() && opening.isActive()) {
+                useNow(opening);
+            } else {
+                connect();
+            }
+        });
+    }
+
+    private void useNow(HttpConnection ready) {
+        connectStart = System.nanoTime();
+        connectEnd = connectStart;
+        tlsEnd = connectStart;
+        use(ready);
+    }
+
+    private void connect() {
+        connectStart = System.nanoTime();
+        HttpConnection fresh;
+        try {
+            fresh = pool.connect(target);
+        } catch (IllegalArgumentException e) {
+            fail(new Failure(HttpErrorCodes.TLS_ERROR, "tls: " + e.getMessage()), false); // settings the provider refused
+            return;
+        }
+        connection = fresh;
+        fresh.ready().addListener(f -> {
             if (done) {
                 return; // timed out while connecting; the channel is already closed
             }
             if (!f.isSuccess()) {
-                fail(Failure.ofConnect(f.cause(), target.host(), target.port()), false);
+                if (fresh.connectedNanos() != 0) {
+                    connectEnd = fresh.connectedNanos(); // the TLS handshake failed, not the dial
+                }
+                fail(Failure.ofConnect(f.cause(), target.host(), target.port(), fresh.proxy()), false);
                 return;
             }
-            connectEnd = System.nanoTime();
+            tlsEnd = System.nanoTime();
+            connectEnd = fresh.connectedNanos() != 0 ? fresh.connectedNanos() : tlsEnd;
+            use(fresh);
+        });
+    }
+
+    /** Writes on an HTTP/1.1 connection, or on a new stream of an HTTP/2 one. */
+    private void use(HttpConnection ready) {
+        if (!ready.multiplexed()) {
+            connection = ready;
+            ready.begin(this);
+            write();
+            return;
+        }
+        connection = null; // a failure of this exchange must not close the streams of others
+        ready.openStream().addListener(f -> {
+            HttpConnection stream = (HttpConnection) f.getNow();
+            if (done) {
+                if (stream != null) {
+                    stream.close();
+                }
+                return;
+            }
+            if (!f.isSuccess()) {
+                // Typically a GOAWAY: the connection takes no new streams, so this exchange opens its own.
+                pool.noNewStreams(ready);
+                connect();
+                return;
+            }
+            connection = stream;
+            stream.begin(this);
             write();
         });
     }
@@ -100,6 +164,9 @@ final class Attempt {
     private void write() {
         FullHttpRequest out = message;
         message = null;
+        if (connection.proxy() != null && !target.tls()) {
+            out.setUri("http://" + target.hostHeader() + target.pathAndQuery()); // absolute-form, for the proxy
+        }
         writeStart = System.nanoTime();
         connection.channel().writeAndFlush(out).addListener(f -> {
             if (f.isSuccess()) {
@@ -168,18 +235,26 @@ final class Attempt {
         fail(failure, false);
     }
 
-    /** A kept-alive connection the server closed just before we used it: nothing of the response came back. */
+    /**
+     * Safe to retry on a new connection: a kept-alive connection the server closed just before we used
+     * it, or a stream a GOAWAY cut; either way nothing of the response came back.
+     */
     private boolean staleConnection() {
+        if (connection != null && connection.isStream()) {
+            return connection.parentGoingAway() && !connection.counter().anyRead();
+        }
         return connection != null && connection.reused() && !connection.counter().anyRead();
     }
 
     private void complete() {
         long end = System.nanoTime();
         done = true;
-        boolean keepAlive = HttpUtil.isKeepAlive(head) && !"close".equalsIgnoreCase(request.header("connection"));
-        HttpResponse response = new HttpResponse(head.status().code(), head.protocolVersion().text(),
-                request.url().toString(), headers(connection.wireHeaders(head)), body == null ? new byte[0] : body.toByteArray(),
-                timings(end), null, 0, connection.counter().bytesWritten(), connection.counter().bytesRead());
+        boolean keepAlive = connection.isStream()
+                || HttpUtil.isKeepAlive(head) && !"close".equalsIgnoreCase(request.header("connection"));
+        String proto = connection.isStream() ? "HTTP/2.0" : head.protocolVersion().text();
+        HttpResponse response = new HttpResponse(head.status().code(), proto, request.url().toString(),
+                headers(connection.wireHeaders(head), connection.isStream()), body == null ? new byte[0] : body.toByteArray(), timings(end),
+                null, 0, connection.bytesWritten(), connection.bytesRead(), connection.tlsVersion());
         connection.end();
         if (keepAlive) {
             pool.release(connection);
@@ -201,16 +276,18 @@ final class Attempt {
         }
         long sent = 0;
         long received = 0;
+        String tlsVersion = "";
         if (connection != null) {
-            sent = connection.counter().bytesWritten();
-            received = connection.counter().bytesRead();
+            tlsVersion = connection.tlsVersion();
+            sent = connection.bytesWritten();
+            received = connection.bytesRead();
             if (connection.current() == this) {
                 connection.end();
             }
             pool.discard(connection);
         }
         HttpResponse response = new HttpResponse(0, "", request.url().toString(), Map.of(), new byte[0],
-                timings(end), failure.message(), failure.code(), sent, received);
+                timings(end), failure.message(), failure.code(), sent, received, tlsVersion);
         owner.attemptDone(this, response, retryable);
     }
 
@@ -220,10 +297,12 @@ final class Attempt {
         }
         long cStart = connectStart == UNSET ? end : connectStart;
         long cEnd = connectEnd == UNSET ? end : connectEnd;
+        long tEnd = tlsEnd == UNSET ? end : tlsEnd;
         double blocked = ms(cStart - start);
         double connecting = ms(cEnd - cStart);
+        double tls = target.tls() ? ms(tEnd - cEnd) : 0;
         if (writeStart == UNSET) {
-            return new Timings(blocked, connecting, 0, 0, 0, 0, 0);
+            return new Timings(blocked, connecting, tls, 0, 0, 0, 0);
         }
         boolean anyRead = connection.counter().anyRead();
         long firstByte = anyRead ? connection.counter().firstReadNanos() : end;
@@ -232,16 +311,20 @@ final class Attempt {
         double sending = ms(wEnd - writeStart);
         double waiting = ms(firstByte - wEnd);
         double receiving = anyRead ? ms(end - firstByte) : 0;
-        return new Timings(blocked, connecting, 0, sending, waiting, receiving, sending + waiting + receiving);
+        return new Timings(blocked, connecting, tls, sending, waiting, receiving, sending + waiting + receiving);
     }
 
     private static double ms(long nanos) {
         return Math.max(0, nanos) / 1_000_000.0;
     }
 
-    private static Map<String, List<String>> headers(io.netty.handler.codec.http.HttpHeaders wire) {
+    /** {@code http2}: leave out the {@code x-http2-*} headers Netty's HTTP/2 to HTTP/1 conversion adds. */
+    private static Map<String, List<String>> headers(io.netty.handler.codec.http.HttpHeaders wire, boolean http2) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : wire) {
+            if (http2 && e.getKey().regionMatches(true, 0, "x-http2-", 0, 8)) {
+                continue;
+            }
             out.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(e.getValue());
         }
         out.replaceAll((k, v) -> Collections.unmodifiableList(v));

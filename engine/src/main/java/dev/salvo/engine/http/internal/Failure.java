@@ -4,7 +4,11 @@ import dev.salvo.engine.http.HttpErrorCodes;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.compression.DecompressionException;
 import java.io.IOException;
+import io.netty.handler.proxy.ProxyConnectException;
 import java.net.ConnectException;
+import java.net.URI;
+import java.security.cert.CertificateExpiredException;
+import javax.net.ssl.SSLException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
@@ -18,8 +22,21 @@ public record Failure(int code, String message) {
     static final Failure SESSION_CLOSED = new Failure(HttpErrorCodes.GENERIC, "session closed");
     static final Failure TIMEOUT = new Failure(HttpErrorCodes.REQUEST_TIMEOUT, "request timeout");
 
-    /** Classifies a failure to open a connection. */
-    static Failure ofConnect(Throwable cause, String host, int port) {
+    /** Classifies a failure to open a connection, directly or through {@code proxy} (null: none). */
+    static Failure ofConnect(Throwable cause, String host, int port, URI proxy) {
+        Failure tls = ofTls(cause, host);
+        if (tls != null) {
+            return tls;
+        }
+        if (proxy == null) {
+            return ofConnect(cause, host, port);
+        }
+        Failure direct = cause instanceof ProxyConnectException ? new Failure(HttpErrorCodes.DIAL_ERROR, message(cause))
+                : ofConnect(cause, proxy.getHost(), proxy.getPort());
+        return new Failure(direct.code(), "proxy " + proxy + ": " + direct.message());
+    }
+
+    private static Failure ofConnect(Throwable cause, String host, int port) {
         String target = host + ":" + port;
         if (cause instanceof UnknownHostException) {
             return new Failure(HttpErrorCodes.DNS_FAILURE, "lookup " + host + ": no such host");
@@ -36,8 +53,37 @@ public record Failure(int code, String message) {
         return ofIo(cause);
     }
 
+    /**
+     * A TLS failure named as k6 names it (its messages come from Go's x509 package), or null when the
+     * cause is not TLS.
+     */
+    static Failure ofTls(Throwable cause, String host) {
+        SSLException ssl = find(cause, SSLException.class);
+        if (ssl == null) {
+            return null;
+        }
+        if (find(cause, CertificateExpiredException.class) != null) {
+            return new Failure(HttpErrorCodes.TLS_ERROR, "tls: x509: certificate has expired or is not yet valid: "
+                    + message(ssl));
+        }
+        String text = messages(cause);
+        if (text.contains("no subject alternative") || text.contains("no name matching")) {
+            return new Failure(HttpErrorCodes.TLS_HOSTNAME_MISMATCH, "tls: x509: certificate is not valid for " + host
+                    + ": " + message(ssl));
+        }
+        if (text.contains("pkix path") || text.contains("unable to find valid certification path")) {
+            return new Failure(HttpErrorCodes.TLS_UNKNOWN_AUTHORITY, "tls: x509: certificate signed by unknown authority: "
+                    + message(ssl));
+        }
+        return new Failure(HttpErrorCodes.TLS_ERROR, "tls: " + message(ssl));
+    }
+
     /** Classifies a failure on an open connection. */
     static Failure ofIo(Throwable cause) {
+        Failure tls = ofTls(cause, "the host");
+        if (tls != null) {
+            return tls;
+        }
         if (cause instanceof ClosedChannelException) {
             return CLOSED;
         }
@@ -48,6 +94,24 @@ public record Failure(int code, String message) {
             return new Failure(HttpErrorCodes.CONNECTION_RESET, "connection reset by peer");
         }
         return new Failure(HttpErrorCodes.GENERIC, message(cause));
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    /** Every message of the cause chain, lower case. */
+    private static String messages(Throwable t) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            out.append(c.getMessage()).append('\n');
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
     }
 
     private static boolean contains(Throwable t, String word) {

@@ -5,13 +5,14 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * Where a URL points: host, port, the pool key and the request target. {@code errorCode} is non-zero
- * when the URL cannot be used.
+ * Where a URL points: scheme, host, port, the pool key and the request target. {@code errorCode} is
+ * non-zero when the URL cannot be used.
  */
-public record Target(String host, int port, String hostHeader, String pathAndQuery, int errorCode, String error) {
+public record Target(boolean tls, String host, int port, String hostHeader, String pathAndQuery, int errorCode,
+        String error) {
 
     public String key() {
-        return host + ":" + port;
+        return (tls ? "https://" : "http://") + host + ":" + port;
     }
 
     public boolean ok() {
@@ -20,17 +21,15 @@ public record Target(String host, int port, String hostHeader, String pathAndQue
 
     public static Target of(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("https")) {
-            return failure(HttpErrorCodes.GENERIC, "https is not supported yet");
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return failure(HttpErrorCodes.INVALID_URL, "invalid URL " + url + ": scheme must be http or https");
         }
-        if (!scheme.equals("http")) {
-            return failure(HttpErrorCodes.INVALID_URL, "invalid URL " + url + ": scheme must be http");
-        }
+        boolean tls = scheme.equals("https");
         String host = url.getHost();
         if (host == null || host.isEmpty()) {
             return failure(HttpErrorCodes.INVALID_URL, "invalid URL " + url + ": no host");
         }
-        int port = url.getPort() == -1 ? 80 : url.getPort();
+        int port = url.getPort() == -1 ? (tls ? 443 : 80) : url.getPort();
         String hostHeader = url.getPort() == -1 ? host : host + ":" + port;
         // URI keeps the brackets of an IPv6 literal; the socket address must not have them.
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -38,10 +37,10 @@ public record Target(String host, int port, String hostHeader, String pathAndQue
         }
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         String pathAndQuery = url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
-        return new Target(host, port, hostHeader, pathAndQuery, 0, null);
+        return new Target(tls, host, port, hostHeader, pathAndQuery, 0, null);
     }
 
     private static Target failure(int code, String message) {
-        return new Target(null, 0, null, null, code, message);
+        return new Target(false, null, 0, null, null, code, message);
     }
 }

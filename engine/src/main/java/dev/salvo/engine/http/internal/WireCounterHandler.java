@@ -16,6 +16,14 @@ public final class WireCounterHandler extends ChannelDuplexHandler {
     private long bytesWritten;
     private long firstReadNanos;
     private boolean anyRead;
+    private long readTaken;
+    private long writtenTaken;
+
+    /** Starts timing a first exchange: the bytes of the handshakes before it stay counted. */
+    public void restartTiming() {
+        firstReadNanos = 0;
+        anyRead = false;
+    }
 
     /** Starts counting for a new exchange on this connection. */
     public void reset() {
@@ -23,6 +31,19 @@ public final class WireCounterHandler extends ChannelDuplexHandler {
         bytesWritten = 0;
         firstReadNanos = 0;
         anyRead = false;
+    }
+
+    /** Bytes read since the last call: how an HTTP/2 connection shares its traffic among its streams' exchanges. */
+    public long takeRead() {
+        long n = bytesRead - readTaken;
+        readTaken = bytesRead;
+        return n;
+    }
+
+    public long takeWritten() {
+        long n = bytesWritten - writtenTaken;
+        writtenTaken = bytesWritten;
+        return n;
     }
 
     public long bytesRead() {
@@ -43,14 +64,12 @@ public final class WireCounterHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        long n = size(msg);
-        if (n > 0) {
-            if (!anyRead) {
-                anyRead = true;
-                firstReadNanos = System.nanoTime();
-            }
-            bytesRead += n;
+        // Any message counts as the first byte: an HTTP/2 stream sees frames, the headers frame first.
+        if (!anyRead) {
+            anyRead = true;
+            firstReadNanos = System.nanoTime();
         }
+        bytesRead += size(msg);
         ctx.fireChannelRead(msg);
     }
 
