@@ -4,8 +4,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 
-/** Pipeline of a demo connection: HTTP/1.1 codec, whole requests up to 1 MiB, the demo handler. */
+/** Pipeline of a demo connection: HTTP/1.1 codec, whole requests up to 1 MiB, permessage-deflate for sockets, the demo handler. */
 public final class DemoInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_REQUEST_BYTES = 1 << 20;
     private final DemoState state;
@@ -21,6 +22,7 @@ public final class DemoInitializer extends ChannelInitializer<SocketChannel> {
         ch.pipeline()
                 .addLast("codec", new HttpServerCodec())
                 .addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                .addLast("ws-deflate", new WebSocketServerCompressionHandler(0))
                 .addLast("demo", new DemoHandler(state, router));
     }
 }

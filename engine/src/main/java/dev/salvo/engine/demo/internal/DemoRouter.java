@@ -36,7 +36,7 @@ final class DemoRouter {
             GET  /bytes/{n}                  n bytes
             GET  /gzip                       a gzip-encoded JSON body
             GET  /redirect/{n}               n redirects, then {"redirected":true}
-            """;
+            """ + DemoSockets.ENDPOINTS;
 
     private final DemoState state;
 

@@ -18,7 +18,7 @@ public record Failure(int code, String message) {
     static final Failure TIMEOUT = new Failure(HttpErrorCodes.REQUEST_TIMEOUT, "request timeout");
 
     /** Classifies a failure to open a connection. */
-    static Failure ofConnect(Throwable cause, String host, int port) {
+    public static Failure ofConnect(Throwable cause, String host, int port) {
         String target = host + ":" + port;
         if (cause instanceof UnknownHostException) {
             return new Failure(HttpErrorCodes.DNS_FAILURE, "lookup " + host + ": no such host");
@@ -36,7 +36,7 @@ public record Failure(int code, String message) {
     }
 
     /** Classifies a failure on an open connection. */
-    static Failure ofIo(Throwable cause) {
+    public static Failure ofIo(Throwable cause) {
         if (cause instanceof ClosedChannelException) {
             return CLOSED;
         }
