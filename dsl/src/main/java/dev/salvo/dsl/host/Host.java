@@ -9,6 +9,7 @@ import dev.salvo.engine.metrics.MetricNames;
 import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.ws.WsParams;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.graalvm.polyglot.HostAccess;
@@ -180,6 +181,31 @@ public final class Host {
         vu.services.http().send(request).thenAccept(r -> vu.resume(callback, new JsResponse(r, keepBody)));
     }
 
+    /**
+     * Opens a WebSocket for the running VU; {@code events} holds the module's handlers. Returns the
+     * socket's methods for the module's {@code Socket}.
+     */
+    @HostAccess.Export
+    public JsSocket wsConnect(String url, Value headers, Value tags, Value subprotocols, boolean compression, Value timeout,
+                              int maxMessageSize, boolean insecureSkipTlsVerify, Value events) {
+        VuState vu = running("ws.connect()");
+        WsParams params;
+        try {
+            List<String> protocols = new ArrayList<>();
+            if (subprotocols != null && !subprotocols.isNull()) {
+                for (long i = 0; i < subprotocols.getArraySize(); i++) protocols.add(subprotocols.getArrayElement(i).asString());
+            }
+            params = new WsParams(new URI(url), headers(headers), protocols, compression, timeout(timeout),
+                    maxMessageSize <= 0 ? WsParams.DEFAULT_MAX_MESSAGE_SIZE : maxMessageSize,
+                    requestTags(vu, tags), insecureSkipTlsVerify);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("ws.connect('" + url + "'): " + e.getMessage());
+        }
+        JsSocket socket = new JsSocket(vu, events);
+        socket.socket = vu.services.ws().connect(params, socket);
+        return socket;
+    }
+
     private static List<Header> headers(Value pairs) {
         if (pairs == null || pairs.isNull()) return List.of();
         List<Header> out = new ArrayList<>((int) pairs.getArraySize() / 2);
@@ -200,7 +226,7 @@ public final class Host {
         return out;
     }
 
-    private static byte[] body(Value body) {
+    static byte[] body(Value body) {
         if (body == null || body.isNull()) return null;
         if (body.isString()) return body.asString().getBytes(StandardCharsets.UTF_8);
         if (body.hasBufferElements()) {

@@ -30,7 +30,8 @@ final class ScriptFileSystem implements FileSystem {
             "salvo", "salvo.mjs",
             "salvo/http", "http.mjs",
             "salvo/metrics", "metrics.mjs",
-            "salvo/data", "data.mjs");
+            "salvo/data", "data.mjs",
+            "salvo/ws", "ws.mjs");
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     private final FileSystem delegate = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());

@@ -23,10 +23,10 @@ public final class WsClient implements AutoCloseable {
 
     /**
      * Opens a socket; {@code listener} hears of its handshake and, at last, of its close. Called on
-     * the VU's loop; {@code tags} are the script's tags of this socket and its {@code group}.
+     * the VU's loop.
      */
-    public WsSocket connect(WsParams params, Tags tags, WsListener listener) {
-        return connector.connect(params, tags, listener);
+    public WsSocket connect(WsParams params, WsListener listener) {
+        return connector.connect(params, listener);
     }
 
     /** Sockets opened and not yet closed. */

@@ -14,7 +14,7 @@ public interface WsSocket {
     void close(int code, String reason);
 
     /** A script handler failed: counts it and closes the socket with 1011. */
-    void fail(String message);
+    void fail();
 
     boolean open();
 }

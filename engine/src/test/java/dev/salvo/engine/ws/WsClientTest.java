@@ -89,7 +89,7 @@ class WsClientTest {
     }
 
     private WsSocket connect(WsClient client, WsParams params, Recorder r) throws Exception {
-        return loop.submit(() -> client.connect(params, Tags.EMPTY, r)).get(5, TimeUnit.SECONDS);
+        return loop.submit(() -> client.connect(params, r)).get(5, TimeUnit.SECONDS);
     }
 
     private double sum(String metric, String tag, String value) {

@@ -262,7 +262,7 @@ public final class WsConnection extends SimpleChannelInboundHandler<Object> impl
     }
 
     @Override
-    public void fail(String message) {
+    public void fail() {
         if (state == State.CLOSED) return;
         recorder.error(WsErrorCodes.HANDLER_ERROR);
         close(1011, "handler error");

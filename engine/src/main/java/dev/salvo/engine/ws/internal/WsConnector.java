@@ -38,9 +38,9 @@ public final class WsConnector {
                 .option(ChannelOption.TCP_NODELAY, true);
     }
 
-    public WsSocket connect(WsParams params, Tags tags, WsListener listener) {
+    public WsSocket connect(WsParams params, WsListener listener) {
         String url = params.url().toString();
-        Tags socketTags = Tags.of(Map.of("url", url, "name", url)).with(tags).with(Tags.of(params.tags()));
+        Tags socketTags = Tags.of(Map.of("url", url, "name", url)).with(Tags.of(params.tags()));
         WsRecorder recorder = new WsRecorder(metrics, base, socketTags);
         SslContext tls = params.secure() ? WsTls.context(params.insecureSkipTlsVerify()) : null;
         WsConnection connection = new WsConnection(params, listener, recorder, handshaker(params), open::remove);
