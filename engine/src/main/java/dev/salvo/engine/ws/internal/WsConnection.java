@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
@@ -21,6 +22,7 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
@@ -143,11 +145,23 @@ public final class WsConnection extends SimpleChannelInboundHandler<Object> impl
             return;
         }
         handshakeTimeout.cancel(false);
+        encodeDecoderReplies(ctx.pipeline());
         state = State.OPEN;
         openNanos = System.nanoTime();
         recorder.handshake(status, ms);
         listener.onHandshake(new WsHandshake(params.url().toString(), status, headers(response.headers()),
                 handshaker.actualSubprotocol(), null, 0));
+    }
+
+    /**
+     * Netty puts the frame decoder before the encoder on a client, so the close frame the decoder
+     * writes on a protocol violation (1009 for a frame over maxMessageSize) would reach the wire
+     * unencoded: move the encoder in front of it.
+     */
+    private static void encodeDecoderReplies(ChannelPipeline p) {
+        if (p.get("ws-encoder") == null || p.get("ws-decoder") == null) return;
+        p.remove("ws-encoder");
+        p.addBefore("ws-decoder", "ws-encoder", new WebSocket13FrameEncoder(true));
     }
 
     private void handshakeFailed(int status, HttpHeaders headers, int code, String message) {
