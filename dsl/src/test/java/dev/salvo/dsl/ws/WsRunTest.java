@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static dev.salvo.dsl.Salvo.script;
@@ -190,6 +191,27 @@ class WsRunTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.runSeconds() < 10, r.toString());
         assertTrue(r.all().contains("2 interrupted"), r.toString());
+    }
+
+    @Test
+    void socketsGetLocustRowsOfTypeWsInEveryReport() throws Exception {
+        Path out = dir.resolve("out");
+        Salvo.Result r = run("rows.js", """
+                export const options = { iterations: 3 };
+                export default async function () {
+                  const res = await ws.connect(`${env.WS_URL}/ws/ticker?interval=10&dropAfter=2`, { tags: { name: 'ticker' } });
+                  check(res, { '101': (x) => x.status === 101 });
+                }
+                """, "--out", out.toString(), "--csv-full-history");
+        passed(r);
+        String[] row = r.requestRow("ticker");
+        assertEquals("WS", row[1], r.toString());
+        assertEquals("3", row[2], r.toString());
+        assertEquals("3", row[3], "each drop (1303) is a failure: " + r);
+        assertTrue(Files.readString(out.resolve("stats.csv")).contains("\nWS,ticker,3,3,"), Files.readString(out.resolve("stats.csv")));
+        assertTrue(Files.readString(out.resolve("failures.csv")).contains("WS,ticker,error 1303: websocket closed abnormally (1006),3"),
+                Files.readString(out.resolve("failures.csv")));
+        assertTrue(Files.readString(out.resolve("stats_history.csv")).contains(",WS,ticker,"));
     }
 
     @Test
