@@ -88,11 +88,13 @@ export class Socket {
   }
 
   _message(data) {
-    for (const w of this._waiters.slice()) {
-      try {
-        if (w.predicate(data)) this._settle(w, w.resolve, data);
-      } catch (e) {
-        this._settle(w, w.reject, e);
+    if (this._waiters.length > 0) {
+      for (const w of this._waiters.slice()) {
+        try {
+          if (w.predicate(data)) this._settle(w, w.resolve, data);
+        } catch (e) {
+          this._settle(w, w.reject, e);
+        }
       }
     }
     this._emit('message', [data]);

@@ -43,7 +43,7 @@ class WsRunTest {
     @Test
     void requestResponseOverEchoWithNextAndWaitFor() throws Exception {
         Salvo.Result r = run("echo.js", """
-                export const options = { iterations: 2, thresholds: { ws_msgs_sent: ['count==6'], ws_ping: ['max>0'] } };
+                export const options = { iterations: 2, thresholds: { ws_msgs_sent: ['count==8'], ws_ping: ['max>0'] } };
                 export default async function () {
                   const got = [];
                   const res = await ws.connect(`${env.WS_URL}/ws/echo`, { compression: true }, (socket) => {
@@ -54,6 +54,10 @@ class WsRunTest {
                       socket.send('two');
                       socket.send('three');
                       got.push(await socket.waitFor((m) => m === 'three', 5000));
+                      socket.sendBinary(new Uint8Array([1, 2, 255]).buffer);
+                    });
+                    socket.on('binaryMessage', (buffer) => {
+                      got.push(Array.from(new Uint8Array(buffer)).join('.'));
                       socket.close(4000, 'done');
                     });
                     socket.on('pong', () => got.push('pong'));
@@ -61,7 +65,7 @@ class WsRunTest {
                   check(res, {
                     '101': (x) => x.status === 101 && x.error === '',
                     'deflate negotiated': (x) => (x.headers['sec-websocket-extensions'] || '').includes('permessage-deflate'),
-                    'messages in order': () => JSON.stringify(got) === '["pong","one","three"]',
+                    'messages in order': () => JSON.stringify(got) === '["pong","one","three","1.2.255"]',
                   });
                 }
                 """);
