@@ -9,7 +9,9 @@ const vus = Number(env.VUS || 100);
 const rampMs = Number(env.RAMP || 20) * 1000;
 const holdMs = Number(env.HOLD || 55) * 1000;
 const urls = (env.WS_URLS || '').split(',');
-const interval = Number(env.INTERVAL || 100);
+const interval = Number(env.INTERVAL || 1000);
+// One tick per symbol per interval, written together: SYMBOLS messages per socket per interval.
+const symbols = Array.from({ length: Number(env.SYMBOLS || 10) }, (_, k) => `S${k}`).join(',');
 
 export const options = {
   isolation: 'worker',
@@ -27,7 +29,7 @@ export default async function (data, vu) {
     const slot = ((i * vus + vu.idInScenario - 1) * rampMs) / (perVu * vus);
     const wait = slot - (Date.now() - start);
     if (wait > 0) await sleep(wait / 1000);
-    const url = `${urls[(vu.idInScenario + i) % urls.length]}/ws/ticker?symbols=T${i % 10}&interval=${interval}`;
+    const url = `${urls[(vu.idInScenario + i) % urls.length]}/ws/ticker?symbols=${symbols}&interval=${interval}`;
     sockets.push(ws.connect(url, { tags: { name: 'ticker' } }, (socket) => {
       socket.on('message', () => { received++; });
       socket.setTimeout(() => socket.close(), holdMs - (Date.now() - start));

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # WebSocket capacity: the demo target as its own process (each process has its own open-files budget),
-# then a salvo run holding SOCKETS sockets to its /ws/ticker, each receiving one tick every INTERVAL ms.
+# then a salvo run holding SOCKETS sockets to its /ws/ticker, each receiving SYMBOLS ticks (one per
+# symbol, written together) every INTERVAL ms.
 # Prints sockets held (open at the middle of the hold), messages/s received (median of the seconds
 # when all sockets were open), the salvo process's heap after a full GC per 1,000 sockets, as a
 # Markdown table row. Fails when fewer than 90% of the sockets asked for were held (a shared machine
 # can be too slow to open the last few within the ramp).
 #
 # Usage: bench/ws-sockets.sh
-# Environment: SOCKETS (10000), PER_VU (100), INTERVAL (100 ms), RAMP (20 s to open them all),
+# Environment: SOCKETS (10000), PER_VU (100), SYMBOLS (10), INTERVAL (1000 ms), RAMP (20 s to open them all),
 #   HOLD (55 s from the start until they close), TARGETS (1: how many 127.0.0.x addresses to spread
 #   the sockets over, when ephemeral ports run short), HEAP (2g), WORKERS (default: cores),
 #   BENCH_SMOKE=1 (200 sockets, ramp 2 s, hold 10 s: does it still work), BENCH_OUT (keep the logs here).
@@ -19,7 +20,8 @@ if [[ ${BENCH_SMOKE:-} == 1 ]]; then
 fi
 SOCKETS=${SOCKETS:-10000}
 PER_VU=${PER_VU:-100}
-INTERVAL=${INTERVAL:-100}
+INTERVAL=${INTERVAL:-1000}
+SYMBOLS=${SYMBOLS:-10}
 RAMP=${RAMP:-20}
 HOLD=${HOLD:-55}
 TARGETS=${TARGETS:-1}
@@ -40,7 +42,7 @@ urls=$(seq 1 "$TARGETS" | sed "s|.*|ws://127.0.0.&:$port|" | paste -sd, -)
 workers=()
 [[ -n ${WORKERS:-} ]] && workers=(--workers "$WORKERS")
 SALVO_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" "$root/salvo" run "$root/bench/ws-sockets.js" --no-progress \
-  -e "WS_URLS=$urls" -e "VUS=$vus" -e "PER_VU=$PER_VU" -e "INTERVAL=$INTERVAL" -e "RAMP=$RAMP" -e "HOLD=$HOLD" \
+  -e "WS_URLS=$urls" -e "VUS=$vus" -e "PER_VU=$PER_VU" -e "INTERVAL=$INTERVAL" -e "SYMBOLS=$SYMBOLS" -e "RAMP=$RAMP" -e "HOLD=$HOLD" \
   --out "$out/results" ${workers[@]+"${workers[@]}"} >"$out/salvo.out" 2>"$out/salvo.err" &
 launcher=$!
 # The hold is timed from the run's start, after the JVM and the script loaded.
@@ -86,7 +88,7 @@ sessions=$(sed -n 's/^ *ws_sessions\.* *\([0-9]*\).*/\1/p' "$out/salvo.out" | he
 errors=$(sed -n 's/^ *ws_errors\.* *\([0-9]*\).*/\1/p' "$out/salvo.out" | head -n 1)
 heap_mb=$(awk -v k="${heap:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
 per_k_heap=$(awk -v k="${heap:-0}" -v n="$SOCKETS" 'BEGIN { printf "%.1f", k / 1024 / (n / 1000) }')
-echo "| $SOCKETS | $TARGETS | $INTERVAL ms | ${held:-?} | ${sessions:-0} | ${errors:-0} | $rate | $heap_mb | $per_k_heap | exit $status |"
+echo "| $SOCKETS | $TARGETS | $SYMBOLS / $INTERVAL ms | ${held:-?} | ${sessions:-0} | ${errors:-0} | $rate | $heap_mb | $per_k_heap | exit $status |"
 echo "logs: $out" >&2
 if (( ${held:-0} * 10 < SOCKETS * 9 )); then
   echo "ws-sockets.sh: held ${held:-0} of $SOCKETS sockets (logs in $out)" >&2

@@ -29,7 +29,7 @@ export default async function () {
   const res = await ws.connect(`${env.WS_URL}/ws/echo`, { tags: { name: 'market open' } }, (socket) => {
     socket.on('open', async () => {
       socket.send('hello');
-      echoed = (await socket.next(5000)) === 'hello';
+      echoed = (await socket.next(30000)) === 'hello';
       socket.close();
     });
   });
