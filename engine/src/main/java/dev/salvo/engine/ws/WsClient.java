@@ -14,11 +14,15 @@ import java.util.Objects;
  */
 public final class WsClient implements AutoCloseable {
     private final EventLoop loop;
-    private final WsConnector connector;
+    private final Metrics metrics;
+    private final Tags tags;
+    /** Made on the first connect: most VUs never open a socket. */
+    private WsConnector connector;
 
     public WsClient(EventLoop loop, Metrics metrics, Tags tags) {
         this.loop = Objects.requireNonNull(loop, "loop");
-        this.connector = new WsConnector(loop, metrics, tags);
+        this.metrics = metrics;
+        this.tags = tags;
     }
 
     /**
@@ -26,22 +30,25 @@ public final class WsClient implements AutoCloseable {
      * the VU's loop.
      */
     public WsSocket connect(WsParams params, WsListener listener) {
+        if (connector == null) connector = new WsConnector(loop, metrics, tags);
         return connector.connect(params, listener);
     }
 
     /** Sockets opened and not yet closed. */
     public int openSockets() {
-        return connector.openSockets();
+        return connector == null ? 0 : connector.openSockets();
     }
 
     /** Closes every socket still open with 1001, each counted in {@code ws_errors} (1306). */
     @Override
     public void close() {
+        WsConnector c = connector;
+        if (c == null) return;
         if (loop.inEventLoop()) {
-            connector.closeAll();
+            c.closeAll();
         } else {
             try {
-                loop.execute(connector::closeAll);
+                loop.execute(c::closeAll);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // the loop is shut down, and its channels with it
             }
