@@ -11,7 +11,7 @@ public final class WsErrorCodes {
     public static final int HANDSHAKE_TIMEOUT = 1301;
     /** A message larger than {@code maxMessageSize}: the socket was closed with 1009. */
     public static final int MESSAGE_TOO_BIG = 1302;
-    /** The connection ended without a close frame (close code 1006), e.g. mid-message. */
+    /** The connection ended without a close frame (close code 1006), e.g. mid-message, or before the handshake ended. */
     public static final int CLOSED_ABNORMALLY = 1303;
     /** A script handler threw: the socket was closed with 1011. */
     public static final int HANDLER_ERROR = 1304;
