@@ -11,12 +11,12 @@
 # Environment: SOCKETS (10000), PER_VU (100), SYMBOLS (10), INTERVAL (1000 ms), RAMP (20 s to open them all),
 #   HOLD (55 s from the start until they close), TARGETS (1: how many 127.0.0.x addresses to spread
 #   the sockets over, when ephemeral ports run short), HEAP (2g), WORKERS (default: cores),
-#   BENCH_SMOKE=1 (200 sockets, ramp 2 s, hold 10 s: does it still work), BENCH_OUT (keep the logs here).
+#   BENCH_SMOKE=1 (200 sockets, ramp 2 s, hold 20 s: does it still work), BENCH_OUT (keep the logs here).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 if [[ ${BENCH_SMOKE:-} == 1 ]]; then
-  SOCKETS=${SOCKETS:-200} PER_VU=${PER_VU:-20} RAMP=${RAMP:-2} HOLD=${HOLD:-10}
+  SOCKETS=${SOCKETS:-200} PER_VU=${PER_VU:-20} RAMP=${RAMP:-2} HOLD=${HOLD:-20}
 fi
 SOCKETS=${SOCKETS:-10000}
 PER_VU=${PER_VU:-100}
