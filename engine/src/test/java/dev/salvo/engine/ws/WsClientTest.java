@@ -174,6 +174,22 @@ class WsClientTest {
     }
 
     @Test
+    void aServerThatNeverAnswersTimesTheHandshakeOut() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) { // the kernel accepts, nobody answers
+            WsParams p = WsParams.of("ws://127.0.0.1:" + silent.getLocalPort() + "/");
+            p = new WsParams(p.url(), p.headers(), p.subprotocols(), false, java.time.Duration.ofMillis(300),
+                    p.maxMessageSize(), p.tags(), false);
+            Recorder r = new Recorder(text -> { });
+            connect(client(), p, r);
+            WsHandshake h = r.handshake.get(5, TimeUnit.SECONDS);
+            assertEquals(0, h.status());
+            assertEquals(WsErrorCodes.HANDSHAKE_TIMEOUT, h.errorCode());
+            assertEquals(1006, r.closed.get(5, TimeUnit.SECONDS));
+            assertEquals(1, sum("ws_errors", "error_code", "1301"));
+        }
+    }
+
+    @Test
     void anOversizedMessageClosesWith1009AndIsCountedAlsoWhenCompressed() throws Exception {
         WsParams p = WsParams.of(demo.wsUrl() + "/ws/echo");
         p = new WsParams(p.url(), p.headers(), p.subprotocols(), true, p.timeout(), 1024, p.tags(), false);
