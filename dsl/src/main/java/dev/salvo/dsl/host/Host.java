@@ -6,12 +6,14 @@ import dev.salvo.engine.http.Header;
 import dev.salvo.engine.http.HttpRequest;
 import dev.salvo.engine.http.Multipart;
 import dev.salvo.engine.http.RequestCookie;
+import dev.salvo.engine.http.TlsConfig;
 import dev.salvo.engine.metrics.BuiltinMetrics;
 import dev.salvo.engine.metrics.Metric;
 import dev.salvo.engine.metrics.MetricNames;
 import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.ws.WsParams;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.graalvm.polyglot.HostAccess;
@@ -266,6 +268,38 @@ public final class Host {
         return out;
     }
 
+    /**
+     * Opens a WebSocket for the running VU; {@code events} holds the module's handlers. Returns the
+     * socket's methods for the module's {@code Socket}.
+     */
+    @HostAccess.Export
+    public JsSocket wsConnect(String url, Value headers, Value tags, Value subprotocols, boolean compression, Value timeout,
+                              int maxMessageSize, boolean insecureSkipTlsVerify, Value events) {
+        VuState vu = running("ws.connect()");
+        WsParams params;
+        try {
+            List<String> protocols = new ArrayList<>();
+            if (subprotocols != null && !subprotocols.isNull()) {
+                for (long i = 0; i < subprotocols.getArraySize(); i++) protocols.add(subprotocols.getArrayElement(i).asString());
+            }
+            params = new WsParams(new URI(url), headers(headers), protocols, compression, timeout(timeout),
+                    maxMessageSize <= 0 ? WsParams.DEFAULT_MAX_MESSAGE_SIZE : maxMessageSize,
+                    requestTags(vu, tags), wsTls(vu, insecureSkipTlsVerify));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("ws.connect('" + url + "'): " + e.getMessage());
+        }
+        JsSocket socket = new JsSocket(vu, events);
+        socket.socket = vu.services.ws().connect(params, socket);
+        return socket;
+    }
+
+    /** The run's TLS settings; {@code insecureSkipTLSVerify} in the socket's params also skips certificate checks. */
+    private static TlsConfig wsTls(VuState vu, boolean insecureSkipTlsVerify) {
+        TlsConfig t = vu.services.http().config().tls();
+        return insecureSkipTlsVerify && !t.insecureSkipVerify()
+                ? new TlsConfig(true, t.minVersion(), t.maxVersion(), t.cipherSuites(), t.clientCertificates()) : t;
+    }
+
     private static List<Header> headers(Value pairs) {
         List<Header> out = new ArrayList<>(pairs == null || pairs.isNull() ? 1 : (int) pairs.getArraySize() / 2 + 1);
         if (pairs == null || pairs.isNull()) return out;
@@ -286,7 +320,7 @@ public final class Host {
         return out;
     }
 
-    private static byte[] body(Value body) {
+    static byte[] body(Value body) {
         if (body == null || body.isNull()) return null;
         if (body.isString()) return body.asString().getBytes(StandardCharsets.UTF_8);
         if (body.isHostObject() && body.asHostObject() instanceof MultipartBody m) return m.multipart.body();

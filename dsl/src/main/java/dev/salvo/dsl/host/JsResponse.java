@@ -69,8 +69,12 @@ public final class JsResponse {
     /** Header names in lower case; repeated headers joined with ", " as k6 shows them. */
     @HostAccess.Export
     public String headersJson() {
+        return headersJson(response.headers());
+    }
+
+    static String headersJson(Map<String, List<String>> headers) {
         Map<String, String> flat = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : response.headers().entrySet()) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             flat.put(e.getKey(), String.join(", ", e.getValue()));
         }
         try {

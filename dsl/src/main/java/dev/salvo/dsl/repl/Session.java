@@ -204,6 +204,7 @@ public final class Session implements AutoCloseable {
     public void close() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
+            services.ws().close();
             services.http().close();
             if (context != null) context.close(true);
             done.complete(null);

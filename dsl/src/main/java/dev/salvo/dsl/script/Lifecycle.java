@@ -74,6 +74,7 @@ public final class Lifecycle {
             throw new ScriptError(name + "() did not finish within " + timeout.toSeconds() + "s (options." + name + "Timeout)");
         } finally {
             loop.execute(() -> {
+                services.ws().close();
                 services.http().close();
                 if (context[0] != null) context[0].close(true);
             });

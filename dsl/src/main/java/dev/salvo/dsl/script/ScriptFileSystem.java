@@ -31,7 +31,8 @@ final class ScriptFileSystem implements FileSystem {
             "salvo/http", "http.mjs",
             "salvo/metrics", "metrics.mjs",
             "salvo/data", "data.mjs",
-            "salvo/monitor", "monitor.mjs");
+            "salvo/monitor", "monitor.mjs",
+            "salvo/ws", "ws.mjs");
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     private final FileSystem delegate = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());

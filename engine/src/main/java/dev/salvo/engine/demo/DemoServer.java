@@ -124,7 +124,7 @@ public final class DemoServer implements AutoCloseable {
         return "https://" + hostForUrl() + ":" + httpsPort();
     }
 
-    /** WebSocket endpoints are not served yet; the URL is reserved for them. */
+    /** The base URL of the WebSocket endpoints ({@code /ws/echo}, {@code /ws/ticker}). */
     public String wsUrl() {
         return "ws://" + hostForUrl() + ":" + port();
     }

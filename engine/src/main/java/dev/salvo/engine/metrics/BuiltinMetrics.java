@@ -22,6 +22,14 @@ public final class BuiltinMetrics {
     public static final Metric DATA_RECEIVED = Metric.counter("data_received");
     public static final Metric CHECKS = Metric.rate("checks");
     public static final Metric GROUP_DURATION = Metric.trend("group_duration", true);
+    public static final Metric WS_CONNECTING = Metric.trend("ws_connecting", true);
+    public static final Metric WS_SESSIONS = Metric.counter("ws_sessions");
+    public static final Metric WS_SESSION_DURATION = Metric.trend("ws_session_duration", true);
+    public static final Metric WS_MSGS_SENT = Metric.counter("ws_msgs_sent");
+    public static final Metric WS_MSGS_RECEIVED = Metric.counter("ws_msgs_received");
+    public static final Metric WS_PING = Metric.trend("ws_ping", true);
+    /** Failures of WebSockets, tagged with {@code error_code} (see WsErrorCodes). */
+    public static final Metric WS_ERRORS = Metric.counter("ws_errors");
 
     // The generator's own health (docs/monitoring.md), sampled once a second.
     /** salvo's process CPU in % of the cores the JVM may use (0-100). */
@@ -44,7 +52,8 @@ public final class BuiltinMetrics {
     public static final java.util.List<Metric> ALL = java.util.List.of(VUS, VUS_MAX, ITERATIONS, ITERATION_DURATION,
             DROPPED_ITERATIONS, HTTP_REQS, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING,
             HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING, HTTP_REQ_FAILED,
-            DATA_SENT, DATA_RECEIVED, CHECKS, GROUP_DURATION, HTTP_REQ_SERVICE_TIME, SALVO_CPU, SALVO_CPU_CORES,
+            DATA_SENT, DATA_RECEIVED, CHECKS, GROUP_DURATION, HTTP_REQ_SERVICE_TIME, WS_CONNECTING, WS_SESSIONS,
+            WS_SESSION_DURATION, WS_MSGS_SENT, WS_MSGS_RECEIVED, WS_PING, WS_ERRORS, SALVO_CPU, SALVO_CPU_CORES,
             SALVO_MACHINE_CPU, SALVO_LOOP_LAG, SALVO_GC_PAUSE, SALVO_HEAP_AFTER_GC, SALVO_CONNECTIONS, SALVO_JS_RUNTIME);
 
     private BuiltinMetrics() {}

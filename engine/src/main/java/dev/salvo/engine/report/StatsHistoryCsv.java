@@ -37,28 +37,30 @@ public final class StatsHistoryCsv implements IntervalListener, AutoCloseable {
         csv.flush();
     }
 
+    private void failed(RequestKey k, long n) {
+        if (n == 0) return;
+        current.computeIfAbsent(k, x -> new RequestStats()).failures += n;
+        total.computeIfAbsent(k, x -> new RequestStats()).failures += n;
+        currentAll.failures += n;
+        totalAll.failures += n;
+    }
+
     @Override
     public void onInterval(Interval interval) {
         current.values().forEach(RequestStats::reset);
         currentAll.reset();
         for (Aggregate a : interval.series()) {
             switch (a.metric().name()) {
-                case "http_req_duration" -> {
+                case "http_req_duration", "ws_connecting" -> {
                     if (a.count() == 0) continue;
-                    RequestKey k = RequestKey.of(a.tags());
+                    RequestKey k = RequestKey.of(a);
                     current.computeIfAbsent(k, x -> new RequestStats()).add(a);
                     total.computeIfAbsent(k, x -> new RequestStats()).add(a);
                     currentAll.add(a);
                     totalAll.add(a);
                 }
-                case "http_req_failed" -> {
-                    if (a.passes() == 0) continue;
-                    RequestKey k = RequestKey.of(a.tags());
-                    current.computeIfAbsent(k, x -> new RequestStats()).failures += a.passes();
-                    total.computeIfAbsent(k, x -> new RequestStats()).failures += a.passes();
-                    currentAll.failures += a.passes();
-                    totalAll.failures += a.passes();
-                }
+                case "http_req_failed" -> failed(RequestKey.of(a), a.passes());
+                case "ws_errors" -> failed(RequestKey.of(a), (long) a.sum());
                 case "data_received" -> bytesReceived += a.sum();
                 case "vus" -> vus = (long) a.last();
                 default -> { }

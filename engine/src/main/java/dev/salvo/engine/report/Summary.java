@@ -43,6 +43,12 @@ public record Summary(RunResult result, List<Verdict> thresholds, List<RequestRo
             Aggregate f = failed.get(k);
             requests.add(new RequestRow(k.get(0), k.get(1), d.count(), f == null ? 0 : f.passes(), d));
         });
+        // A WebSocket's row: its handshakes, and every ws_errors of that name as a failure.
+        Map<List<String>, Aggregate> wsErrors = group(r, WS_ERRORS.name(), t -> List.of(t.get("name")));
+        group(r, WS_CONNECTING.name(), t -> List.of(t.get("name"))).forEach((k, d) -> {
+            Aggregate f = wsErrors.get(k);
+            requests.add(new RequestRow(k.get(0), RequestKey.WS, d.count(), f == null ? 0 : (long) f.sum(), d));
+        });
         requests.sort(Comparator.comparing(RequestRow::name).thenComparing(RequestRow::method));
 
         List<CheckRow> checks = new ArrayList<>();
@@ -52,8 +58,11 @@ public record Summary(RunResult result, List<Verdict> thresholds, List<RequestRo
 
         List<ErrorRow> errors = new ArrayList<>();
         for (Aggregate a : r.aggregates()) {
-            if (!a.metric().name().equals(HTTP_REQS.name()) || "true".equals(a.tags().get("expected_response"))) continue;
             Tags t = a.tags();
+            if (a.metric().name().equals(WS_ERRORS.name())) {
+                errors.add(new ErrorRow(t.get("name"), RequestKey.WS, t.get("status"), t.get("error_code"), (long) a.sum()));
+            }
+            if (!a.metric().name().equals(HTTP_REQS.name()) || "true".equals(a.tags().get("expected_response"))) continue;
             errors.add(new ErrorRow(t.get("name"), t.get("method"), t.get("status"), t.get("error_code"), (long) a.sum()));
         }
         Map<List<String>, ErrorRow> merged = new LinkedHashMap<>();

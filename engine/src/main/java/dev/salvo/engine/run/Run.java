@@ -285,7 +285,10 @@ public final class Run {
             closes.add(CompletableFuture.runAsync(() -> {
                 script.closeVu(vu);
                 VuServices vs = services.remove(vu);
-                if (vs != null) vs.http().close();
+                if (vs != null) {
+                    vs.ws().close();
+                    vs.http().close();
+                }
             }, vu.loop()));
         }
         try {

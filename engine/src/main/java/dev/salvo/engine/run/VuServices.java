@@ -4,14 +4,15 @@ import dev.salvo.engine.http.HttpConfig;
 import dev.salvo.engine.http.HttpSession;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Tags;
+import dev.salvo.engine.ws.WsClient;
 import io.netty.channel.EventLoop;
 
-/** What the engine gives each VU's script: its HTTP session, the metrics, its base tags. */
-public record VuServices(HttpSession http, Metrics metrics, Tags tags) {
+/** What the engine gives each VU's script: its HTTP session and WebSocket client, the metrics, its base tags. */
+public record VuServices(HttpSession http, WsClient ws, Metrics metrics, Tags tags) {
 
     /** Services for a VU on {@code loop}: an HTTP session whose exchanges are recorded with {@code tags}. */
     public static VuServices create(EventLoop loop, HttpConfig http, Metrics metrics, Tags tags) {
-        return new VuServices(new HttpSession(loop, http, new HttpRecorder(metrics, tags)), metrics, tags);
+        return new VuServices(new HttpSession(loop, http, new HttpRecorder(metrics, tags)), new WsClient(loop, metrics, tags), metrics, tags);
     }
 
     /**
@@ -21,6 +22,6 @@ public record VuServices(HttpSession http, Metrics metrics, Tags tags) {
     public static VuServices create(EventLoop loop, HttpConfig http, Metrics metrics, Tags tags,
                                     dev.salvo.engine.exec.VirtualUser vu, boolean corrected) {
         HttpRecorder recorder = corrected ? new HttpRecorder(metrics, tags, vu) : new HttpRecorder(metrics, tags);
-        return new VuServices(new HttpSession(loop, http, recorder), metrics, tags);
+        return new VuServices(new HttpSession(loop, http, recorder), new WsClient(loop, metrics, tags), metrics, tags);
     }
 }

@@ -43,6 +43,10 @@ final class DemoHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (DemoSockets.accepts(request)) {
+            DemoSockets.upgrade(ctx, request, state);
+            return;
+        }
         long seq = nextRequest++;
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = request.method().equals(HttpMethod.HEAD);

@@ -17,13 +17,15 @@ import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Pipeline of a demo connection. Plain port: HTTP/1.1, or HTTP/2 when the client starts with the
  * HTTP/2 preface (h2c by prior knowledge). TLS port: HTTP/2 or HTTP/1.1 as ALPN decides. Either way
- * request bodies are decoded (gzip, deflate, br, zstd) and whole requests up to 1 MiB reach the same
+ * request bodies are decoded (gzip, deflate, br, zstd), HTTP/1.1 sockets may use permessage-deflate, and
+ * whole requests up to 1 MiB reach the same
  * demo handler, one stream at a time.
  */
 public final class DemoInitializer extends ChannelInitializer<SocketChannel> {
@@ -54,6 +56,7 @@ public final class DemoInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("codec", new HttpServerCodec())
                 .addLast("decompressor", new HttpContentDecompressor(false, 0))
                 .addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                .addLast("ws-deflate", new WebSocketServerCompressionHandler(0))
                 .addLast("demo", new DemoHandler(state, router));
     }
 

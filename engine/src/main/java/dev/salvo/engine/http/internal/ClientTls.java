@@ -55,7 +55,7 @@ public final class ClientTls {
     }
 
     /** The context for {@code host}: the first client certificate whose domains match, else none. */
-    SslContext forHost(String host) {
+    public SslContext forHost(String host) {
         for (int i = 0; i < withCertificate.size(); i++) {
             if (config.clientCertificates().get(i).matches(host)) {
                 return withCertificate.get(i);

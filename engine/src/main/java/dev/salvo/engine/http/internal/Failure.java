@@ -23,7 +23,7 @@ public record Failure(int code, String message) {
     static final Failure TIMEOUT = new Failure(HttpErrorCodes.REQUEST_TIMEOUT, "request timeout");
 
     /** Classifies a failure to open a connection, directly or through {@code proxy} (null: none). */
-    static Failure ofConnect(Throwable cause, String host, int port, URI proxy) {
+    public static Failure ofConnect(Throwable cause, String host, int port, URI proxy) {
         Failure tls = ofTls(cause, host);
         if (tls != null) {
             return tls;
@@ -79,7 +79,7 @@ public record Failure(int code, String message) {
     }
 
     /** Classifies a failure on an open connection. */
-    static Failure ofIo(Throwable cause) {
+    public static Failure ofIo(Throwable cause) {
         Failure tls = ofTls(cause, "the host");
         if (tls != null) {
             return tls;
