@@ -1,6 +1,7 @@
 package dev.salvo.engine.ws.internal;
 
 import dev.salvo.engine.http.Header;
+import dev.salvo.engine.http.OpenConnections;
 import dev.salvo.engine.http.internal.ClientTls;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Tags;
@@ -51,7 +52,12 @@ public final class WsConnector {
                 .handler(new WsClientInitializer(connection, tls, params.compression(), params.maxMessageSize()))
                 .connect(params.url().getHost(), params.port());
         f.addListener(done -> {
-            if (!done.isSuccess()) connection.connectFailed(done.cause());
+            if (!done.isSuccess()) {
+                connection.connectFailed(done.cause());
+                return;
+            }
+            OpenConnections.opened();
+            f.channel().closeFuture().addListener(closed -> OpenConnections.closed());
         });
         return connection;
     }
