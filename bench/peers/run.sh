@@ -10,18 +10,29 @@
 #
 # Usage: bench/peers/run.sh [--long] [--smoke]
 #   (default)  10 s per run, 3 runs of every tool, medians (about 7 minutes)
-#   --long     60 s per run, 1 run: salvo (optimizing, both isolation modes), wrk and Gatling
+#   --long     60 s per run, 1 run: salvo (optimizing: both isolation modes, and C1-only), wrk and
+#              Gatling (about 5.5 minutes)
 #   --smoke    3 s, 1 run, salvo (optimizing) and only the peers already installed; fails unless
 #              every tool completed requests without errors (CI: it must work, not be fast)
 # Environment: DURATION (seconds), RUNS, CONNECTIONS (50), TOOLS (space-separated subset of:
-#   salvo salvo-worker salvo-interp salvo-interp-worker wrk hey autocannon gatling locust-fast
-#   locust), NGINX_WORKERS (1: the generator needs the other core), SALVO_OPTS (salvo's JVM).
+#   salvo salvo-worker salvo-interp salvo-interp-worker salvo-c1 wrk hey autocannon gatling
+#   locust-fast locust; salvo-c1 is the optimizing runtime with HotSpot limited to C1,
+#   -XX:TieredStopAtLevel=1, see docs/performance.md "Warm-up"), NGINX_WORKERS (1: the generator needs the other core), SALVO_OPTS (salvo's JVM),
+#   SALVO_VARIANTS: ';'-separated variants; each salvo tool then runs once per variant with the
+#   variant's space-separated VAR=value words in its environment, for A/B runs back to back, e.g.
+#   TOOLS=salvo SALVO_VARIANTS='default;SALVO_OPTS=-Dpolyglot.engine.CompilerThreads=1' (default: as is).
 # Output: the table on stdout and in target/peers/<UTC time>/table.md (a copy in
 #   target/peers/latest.md), with every tool's raw output next to it.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 here=$root/bench/peers
+# The command as given, for the report: the settings from the environment, then the options.
+cmdline=''
+for v in DURATION RUNS CONNECTIONS TOOLS NGINX_WORKERS SALVO_OPTS SALVO_VARIANTS; do
+  [[ -n ${!v:-} ]] && cmdline+="$v='${!v}' "
+done
+cmdline+="bench/peers/run.sh $*"
 mode=10s
 for arg in "$@"; do
   case $arg in
@@ -32,8 +43,8 @@ for arg in "$@"; do
 done
 case $mode in
   10s) DURATION=${DURATION:-10}; RUNS=${RUNS:-3}
-       TOOLS=${TOOLS:-salvo salvo-worker salvo-interp salvo-interp-worker wrk hey autocannon gatling locust-fast locust} ;;
-  long) DURATION=${DURATION:-60}; RUNS=${RUNS:-1}; TOOLS=${TOOLS:-salvo salvo-worker wrk gatling} ;;
+       TOOLS=${TOOLS:-salvo salvo-worker salvo-interp salvo-c1 wrk hey autocannon gatling locust-fast locust} ;;
+  long) DURATION=${DURATION:-60}; RUNS=${RUNS:-1}; TOOLS=${TOOLS:-salvo salvo-worker salvo-c1 wrk gatling} ;;
   smoke) DURATION=${DURATION:-3}; RUNS=${RUNS:-1}; TOOLS=${TOOLS:-salvo wrk hey autocannon gatling locust-fast} ;;
 esac
 CONNECTIONS=${CONNECTIONS:-50}
@@ -220,9 +231,9 @@ warmup=()        # salvo runs: per-second requests from the progress lines
 failures=0
 run_no=0
 
-# run_one TOOL: runs it once under GNU time and appends a row.
+# run_one TOOL [VARIANT]: runs it once under GNU time and appends a row.
 run_one() {
-  local tool=$1 f rc=0 label parser cmd=() envs=()
+  local tool=$1 variant=${2:-default} f rc=0 label parser cmd=() envs=()
   run_no=$((run_no + 1))
   f=$out/$run_no-$tool
   case $tool in
@@ -231,7 +242,14 @@ run_one() {
       local script=get-check.js runtime=optimizing iso=vu
       [[ $tool == *worker ]] && { script=get-check-worker.js; iso=worker; }
       [[ $tool == salvo-interp* ]] && { runtime=interpreter; envs+=(SALVO_JS_RUNTIME=interpreter); }
+      [[ $tool == salvo-c1 ]] && { runtime="optimizing, C1-only JIT"; envs+=("SALVO_OPTS=${SALVO_OPTS:-} -XX:TieredStopAtLevel=1"); }
       label="salvo ($runtime, isolation $iso)"
+      if [[ $variant != default ]]; then
+        local words
+        read -ra words <<<"$variant"
+        envs+=("${words[@]}")
+        label+=" $variant"
+      fi
       cmd=("$root/dsl/target/salvo/bin/salvo" run "$root/bench/$script" -u "$CONNECTIONS" -t "${DURATION}s"
         -e "BASE_URL=$URL" --summary-trend-stats 'avg,med,p(99)' --progress-interval 1s) ;;
     wrk)
@@ -280,13 +298,20 @@ run_one() {
   fi
   rows+=("$label|$run_no|$reqs|$rate|$cpu|$p50|$p99|$((${rss:-0} / 1024))|$errors")
   if [[ $tool == salvo* ]]; then
-    warmup+=("$label, run $run_no|$(awk '/^ *\[ *[0-9]+s\] / { r = $0; sub(/.*reqs=/, "", r); sub(/ .*/, "", r)
+    warmup+=("$label, run $run_no, CPU $cpu s|$(awk '/^ *\[ *[0-9]+s\] / { r = $0; sub(/.*reqs=/, "", r); sub(/ .*/, "", r)
         printf "%s%d", sep, r - prev; sep = " · "; prev = r }' "$f.err")")
   fi
 }
 
 for ((r = 1; r <= RUNS; r++)); do
-  for tool in $TOOLS; do run_one "$tool"; done
+  for tool in $TOOLS; do
+    if [[ $tool == salvo* && -n ${SALVO_VARIANTS:-} ]]; then
+      IFS=';' read -ra variants <<<"$SALVO_VARIANTS"
+      for v in "${variants[@]}"; do run_one "$tool" "$(echo "$v" | xargs)"; done
+    else
+      run_one "$tool"
+    fi
+  done
 done
 stop_nginx
 
@@ -294,7 +319,7 @@ stop_nginx
 {
   echo "nginx $("$NGINX" -v 2>&1 | sed 's/.*nginx\///') on 127.0.0.1 (\"ok\\n\", keep-alive), $CONNECTIONS connections/users," \
     "${DURATION} s per run, medians of $RUNS run(s), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "Command: bench/peers/run.sh $*"
+  echo "Command: \`$cmdline\`"
   echo
   echo "| tool | req/s | req per generator CPU-second | vs wrk | p50 ms | p99 ms | max RSS MB | runs | errors |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
