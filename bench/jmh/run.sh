@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs salvo's JMH benchmarks (bench/jmh/README.md). Builds this project when needed, and puts
+# Runs salvo's JMH benchmarks (docs/performance.md, "JMH"). Builds this project when needed, and puts
 # the engine's own build output (ENGINE_CLASSES, default engine/target/classes of this checkout)
 # ahead of the installed engine jar, so a benchmark measures the checkout's code.
 # Usage: bench/jmh/run.sh [JMH options, e.g. RecordBench -wi 2 -i 3 -f 1 -rf json -rff out.json]

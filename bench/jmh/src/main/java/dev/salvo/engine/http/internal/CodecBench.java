@@ -5,8 +5,8 @@ import dev.salvo.engine.http.HttpRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.util.ReferenceCountUtil;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One request on the wire: parsing the URL, building salvo's Netty request ({@link RequestFactory})
- * and encoding it with Netty's client codec; and decoding nginx's 3-byte answer.
+ * and encoding it with Netty's request encoder; and decoding nginx's 3-byte answer.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,7 +45,7 @@ public class CodecBench {
 
     @Setup
     public void setUp() {
-        channel = new EmbeddedChannel(new HttpClientCodec());
+        channel = new EmbeddedChannel(new HttpRequestEncoder());
         decoder = new EmbeddedChannel(new HttpResponseDecoder());
     }
 
