@@ -104,10 +104,8 @@ if [[ $mode == smoke ]]; then
   kept=''
   for t in $TOOLS; do if has "$t"; then kept+="$t "; else log "smoke: skipping $t (not installed)"; fi; done
   TOOLS=$kept
-  command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || install_missing
-else
-  install_missing
 fi
+install_missing
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 if [[ $TOOLS == *salvo* ]]; then
   log "building salvo when its sources changed (./salvo version)"
