@@ -224,10 +224,34 @@ parse_locust() { # the Aggregated row of --csv's _stats.csv
   awk -F, '$2 == "Aggregated" { print $3, $10, $12, $19, $4 }' "$1"
 }
 
-rows=()          # tool|run|requests|req/s|cpu|p50|p99|rss_mb|errors
+rows=()          # tool|run|requests|req/s|cpu|p50|p99|rss_mb|errors|warm req per CPU-s (salvo)
 warmup=()        # salvo runs: per-second requests from the progress lines
 failures=0
 run_no=0
+
+# sample_salvo PID FILE: while the run PID lasts, writes "seconds cpu_ticks requests" to FILE.cpu
+# twice a second: the salvo JVM's utime+stime and the last progress line's request count.
+sample_salvo() {
+  local bg=$1 f=$2 java='' t0 ticks reqs
+  t0=$(date +%s%N)
+  : >"$f.cpu"
+  while kill -0 "$bg" 2>/dev/null; do
+    [[ -n $java ]] || java=$(pgrep -n -f "dev.salvo.dsl.cli.Main run $root/bench/" || true)
+    if [[ -n $java ]] && ticks=$(awk '{print $14 + $15}' "/proc/$java/stat" 2>/dev/null); then
+      reqs=$(grep -o 'reqs=[0-9]*' "$f.err" 2>/dev/null | tail -n 1 | cut -d= -f2)
+      echo "$((($(date +%s%N) - t0) / 1000000)) $ticks ${reqs:-0}" >>"$f.cpu"
+    fi
+    sleep 0.5
+  done
+}
+
+# Requests per CPU-second of the salvo JVM in the second half of the run (from FILE.cpu).
+warm_percpu() {
+  awk -v d="$DURATION" -v hz="$(getconf CLK_TCK)" '
+    $1 / 1000 <= d / 2 { c0 = $2; r0 = $3 }
+    $1 / 1000 <= d { c1 = $2; r1 = $3 }
+    END { if (c1 > c0 && r1 > r0) printf "%.0f", (r1 - r0) * hz / (c1 - c0); else print 0 }' "$1"
+}
 
 # run_one TOOL [VARIANT]: runs it once under GNU time and appends a row.
 run_one() {
@@ -273,7 +297,10 @@ run_one() {
   esac
   log "run $run_no: $label (load $(cut -d' ' -f1 /proc/loadavg))"
   (cd "$out" && env ${envs[@]+"${envs[@]}"} timeout --kill-after=10 $((DURATION + 120)) \
-    /usr/bin/time -f '%e %U %S %M' -o "$f.time" "${cmd[@]}" >"$f.out" 2>"$f.err") || rc=$?
+    /usr/bin/time -f '%e %U %S %M' -o "$f.time" "${cmd[@]}" >"$f.out" 2>"$f.err") &
+  local bg=$!
+  [[ $tool == salvo* ]] && sample_salvo "$bg" "$f"
+  wait "$bg" || rc=$?
   local parsed_from=$f.out
   if [[ $tool == gatling ]]; then
     # Statistics come from a second, unmeasured pass over the run's log.
@@ -294,7 +321,9 @@ run_one() {
     log "  $label failed (exit $rc, $reqs requests, errors $errors); its output:"
     tail -n 20 "$f.out" "$f.err" >&2 || true
   fi
-  rows+=("$label|$run_no|$reqs|$rate|$cpu|$p50|$p99|$((${rss:-0} / 1024))|$errors")
+  local warm=''
+  [[ $tool == salvo* ]] && warm=$(warm_percpu "$f.cpu")
+  rows+=("$label|$run_no|$reqs|$rate|$cpu|$p50|$p99|$((${rss:-0} / 1024))|$errors|$warm")
   if [[ $tool == salvo* ]]; then
     warmup+=("$label, run $run_no, CPU $cpu s|$(awk '/^ *\[ *[0-9]+s\] / { r = $0; sub(/.*reqs=/, "", r); sub(/ .*/, "", r)
         printf "%s%d", sep, r - prev; sep = " · "; prev = r }' "$f.err")")
@@ -319,8 +348,8 @@ stop_nginx
     "${DURATION} s per run, medians of $RUNS run(s), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Command: \`$cmdline\`"
   echo
-  echo "| tool | req/s | req per generator CPU-second | vs wrk | p50 ms | p99 ms | max RSS MB | runs | errors |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+  echo "| tool | req/s | req per generator CPU-second | vs wrk | p50 ms | p99 ms | max RSS MB | runs | errors | salvo warm: req per CPU-s, 2nd half |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|"
   printf '%s\n' "${rows[@]}" | awk -F'|' '
     function median(s,   a, n, i, j, t) {
       n = split(s, a, " ")
@@ -333,20 +362,23 @@ stop_nginx
       rate[$1] = rate[$1] " " $4; percpu[$1] = percpu[$1] " " ($5 > 0 ? $3 / $5 : 0)
       p50[$1] = p50[$1] " " $6; p99[$1] = p99[$1] " " $7; rss[$1] = rss[$1] " " $8
       errors[$1] = errors[$1] (errors[$1] == "" ? "" : ", ") $9
+      if ($10 != "") warm[$1] = warm[$1] " " $10
     }
     END {
       for (i = 1; i <= k; i++) if (order[i] ~ /^wrk/) wrk = median(percpu[order[i]])
       for (i = 1; i <= k; i++) {
         t = order[i]; c = median(percpu[t])
-        printf "| %s | %.0f | %.0f | %s | %.2f | %.2f | %.0f | %d | %s |\n", t, median(rate[t]), c,
-          (wrk > 0 ? sprintf("%.0f%%", 100 * c / wrk) : "–"), median(p50[t]), median(p99[t]), median(rss[t]), n[t], errors[t]
+        printf "| %s | %.0f | %.0f | %s | %.2f | %.2f | %.0f | %d | %s | %s |\n", t, median(rate[t]), c,
+          (wrk > 0 ? sprintf("%.0f%%", 100 * c / wrk) : "–"), median(p50[t]), median(p99[t]), median(rss[t]), n[t], errors[t],
+          (t in warm ? sprintf("%.0f", median(warm[t])) : "")
       }
     }'
-  echo "| k6 1.3 — reference figure from issue 9, not measured here (k6 cannot be installed) | ~10,700 | ~7,500 | | | | | | |"
+  echo "| k6 1.3 — reference figure from issue 9, not measured here (k6 cannot be installed) | ~10,700 | ~7,500 | | | | | | | |"
   echo
   echo "req/s, p50 and p99 as each tool reports them (salvo: its summary's http_reqs rate and http_req_duration"
   echo "med / p(99)); req per generator CPU-second = requests completed / (user+sys CPU seconds of the tool's"
-  echo "process tree, start-up and JIT included); max RSS = its largest process (GNU time %M)."
+  echo "process tree, start-up and JIT included); max RSS = its largest process (GNU time %M). salvo warm = requests"
+  echo "per CPU-second of the salvo JVM between the middle and the end of the run (/proc/PID/stat, progress lines)."
   if ((${#warmup[@]})); then
     echo
     echo "salvo: requests completed in each second of the run (from --progress-interval 1s)"
