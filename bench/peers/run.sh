@@ -238,7 +238,7 @@ sample_salvo() {
   while kill -0 "$bg" 2>/dev/null; do
     [[ -n $java ]] || java=$(pgrep -n -f "dev.salvo.dsl.cli.Main run $root/bench/" || true)
     if [[ -n $java ]] && ticks=$(awk '{print $14 + $15}' "/proc/$java/stat" 2>/dev/null); then
-      reqs=$(grep -o 'reqs=[0-9]*' "$f.err" 2>/dev/null | tail -n 1 | cut -d= -f2)
+      reqs=$(awk '/reqs=/ { r = $0; sub(/.*reqs=/, "", r); sub(/[^0-9].*/, "", r) } END { print r + 0 }' "$f.err" 2>/dev/null || true)
       echo "$((($(date +%s%N) - t0) / 1000000)) $ticks ${reqs:-0}" >>"$f.cpu"
     fi
     sleep 0.5
@@ -250,7 +250,7 @@ warm_percpu() {
   awk -v d="$DURATION" -v hz="$(getconf CLK_TCK)" '
     $1 / 1000 <= d / 2 { c0 = $2; r0 = $3 }
     $1 / 1000 <= d { c1 = $2; r1 = $3 }
-    END { if (c1 > c0 && r1 > r0) printf "%.0f", (r1 - r0) * hz / (c1 - c0); else print 0 }' "$1"
+    END { if (c1 > c0 && r1 > r0) printf "%.0f", (r1 - r0) * hz / (c1 - c0) }' "$1"
 }
 
 # run_one TOOL [VARIANT]: runs it once under GNU time and appends a row.
