@@ -1,4 +1,5 @@
-// bench/vus-memory.sh: every VU loops GET /health + sleep(1), so nearly all of them are idle-waiting.
+// bench/vus-memory.sh: every VU loops GET /health + sleep(SLEEP seconds, default 1), so nearly all of
+// them are idle-waiting.
 // ISOLATION=worker (one JS context per worker) or vu (one per VU); CLOSE=1 closes each connection
 // after its request, so that a sleeping VU holds no socket (see vus-memory.sh for why).
 import http from 'salvo/http';
@@ -10,5 +11,5 @@ const params = env.CLOSE === '1' ? { headers: { Connection: 'close' }, tags: { n
 
 export default async function () {
   await http.get(`${env.BASE_URL}/health`, params);
-  await sleep(1);
+  await sleep(Number(env.SLEEP || 1));
 }

@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Memory of many idle-waiting VUs: VUS VUs loop GET /health + sleep(1) (bench/idle-vus.js) against
-# the demo target (its own process) for DURATION with the JVM heap capped at HEAP. Prints the salvo
-# process's peak RSS (VmHWM) and its heap after a full GC (jcmd GC.run, then GC.heap_info) taken at
-# GC_AT seconds into the run, per 1,000 VUs, as a Markdown table row; fails on an OutOfMemoryError.
+# Memory of many idle-waiting VUs: VUS VUs loop GET /health + sleep(SLEEP) (bench/idle-vus.js)
+# against the demo target (its own process) for DURATION with the JVM heap capped at HEAP. Prints
+# the salvo process's peak RSS (VmHWM), its heap after a full GC (jcmd GC.run, then GC.heap_info)
+# taken at GC_AT seconds into the run, per 1,000 VUs, and the VU start-up time (seconds from launch
+# until the progress line first shows all VUs running), as a Markdown table row; fails on an
+# OutOfMemoryError.
 #
-# Usage: bench/vus-memory.sh
-# Environment: VUS (20000), DURATION (60s), HEAP (2g), ISOLATION (worker | vu), GC_AT (45),
+# Usage: bench/vus-memory.sh                       (issue 9: 50,000 VUs, worker isolation, 2 minutes)
+#        ISOLATION=vu VUS=10000 bench/vus-memory.sh (10,000 VUs with a JS context each)
+# Environment: VUS (50000), DURATION (2m), HEAP (4g), ISOLATION (worker | vu), GC_AT (100), SLEEP (5),
 #   CLOSE (1: Connection: close on every request, so a sleeping VU holds no socket; needed above
 #   ~19,000 VUs where the open-files limit is 20,000 and cannot be raised), WORKERS (default: cores),
 #   SALVO_JS_RUNTIME (as for salvo), BENCH_OUT (keep the logs here).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
-VUS=${VUS:-20000}
-DURATION=${DURATION:-60s}
-HEAP=${HEAP:-2g}
+VUS=${VUS:-50000}
+DURATION=${DURATION:-2m}
+HEAP=${HEAP:-4g}
 ISOLATION=${ISOLATION:-worker}
-GC_AT=${GC_AT:-45}
+GC_AT=${GC_AT:-100}
+SLEEP=${SLEEP:-5}
 CLOSE=${CLOSE:-1}
 out=${BENCH_OUT:-$(mktemp -d)}
 mkdir -p "$out"
@@ -31,7 +35,8 @@ workers=()
 [[ -n ${WORKERS:-} ]] && workers=(--workers "$WORKERS")
 start=$(date +%s)
 SALVO_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" "$root/salvo" run "$root/bench/idle-vus.js" -u "$VUS" -t "$DURATION" \
-  -e "BASE_URL=http://127.0.0.1:$port" -e "ISOLATION=$ISOLATION" -e "CLOSE=$CLOSE" ${workers[@]+"${workers[@]}"} \
+  -e "BASE_URL=http://127.0.0.1:$port" -e "ISOLATION=$ISOLATION" -e "CLOSE=$CLOSE" -e "SLEEP=$SLEEP" \
+  --progress-interval 1s ${workers[@]+"${workers[@]}"} \
   >"$out/salvo.out" 2>"$out/salvo.err" &
 launcher=$!
 sleep 2
@@ -61,6 +66,9 @@ reqs=$(sed -n 's/^ *http_reqs\.* *\([0-9]*\).*/\1/p' "$out/salvo.out" | head -n 
 vusmax=$(sed -n 's/^ *vus_max\.* *\([0-9]*\).*/\1/p' "$out/salvo.out" | head -n 1)
 heap_mb=$(awk -v k="${heap:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
 per_k_heap=$(awk -v k="${heap:-0}" -v n="$VUS" 'BEGIN { printf "%.1f", k / 1024 / (n / 1000) }')
+# The first progress line ("[  12s] vus=N ...") with every VU running.
+vus_up=$(awk -v n="$VUS" '/^ *\[ *[0-9]+s\] vus=/ { v = $0; sub(/.*vus=/, "", v); sub(/ .*/, "", v)
+    if (v + 0 >= n) { t = $0; sub(/^ *\[ */, "", t); sub(/s\].*/, "", t); print t "s"; exit } }' "$out/salvo.err")
 per_k_rss=$(awk -v k="$hwm" -v n="$VUS" 'BEGIN { printf "%.1f", k / 1024 / (n / 1000) }')
-echo "| $VUS | $ISOLATION | $HEAP | $DURATION | ${vusmax:-?} | ${reqs:-?} | $(( hwm / 1024 )) | $per_k_rss | $heap_mb | $per_k_heap | exit $status |"
+echo "| $VUS | $ISOLATION | $HEAP | $DURATION | ${vusmax:-?} | ${vus_up:-?} | ${reqs:-?} | $(( hwm / 1024 )) | $per_k_rss | $heap_mb | $per_k_heap | exit $status |"
 echo "logs: $out" >&2

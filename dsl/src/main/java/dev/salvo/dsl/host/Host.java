@@ -310,12 +310,12 @@ public final class Host {
     }
 
     private static Map<String, String> requestTags(VuState vu, Value pairs) {
+        // Immutable, so HttpRequest keeps it instead of copying it: most requests carry no tags.
+        if (pairs == null || pairs.isNull()) return Map.of("group", vu.group());
         Map<String, String> out = new LinkedHashMap<>();
         out.put("group", vu.group());
-        if (pairs != null && !pairs.isNull()) {
-            for (long i = 0; i + 1 < pairs.getArraySize(); i += 2) {
-                out.put(pairs.getArrayElement(i).asString(), pairs.getArrayElement(i + 1).asString());
-            }
+        for (long i = 0; i + 1 < pairs.getArraySize(); i += 2) {
+            out.put(pairs.getArrayElement(i).asString(), pairs.getArrayElement(i + 1).asString());
         }
         return out;
     }

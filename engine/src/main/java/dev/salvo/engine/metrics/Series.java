@@ -1,15 +1,16 @@
 package dev.salvo.engine.metrics;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.DoubleAccumulator;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The samples of one metric with one tag set. Writers call {@link #add} from any thread without
- * locks; trends go into an HdrHistogram {@link Recorder} whose intervals one sampler thread drains.
+ * locks; trends go into HdrHistogram recorders whose intervals one sampler thread drains.
  */
 public abstract sealed class Series permits Series.Counter, Series.Gauge, Series.Rate, Series.Trend {
     /** Trend values are kept as longs of value x 1000: microseconds for times in milliseconds. */
@@ -169,22 +170,52 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         }
     }
 
+    /**
+     * Trends record into one HdrHistogram {@link SingleWriterRecorder} per writing thread (the
+     * workers, mostly), found by a scan of a tiny array: no two threads write the same counters,
+     * so recording takes no shared lock and bounces no cache line between cores.
+     */
     static final class Trend extends Series {
-        private final Recorder recorder = new Recorder(3);
+        private volatile Writer[] writers = new Writer[0];
         private final Histogram total = new Histogram(3);
         private final DoubleAdder sum = new DoubleAdder();
         // The histogram's min and max are bucket edges (10 reads back as 10.007): keep the exact ones.
         private final DoubleAccumulator min = new DoubleAccumulator(Math::min, Double.POSITIVE_INFINITY);
         private final DoubleAccumulator max = new DoubleAccumulator(Math::max, Double.NEGATIVE_INFINITY);
         private final LongAdder clamped = new LongAdder();
-        private Histogram interval;
         /** What was drained since the last takeInterval, and the one handed out last time (swapped, never reallocated). */
         private Histogram pending = new Histogram(3);
         private Histogram taken = new Histogram(3);
         private double takenSum;
 
+        /** A writing thread's recorder, and the interval histogram the sampler recycles with it. */
+        private static final class Writer {
+            final Thread thread;
+            final SingleWriterRecorder recorder = new SingleWriterRecorder(3);
+            Histogram interval;
+
+            Writer(Thread thread) {
+                this.thread = thread;
+            }
+        }
+
         Trend(Metric metric, Tags tags) {
             super(metric, tags);
+        }
+
+        private SingleWriterRecorder recorder() {
+            Thread me = Thread.currentThread();
+            for (Writer w : writers) if (w.thread == me) return w.recorder;
+            return addWriter(me);
+        }
+
+        private synchronized SingleWriterRecorder addWriter(Thread me) {
+            for (Writer w : writers) if (w.thread == me) return w.recorder;
+            Writer w = new Writer(me);
+            Writer[] grown = Arrays.copyOf(writers, writers.length + 1);
+            grown[grown.length - 1] = w;
+            writers = grown;
+            return w.recorder;
         }
 
         @Override
@@ -193,7 +224,7 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
                 clamped.increment(); // HdrHistogram takes non-negative finite values only
                 value = value > 0 ? Long.MAX_VALUE / SCALE / 4 : 0;
             }
-            recorder.recordValue((long) (value * SCALE));
+            recorder().recordValue((long) (value * SCALE));
             sum.add(value);
             min.accumulate(value);
             max.accumulate(value);
@@ -201,9 +232,11 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
 
         @Override
         synchronized void sample() {
-            interval = recorder.getIntervalHistogram(interval);
-            total.add(interval);
-            pending.add(interval);
+            for (Writer w : writers) {
+                w.interval = w.recorder.getIntervalHistogram(w.interval);
+                total.add(w.interval);
+                pending.add(w.interval);
+            }
         }
 
         @Override

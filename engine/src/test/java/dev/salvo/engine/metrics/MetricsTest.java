@@ -32,6 +32,32 @@ class MetricsTest {
     }
 
     @Test
+    void trendMergesWhatSeveralThreadsRecordedWhileTheSamplerDrainsIntervals() throws Exception {
+        Metrics metrics = new Metrics();
+        Metric t = Metric.trend("latency", true);
+        Series series = metrics.series(t, Tags.EMPTY);
+        int perThread = 200_000;
+        Thread[] writers = new Thread[3];
+        for (int w = 0; w < writers.length; w++) {
+            int value = w + 1; // thread w records only w+1 ms
+            writers[w] = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) series.add(value);
+            });
+            writers[w].start();
+        }
+        long drained = 0;
+        while (java.util.Arrays.stream(writers).anyMatch(Thread::isAlive)) drained += metrics.takeIntervals().get(0).count();
+        for (Thread w : writers) w.join();
+        drained += metrics.takeIntervals().get(0).count();
+        assertEquals(3L * perThread, drained, "every sample is in exactly one interval");
+        Aggregate a = only(metrics, "latency");
+        assertEquals(3L * perThread, a.count());
+        assertEquals(2.0, a.avg(), 1e-9);
+        assertEquals(1, a.min(), 1e-3);
+        assertEquals(3, a.max(), 3e-3);
+    }
+
+    @Test
     void trendKeepsSubMillisecondValues() {
         Metrics metrics = new Metrics();
         Metric t = Metric.trend("fast", true);
