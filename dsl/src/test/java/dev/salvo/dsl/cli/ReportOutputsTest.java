@@ -109,7 +109,8 @@ class ReportOutputsTest {
         String[] agg = lines[0].split(" ");
         assertEquals(120, Long.parseLong(agg[0]), printed);
         assertEquals(60, Long.parseLong(agg[1]), "every 'missing' request failed: " + printed);
-        assertEquals(Math.round(consoleP95()), Long.parseLong(agg[2]), "95% vs the console's p(95): " + run.out());
+        // whole ms in the CSV, two decimals on the console: at x.5 the two roundings may go different ways
+        assertTrue(Math.abs(consoleP95() - Long.parseLong(agg[2])) <= 0.51, "95% vs the console's p(95): " + printed + run.out());
         assertEquals(120, Long.parseLong(lines[1].strip()), "the history's last Total Request Count");
     }
 
