@@ -3,6 +3,10 @@
 //   mvn -B -o -q -pl engine package -DskipTests
 //   mvn -B -o -q -pl engine dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
 //   java -cp "$(cat /tmp/cp.txt):engine/target/classes" bench/TlsLatency.java
+// BoringSSL instead of the JDK's TLS in the client (netty-tcnative is not a dependency of salvo):
+//   T=~/.m2/repository/io/netty/netty-tcnative-boringssl-static/2.0.77.Final/netty-tcnative-boringssl-static-2.0.77.Final
+//   java -Dsalvo.tls.provider=openssl -cp "$(cat /tmp/cp.txt):engine/target/classes:$T.jar:$T-linux-x86_64.jar:\
+//     $HOME/.m2/repository/io/netty/netty-tcnative-classes/2.0.77.Final/netty-tcnative-classes-2.0.77.Final.jar" bench/TlsLatency.java
 import dev.salvo.engine.demo.DemoOptions;
 import dev.salvo.engine.demo.DemoServer;
 import dev.salvo.engine.http.Connections;

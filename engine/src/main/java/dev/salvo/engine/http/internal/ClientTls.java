@@ -23,6 +23,12 @@ public final class ClientTls {
     }
 
     private static final Map<Key, ClientTls> CACHE = new ConcurrentHashMap<>();
+    /**
+     * The JDK's TLS; {@code -Dsalvo.tls.provider=openssl} switches to BoringSSL when netty-tcnative is on
+     * the class path (it is not shipped: bench/TlsLatency.java compares the two, docs/performance.md).
+     */
+    private static final SslProvider PROVIDER = "openssl".equals(System.getProperty("salvo.tls.provider"))
+            && SslProvider.isAlpnSupported(SslProvider.OPENSSL) ? SslProvider.OPENSSL : SslProvider.JDK;
 
     private final TlsConfig config;
     private final SslContext plain;
@@ -66,7 +72,7 @@ public final class ClientTls {
 
     private static SslContext build(TlsConfig config, TlsConfig.ClientCertificate cert, boolean alpnH2)
             throws SSLException {
-        SslContextBuilder b = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
+        SslContextBuilder b = SslContextBuilder.forClient().sslProvider(PROVIDER);
         if (config.insecureSkipVerify()) {
             b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
         } else {
