@@ -1,6 +1,8 @@
 // Market open: 500 clients connect within one second (an open-model arrival rate), each sends one
-// message, awaits the echo and leaves. The threshold is on the handshake time. The VUs share one
-// JavaScript context per worker (isolation: 'worker'): 500 of them start at once, cheaply.
+// message, awaits the echo and leaves. The threshold is on the burst's handshake time. The VUs share
+// one JavaScript context per worker (isolation: 'worker'): 500 of them start at once, cheaply.
+// A few clients come and go for 5 s first, as before a real market opens: without them the burst
+// would also measure salvo's own first second (a cold JVM and JavaScript engine).
 // The test suite runs it on a shared 2-core machine with the JavaScript interpreter, where 500
 // handshakes in one second take seconds: it raises the p95 limit with CONNECT_P95_MS.
 // test-args: -e CONNECT_P95_MS=60000
@@ -10,7 +12,9 @@ import { check, env } from 'salvo';
 export const options = {
   isolation: 'worker',
   scenarios: {
+    before: { executor: 'constant-vus', vus: 5, duration: '5s' },
     open: {
+      startTime: '5s',
       executor: 'constant-arrival-rate',
       rate: 500,
       timeUnit: '1s',
@@ -19,7 +23,7 @@ export const options = {
     },
   },
   thresholds: {
-    ws_connecting: [`p(95)<${env.CONNECT_P95_MS || 1000}`],
+    'ws_connecting{scenario:open}': [`p(95)<${env.CONNECT_P95_MS || 1000}`],
     checks: ['rate==1'],
   },
 };
