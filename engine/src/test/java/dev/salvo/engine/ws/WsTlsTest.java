@@ -1,5 +1,6 @@
 package dev.salvo.engine.ws;
 
+import dev.salvo.engine.http.TlsConfig;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Tags;
 import io.netty.bootstrap.ServerBootstrap;
@@ -89,10 +90,14 @@ class WsTlsTest {
     }
 
     private static WsHandshake echo(boolean insecure, CompletableFuture<String> reply) throws Exception {
+        return echo(new TlsConfig(insecure, null, null, List.of(), List.of()), reply);
+    }
+
+    private static WsHandshake echo(TlsConfig tlsConfig, CompletableFuture<String> reply) throws Exception {
         EventLoop loop = group.next();
         WsParams p = WsParams.of("wss://127.0.0.1:" + port + "/echo");
         WsParams params = new WsParams(p.url(), List.of(), List.of(), false, p.timeout(), p.maxMessageSize(), Map.of(),
-                new dev.salvo.engine.http.TlsConfig(insecure, null, null, List.of(), List.of()));
+                tlsConfig);
         CompletableFuture<WsHandshake> handshake = new CompletableFuture<>();
         WsSocket[] socket = new WsSocket[1];
         loop.submit(() -> socket[0] = new WsClient(loop, new Metrics(), Tags.EMPTY).connect(params, new WsListener() {
@@ -121,6 +126,37 @@ class WsTlsTest {
         CompletableFuture<String> reply = new CompletableFuture<>();
         assertEquals(101, echo(true, reply).status());
         assertEquals("secret hello", reply.get(10, TimeUnit.SECONDS));
+    }
+
+    /** The server's certificate trusted through javax.net.ssl.trustStore: verified, host name included. */
+    @Test
+    void wssVerifiesATrustedCertificateAndItsHostName() throws Exception {
+        KeyStore server = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(dir.resolve("server.p12"))) {
+            server.load(in, "secret".toCharArray());
+        }
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("server", server.getCertificate("server"));
+        Path file = dir.resolve("trust.p12");
+        try (var out = Files.newOutputStream(file)) {
+            trust.store(out, "changeit".toCharArray());
+        }
+        System.setProperty("javax.net.ssl.trustStore", file.toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
+        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+        try {
+            // A cipher list of its own keeps this context apart from the ones the other tests built.
+            TlsConfig verifying = new TlsConfig(false, null, null, List.of("TLS_AES_256_GCM_SHA384"), List.of());
+            CompletableFuture<String> reply = new CompletableFuture<>();
+            WsHandshake h = echo(verifying, reply);
+            assertEquals(101, h.status(), h.error());
+            assertEquals("secret hello", reply.get(10, TimeUnit.SECONDS));
+        } finally {
+            System.clearProperty("javax.net.ssl.trustStore");
+            System.clearProperty("javax.net.ssl.trustStorePassword");
+            System.clearProperty("javax.net.ssl.trustStoreType");
+        }
     }
 
     @Test

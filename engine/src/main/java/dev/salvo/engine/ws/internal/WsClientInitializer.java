@@ -32,7 +32,9 @@ final class WsClientInitializer extends ChannelInitializer<SocketChannel> {
         connection.attach(ch);
         ChannelPipeline p = ch.pipeline();
         p.addLast("counter", new WsWireCounter(connection.recorder()));
-        if (tls != null) p.addLast("tls", tls.newHandler(ch.alloc()));
+        if (tls != null) { // the peer's name for SNI and the certificate's host-name check
+            p.addLast("tls", tls.newHandler(ch.alloc(), connection.params().url().getHost(), connection.params().port()));
+        }
         p.addLast("codec", new HttpClientCodec());
         p.addLast("aggregator", new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE));
         if (compression) p.addLast("deflate", new WebSocketClientCompressionHandler(0));

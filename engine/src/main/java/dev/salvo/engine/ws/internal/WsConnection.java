@@ -76,6 +76,10 @@ public final class WsConnection extends SimpleChannelInboundHandler<Object> impl
         return recorder;
     }
 
+    WsParams params() {
+        return params;
+    }
+
     /** Called once the channel exists (before it connects): arms the handshake timeout. */
     void attach(Channel ch) {
         channel = ch;
