@@ -88,6 +88,14 @@ class HttpSessionFailureTest {
     }
 
     @Test
+    void unknownHostIsCode1100() throws Exception {
+        HttpResponse res = fx.get("http://no-such-host.invalid/");
+        assertEquals(0, res.status());
+        assertEquals(HttpErrorCodes.DNS_FAILURE, res.errorCode(), res.error());
+        assertEquals("lookup no-such-host.invalid: no such host", res.error());
+    }
+
+    @Test
     void urlWithoutHttpSchemeIsCode1020() throws Exception {
         assertEquals(HttpErrorCodes.INVALID_URL, fx.get("ftp://127.0.0.1/x").errorCode());
         assertEquals(HttpErrorCodes.INVALID_URL, fx.get("/relative/only").errorCode());

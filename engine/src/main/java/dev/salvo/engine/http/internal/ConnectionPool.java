@@ -181,7 +181,9 @@ public final class ConnectionPool {
         connection.channel().closeFuture().addListener(f -> {
             OpenConnections.closed();
             forget(connection);
-            connection.notReady(new java.nio.channels.ClosedChannelException());
+            if (connection.connectedNanos() != 0) { // a failed connect reports its own cause (DNS, refused, ...)
+                connection.notReady(new java.nio.channels.ClosedChannelException());
+            }
         });
     }
 
