@@ -42,8 +42,7 @@ abstract class HttpPoll implements Monitor {
             inFlight.set(false);
             if (e != null) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                reporter.warn(what + ": " + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName())
-                        + "; the run goes on, the monitor retries");
+                reporter.warn(what + ": " + describe(cause) + "; the run goes on, the monitor retries");
             } else if (r.statusCode() / 100 != 2) {
                 reporter.warn(what + ": status " + r.statusCode() + "; the run goes on, the monitor retries");
             } else {
@@ -54,4 +53,12 @@ abstract class HttpPoll implements Monitor {
 
     /** Records what a successful poll returned; problems go to {@link #reporter}. */
     abstract void accept(String body);
+
+    /** The JDK's client often fails without a message (a refused connect is a bare ConnectException). */
+    private static String describe(Throwable cause) {
+        if (cause.getMessage() != null) return cause.getMessage();
+        if (cause instanceof java.net.ConnectException) return "connection refused";
+        if (cause instanceof java.net.http.HttpTimeoutException) return "timed out";
+        return cause.getClass().getSimpleName();
+    }
 }
