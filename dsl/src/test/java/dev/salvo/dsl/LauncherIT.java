@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -19,26 +20,42 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the distribution's {@code bin/salvo} as a real process in a controlled environment: a PATH
  * holding only the tools the launcher uses and a fake Java 17, and no JAVA_HOME. The JDK running
- * this test (>= 25, chosen by the toolchains plugin) stands for the JDK that users install.
+ * this test (>= 25, chosen by the toolchains plugin) stands for the JDK that users install; the
+ * tests of the JDK search run a copy of the distribution without its own {@code runtime/}.
  */
 class LauncherIT {
-    private static final Path LAUNCHER = Path.of(System.getProperty("salvo.home"), "bin", "salvo");
+    private static final Path HOME = Path.of(System.getProperty("salvo.home"));
+    private static final Path LAUNCHER = HOME.resolve("bin/salvo");
     private static final Path JDK = Path.of(System.getProperty("java.home"));
     private static final List<String> TOOLS = List.of("bash", "dirname", "basename", "readlink", "sed", "grep", "head");
 
     @TempDir Path tmp;
     private Path bin;
+    /** bin/salvo of a distribution without runtime/: the launcher searches for a JDK. */
+    private Path searching;
 
     @BeforeEach
     void pathWithJava17Only() throws IOException {
         bin = Files.createDirectories(tmp.resolve("bin"));
         for (String tool : TOOLS) Files.createSymbolicLink(bin.resolve(tool), which(tool));
         script(bin.resolve("java"), "echo 'openjdk version \"17.0.15\" 2025-04-15' >&2");
+        Path dist = Files.createDirectories(tmp.resolve("dist/bin")).getParent();
+        searching = Files.copy(LAUNCHER, dist.resolve("bin/salvo"), StandardCopyOption.COPY_ATTRIBUTES);
+        for (String dir : List.of("lib", "compiler")) Files.createSymbolicLink(dist.resolve(dir), HOME.resolve(dir));
+    }
+
+    @Test
+    void runsOnItsOwnRuntimeOptimizingWithTheAotCache() throws Exception {
+        // No JDK anywhere but runtime/; AOTMode=on makes the JVM fail when it cannot use the cache.
+        Result r = salvo(Map.of("SALVO_JDK_SEARCH_PATH", "", "SALVO_OPTS", "-XX:AOTMode=on"), LAUNCHER.toString(), "version");
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.contains("javascript GraalVM CE"), r.out);
+        assertEquals("", r.err);
     }
 
     @Test
     void findsJdk25BesideAJava17OnPathAndRunsOptimizing() throws Exception {
-        Result r = salvo(Map.of("SALVO_JDK_SEARCH_PATH", JDK.getParent().toString()), LAUNCHER.toString(), "version");
+        Result r = salvo(Map.of("SALVO_JDK_SEARCH_PATH", JDK.getParent().toString()), searching.toString(), "version");
         assertEquals(0, r.exit, r.err);
         assertTrue(r.out.contains("java " + Runtime.version().feature()), r.out);
         assertTrue(r.out.contains("javascript GraalVM CE"), r.out);
@@ -47,7 +64,7 @@ class LauncherIT {
 
     @Test
     void explicitInterpreterRunsInterpretedWithoutWarning() throws Exception {
-        Result r = salvo(Map.of("JAVA_HOME", JDK.toString(), "SALVO_JS_RUNTIME", "interpreter"), LAUNCHER.toString(), "version");
+        Result r = salvo(Map.of("JAVA_HOME", JDK.toString(), "SALVO_JS_RUNTIME", "interpreter"), searching.toString(), "version");
         assertEquals(0, r.exit, r.err);
         assertTrue(r.out.contains("javascript Interpreted"), r.out);
         assertEquals("", r.err);
@@ -56,7 +73,7 @@ class LauncherIT {
     @Test
     void missingCompilerJarsFallBackToInterpreterWithOneWarning() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("compiler"));
-        Result r = salvo(Map.of("JAVA_HOME", JDK.toString(), "SALVO_COMPILER_DIR", empty.toString()), LAUNCHER.toString(), "version");
+        Result r = salvo(Map.of("JAVA_HOME", JDK.toString(), "SALVO_COMPILER_DIR", empty.toString()), searching.toString(), "version");
         assertEquals(0, r.exit, r.err);
         assertTrue(r.out.contains("javascript Interpreted"), r.out);
         assertOneWarning(r.err, "no Graal compiler jars in " + empty);
@@ -70,7 +87,7 @@ class LauncherIT {
         List<String> release = Files.readAllLines(JDK.resolve("release")).stream()
                 .map(line -> line.replace(" jdk.internal.vm.ci", "")).toList();
         Files.write(home.resolve("release"), release);
-        Result r = salvo(Map.of("JAVA_HOME", home.toString()), LAUNCHER.toString(), "version");
+        Result r = salvo(Map.of("SALVO_JAVA_HOME", home.toString()), LAUNCHER.toString(), "version");
         assertEquals(0, r.exit, r.err);
         assertTrue(r.out.contains("javascript Interpreted"), r.out);
         assertOneWarning(r.err, "JDK at " + home.toRealPath() + " has no JVMCI");
@@ -78,7 +95,7 @@ class LauncherIT {
 
     @Test
     void noJdk25ExplainsWhatWasFoundAndWhatToInstall() throws Exception {
-        Result r = salvo(Map.of("SALVO_JDK_SEARCH_PATH", ""), LAUNCHER.toString(), "version");
+        Result r = salvo(Map.of("SALVO_JDK_SEARCH_PATH", ""), searching.toString(), "version");
         assertEquals(1, r.exit, r.out);
         assertEquals("", r.out);
         assertEquals("salvo: found Java 17 at " + bin.resolve("java") + "\n"
