@@ -4,13 +4,16 @@
 # The target is a tiny Python HTTP server on 127.0.0.1 that notes when each request arrives.
 # Every variant runs RUNS times (default 5), the variants interleaved; prints medians.
 #
-# Variants: optimizing (the default), interpreter, interpreter with a dynamic AppCDS archive
-# (-XX:SharedArchiveFile + -XX:+AutoCreateSharedArchive), interpreter with a JDK 25 AOT cache
-# (-XX:AOTCacheOutput on a training run, then -XX:AOTCache), and optimizing with the AppCDS flags
-# (the optimizing runtime needs --upgrade-module-path, which turns CDS and the AOT cache off), and
+# Variants: the default (the distribution's runtime/, optimizing, with its AOT cache lib/salvo.aot),
+# the same without the cache (SALVO_NO_AOT=1), optimizing on the stock JDK (SALVO_JAVA_HOME: the
+# compiler then needs --upgrade-module-path, which turns CDS and the AOT cache off), the
+# interpreter (no JVMCI; the launcher loads the cache only for the optimizing runtime), the
+# interpreter with a dynamic AppCDS archive (-XX:SharedArchiveFile + -XX:+AutoCreateSharedArchive)
+# and with its own AOT cache (-XX:AOTCacheOutput on a training run, then -XX:AOTCache), and
 # optimizing with HotSpot limited to C1 (-XX:TieredStopAtLevel=1).
-# The archives are made by one untimed training run each, under target/startup/.
-# Usage: bench/startup.sh      Environment: RUNS (5)
+# The interpreter's archives are made by one untimed training run each, under target/startup/.
+# Usage: bench/startup.sh    Environment: RUNS (5), STOCK_JDK (a JDK >= 25 for the stock-JDK row;
+# default: Temurin 25 under /usr/lib/jvm)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -46,12 +49,16 @@ url=http://127.0.0.1:$port/
 
 "$root/salvo" version >/dev/null # builds salvo first when its sources changed
 
+stock=${STOCK_JDK:-}
+if [[ -z $stock ]]; then
+  for stock in /usr/lib/jvm/temurin-25*; do break; done
+fi
 cds="-XX:SharedArchiveFile=$work/salvo.jsa -XX:+AutoCreateSharedArchive"
-names=(optimizing interpreter "interpreter + AppCDS" "interpreter + AOT cache" "optimizing + AppCDS flags"
-  "optimizing, C1-only JIT")
+names=("optimizing + AOT cache (default)" "optimizing, no AOT cache" "optimizing on the stock JDK" interpreter
+  "interpreter + AppCDS" "interpreter + AOT cache" "optimizing + AOT cache, C1-only JIT")
 # '|'-separated environment assignments of each variant (SALVO_OPTS values hold spaces).
-envs=("" "SALVO_JS_RUNTIME=interpreter" "SALVO_JS_RUNTIME=interpreter|SALVO_OPTS=$cds"
-  "SALVO_JS_RUNTIME=interpreter|SALVO_OPTS=-XX:AOTCache=$work/salvo.aot" "SALVO_OPTS=$cds"
+envs=("" "SALVO_NO_AOT=1" "SALVO_JAVA_HOME=$stock" "SALVO_JS_RUNTIME=interpreter"
+  "SALVO_JS_RUNTIME=interpreter|SALVO_OPTS=$cds" "SALVO_JS_RUNTIME=interpreter|SALVO_OPTS=-XX:AOTCache=$work/salvo.aot"
   "SALVO_OPTS=-XX:TieredStopAtLevel=1")
 
 # one ENV...: runs salvo once; prints "ms-to-first-request ms-total".
@@ -69,7 +76,6 @@ one() {
 echo "startup.sh: training runs (AppCDS archive, AOT cache)" >&2
 one SALVO_JS_RUNTIME=interpreter "SALVO_OPTS=$cds" >/dev/null
 one SALVO_JS_RUNTIME=interpreter "SALVO_OPTS=-XX:AOTCacheOutput=$work/salvo.aot" >/dev/null
-one "SALVO_OPTS=$cds" >/dev/null
 
 declare -A first total
 for ((r = 1; r <= RUNS; r++)); do
