@@ -250,7 +250,7 @@ public final class Host {
                 bytes = Compression.encode(compression, bytes);
                 h.add(new Header("Content-Encoding", compression.trim()));
             }
-            return new HttpRequest(method, new URI(url), h, bytes, timeout(timeout),
+            return new HttpRequest(method, vu.uri(url), h, bytes, timeout(timeout),
                     redirects < 0 ? vu.services.http().config().connections().maxRedirects() : redirects, !keepBody, requestTags(vu, tags), cookies(cookies));
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid request to '" + url + "': " + e.getMessage());

@@ -6,6 +6,8 @@ import dev.salvo.engine.run.VuServices;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -25,6 +27,8 @@ public final class VuState {
     private final java.util.Map<String, Tags> checkTags = new java.util.HashMap<>();
     private boolean closed;
     private Boolean keepsCookies;
+    private String lastUrl;
+    private URI lastUri;
     public Value fn;
     public Value data;
     public Value vuObject;
@@ -104,5 +108,14 @@ public final class VuState {
         } catch (IllegalStateException e) {
             if (!closed) throw e; // a closed context; the VU is gone
         }
+    }
+
+    /** The URL parsed; the last one is kept, since most VUs request the same URL again and again. */
+    URI uri(String url) throws URISyntaxException {
+        if (!url.equals(lastUrl)) {
+            lastUri = new URI(url);
+            lastUrl = url;
+        }
+        return lastUri;
     }
 }
