@@ -16,6 +16,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The time-zone rules are read from a file on first use, by the first log line among others: at
+        // the open-files limit (thousands of VUs opening connections) that read fails and the class
+        // can never initialise, so the event loop that logged dies. Read them while files can be opened.
+        java.time.ZoneId.systemDefault().getRules();
         System.exit(execute(args));
     }
 

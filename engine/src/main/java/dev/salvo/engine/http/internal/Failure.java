@@ -41,6 +41,10 @@ public record Failure(int code, String message) {
         if (cause instanceof UnknownHostException) {
             return new Failure(HttpErrorCodes.DNS_FAILURE, "lookup " + host + ": no such host");
         }
+        if (messages(cause).contains("too many open files")) { // no socket: Netty wraps the IOException
+            return new Failure(HttpErrorCodes.DIAL_ERROR, "dial " + target + ": socket: too many open files (the process's"
+                    + " open-files limit, ulimit -n, is reached)");
+        }
         if (cause instanceof ConnectTimeoutException) {
             return new Failure(HttpErrorCodes.DIAL_TIMEOUT, "dial " + target + ": connect timeout");
         }

@@ -206,7 +206,9 @@ public final class HttpConnection {
 
     public void close() {
         closed = true;
-        if (channel != null) {
+        // A channel that never got registered (no socket: the open-files limit) was closed by Netty already,
+        // and close() on it throws "channel not registered to an event loop".
+        if (channel != null && channel.isRegistered()) {
             channel.close();
         }
     }
