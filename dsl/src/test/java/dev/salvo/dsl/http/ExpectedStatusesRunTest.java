@@ -34,18 +34,22 @@ class ExpectedStatusesRunTest {
     }
 
     @Test
-    void aListed404IsNotFailedAndAnUnlisted404Is() throws Exception {
+    void aListed404IsNotFailedAndAnUnlisted404IsEvenOnTheSameUrl() throws Exception {
         assertRuns(script(dir, "notfound.js", """
                 import http from 'salvo/http';
                 import { env } from 'salvo';
                 export const options = { iterations: 1, thresholds: {
                 """ + recorded("listed", 1, true) + recorded("plain", 1, false) + recorded("batched", 1, true) + """
+                  'http_req_failed{name:same}': ['rate==0.5'], 'http_reqs{name:same,expected_response:true}': ['count==1'],
                 } };
                 export default async function () {
                   const missing = `${env.BASE_URL}/api/items/999999`;
                   await http.get(missing, { expectedStatuses: http.expectedStatuses(200, 404), tags: { name: 'listed' } });
                   await http.get(missing, { tags: { name: 'plain' } });
                   await http.batch([['GET', missing, null, { expectedStatuses: [404], tags: { name: 'batched' } }]]);
+                  // The same URL, status and tags, once expected and once not: two series, not one.
+                  await http.get(missing, { expectedStatuses: http.expectedStatuses(404), tags: { name: 'same' } });
+                  await http.get(missing, { tags: { name: 'same' } });
                 }
                 """));
     }
