@@ -2,6 +2,7 @@ package dev.salvo.dsl.host;
 
 import dev.salvo.dsl.script.ErrorFormat;
 import dev.salvo.engine.http.Compression;
+import dev.salvo.engine.http.ExpectedStatuses;
 import dev.salvo.engine.http.Header;
 import dev.salvo.engine.http.HttpRequest;
 import dev.salvo.engine.http.Multipart;
@@ -42,6 +43,8 @@ public final class Host {
     private final Map<String, Metric> custom = new HashMap<>();
     private final Map<Integer, ScheduledFuture<?>> timers = new HashMap<>();
     private int nextTimer;
+    /** {@code http.setResponseCallback()} called by the init code: the default of every VU of this context. */
+    private ExpectedStatuses expected = ExpectedStatuses.DEFAULT;
     /** The VU whose code runs now; set by {@link VuState#resume} before every call into JavaScript. */
     VuState current;
 
@@ -184,10 +187,11 @@ public final class Host {
     /** Sends one request; {@code callback} gets its {@link JsResponse}. The arguments are those the module's prepare() makes. */
     @HostAccess.Export
     public void request(String method, String url, Value body, Value headers, Value tags, Value timeout,
-                        int redirects, String responseType, Value cookies, String compression, Value callback) {
+                        int redirects, String responseType, Value cookies, String compression, Value expected, Value callback) {
         VuState vu = running("HTTP requests");
         boolean keepBody = keepBody(responseType);
-        HttpRequest request = request(vu, method, url, body, headers, tags, timeout, redirects, keepBody, cookies, compression);
+        HttpRequest request = request(vu, method, url, body, headers, tags, timeout, redirects, keepBody, cookies, compression,
+                expected(vu, expected));
         vu.services.http().send(request).thenAccept(r -> vu.resume(callback, new JsResponse(r, keepBody)));
     }
 
@@ -203,13 +207,44 @@ public final class Host {
             keep[i] = keepBody(a.getArrayElement(7).asString());
             requests.add(request(vu, a.getArrayElement(0).asString(), a.getArrayElement(1).asString(), a.getArrayElement(2),
                     a.getArrayElement(3), a.getArrayElement(4), a.getArrayElement(5), a.getArrayElement(6).asInt(), keep[i],
-                    a.getArrayElement(8), a.getArrayElement(9).isNull() ? null : a.getArrayElement(9).asString()));
+                    a.getArrayElement(8), a.getArrayElement(9).isNull() ? null : a.getArrayElement(9).asString(),
+                    expected(vu, a.getArrayElement(10))));
         }
         vu.services.http().sendAll(requests).thenAccept(responses -> {
             JsResponse[] out = new JsResponse[n];
             for (int i = 0; i < n; i++) out[i] = new JsResponse(responses.get(i), keep[i]);
             vu.resume(callback, out);
         });
+    }
+
+    /** The set of the inclusive ranges {@code [min, max, ...]}, or what is wrong (thrown as a TypeError by the module). */
+    @HostAccess.Export
+    public Object expectedStatuses(Value bounds) {
+        int[] b = new int[(int) bounds.getArraySize()];
+        for (int i = 0; i < b.length; i++) {
+            Value v = bounds.getArrayElement(i);
+            b[i] = v.fitsInInt() ? v.asInt() : Integer.MAX_VALUE; // out of range either way, and refused
+        }
+        List<String> problems = ExpectedStatuses.problems(b);
+        return problems.isEmpty() ? ExpectedStatuses.of(b) : String.join("; ", problems);
+    }
+
+    /**
+     * k6's {@code http.setResponseCallback}: the expected statuses of the running VU's later requests, null for
+     * "every request is expected". Called by the init code, it is the default of every VU of this context (with
+     * isolation 'worker' they share it, as they all ran that init code); called by VU code, of that VU only.
+     */
+    @HostAccess.Export
+    public void setResponseCallback(Value set) {
+        ExpectedStatuses e = set == null || set.isNull() ? ExpectedStatuses.ANY : set.asHostObject();
+        if (current == null) expected = e;
+        else current.expected = e;
+    }
+
+    /** A request's own expected statuses, else its VU's default, else its context's. */
+    private ExpectedStatuses expected(VuState vu, Value own) {
+        if (own != null && !own.isNull()) return own.asHostObject();
+        return vu.expected != null ? vu.expected : expected;
     }
 
     /** The running VU's cookie jar, for {@code http.cookieJar()}. */
@@ -242,7 +277,8 @@ public final class Host {
     }
 
     private static HttpRequest request(VuState vu, String method, String url, Value body, Value headers, Value tags,
-                                       Value timeout, int redirects, boolean keepBody, Value cookies, String compression) {
+                                       Value timeout, int redirects, boolean keepBody, Value cookies, String compression,
+                                       ExpectedStatuses expected) {
         try {
             List<Header> h = headers(headers);
             byte[] bytes = body(body);
@@ -251,7 +287,8 @@ public final class Host {
                 h.add(new Header("Content-Encoding", compression.trim()));
             }
             return new HttpRequest(method, vu.uri(url), h, bytes, timeout(timeout),
-                    redirects < 0 ? vu.services.http().config().connections().maxRedirects() : redirects, !keepBody, requestTags(vu, tags), cookies(cookies));
+                    redirects < 0 ? vu.services.http().config().connections().maxRedirects() : redirects, !keepBody, requestTags(vu, tags), cookies(cookies),
+                    expected);
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid request to '" + url + "': " + e.getMessage());
         }

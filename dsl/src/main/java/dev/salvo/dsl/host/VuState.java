@@ -29,6 +29,8 @@ public final class VuState {
     private Boolean keepsCookies;
     private String lastUrl;
     private URI lastUri;
+    /** Set by {@code http.setResponseCallback()} in this VU's code; null: the context's default. */
+    dev.salvo.engine.http.ExpectedStatuses expected;
     public Value fn;
     public Value data;
     public Value vuObject;

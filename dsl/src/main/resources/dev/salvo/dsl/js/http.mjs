@@ -129,8 +129,59 @@ function cookieTriples(cookies) {
   return out;
 }
 
+// k6's http.expectedStatuses(): the Java set hides under a symbol of this module, so a script sees an
+// opaque frozen object it can only hand back (params.expectedStatuses, setResponseCallback).
+const SET = Symbol('expectedStatuses');
+
+class ExpectedStatuses {
+  constructor(set) {
+    this[SET] = set;
+    Object.freeze(this);
+  }
+}
+
+function shown(v) {
+  if (v === undefined || typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v);
+}
+
+// Integers and { min, max } -> the Java set; `where(i)` names the i-th argument in an error.
+function statusSet(args, what, where) {
+  if (args.length === 0) throw new TypeError(`${what}: give at least one status code or { min, max }`);
+  const bounds = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (Number.isInteger(a)) bounds.push(a, a);
+    else if (a !== null && typeof a === 'object' && Number.isInteger(a.min) && Number.isInteger(a.max)) bounds.push(a.min, a.max);
+    else throw new TypeError(`${what}: ${where(i)} must be a status code or { min, max }, not ${shown(a)}`);
+  }
+  const set = host.expectedStatuses(bounds);
+  if (typeof set === 'string') throw new TypeError(`${what}: ${set}`);
+  return set;
+}
+
+export function expectedStatuses(...statuses) {
+  return new ExpectedStatuses(statusSet(statuses, 'http.expectedStatuses()', (i) => `argument ${i + 1}`));
+}
+
+// params.expectedStatuses -> the Java set, or null for the VU's default.
+function expectedOf(e) {
+  if (e === undefined || e === null) return null;
+  if (e instanceof ExpectedStatuses) return e[SET];
+  if (Array.isArray(e)) return statusSet(e, 'params.expectedStatuses', (i) => `[${i}]`);
+  throw new TypeError(`params.expectedStatuses must be http.expectedStatuses(...) or an array of status codes and { min, max }, not ${shown(e)}`);
+}
+
+// k6's default for the VU's later requests: http.expectedStatuses(...), or null for "no request fails".
+export function setResponseCallback(callback) {
+  if (callback !== null && !(callback instanceof ExpectedStatuses)) {
+    throw new TypeError(`http.setResponseCallback(callback): callback must be http.expectedStatuses(...) or null, not ${shown(callback)}`);
+  }
+  host.setResponseCallback(callback === null ? null : callback[SET]);
+}
+
 // The arguments of host.request() for one request: [method, url, body, headers, tags, timeout, redirects,
-// responseType, cookies, compression].
+// responseType, cookies, compression, expectedStatuses].
 function prepare(method, url, body, params) {
   const verb = String(method).toUpperCase();
   const p = params || {};
@@ -162,7 +213,7 @@ function prepare(method, url, body, params) {
   if (problem) throw new TypeError(`params.compression: ${problem}`);
   return [verb, String(url), payload, pairs(headers), pairs(p.tags),
     p.timeout === undefined ? null : p.timeout, p.redirects === undefined ? -1 : Number(p.redirects),
-    p.responseType || 'text', cookieTriples(p.cookies), compression];
+    p.responseType || 'text', cookieTriples(p.cookies), compression, expectedOf(p.expectedStatuses)];
 }
 
 // Java refuses a request it cannot build (a bad URL or header) with an error whose stack has no
@@ -181,10 +232,10 @@ export function request(method, url, body, params) {
   if (params === undefined && (body === null || body === undefined)) {
     // The common case, kept short: it is the code every iteration runs.
     const verb = String(method).toUpperCase();
-    return new Promise((resolve) => send(() => host.request(verb, String(url), null, null, null, null, -1, 'text', null, null, wrap(resolve))));
+    return new Promise((resolve) => send(() => host.request(verb, String(url), null, null, null, null, -1, 'text', null, null, null, wrap(resolve))));
   }
   const a = prepare(method, url, body, params);
-  return new Promise((resolve) => send(() => host.request(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], wrap(resolve, a[7]))));
+  return new Promise((resolve) => send(() => host.request(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], wrap(resolve, a[7]))));
 }
 
 // One entry of batch(): 'url', [method, url, body?, params?] or { method, url, body, params }.
@@ -267,4 +318,7 @@ export const TLS_1_1 = 'tls1.1';
 export const TLS_1_2 = 'tls1.2';
 export const TLS_1_3 = 'tls1.3';
 
-export default { request, get, head, del, options, post, put, patch, batch, file, cookieJar, Response, FileData, TLS_1_0, TLS_1_1, TLS_1_2, TLS_1_3 };
+export default {
+  request, get, head, del, options, post, put, patch, batch, file, cookieJar, expectedStatuses, setResponseCallback,
+  Response, FileData, TLS_1_0, TLS_1_1, TLS_1_2, TLS_1_3,
+};

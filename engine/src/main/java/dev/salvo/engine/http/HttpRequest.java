@@ -7,16 +7,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One request as a virtual user describes it. {@code tags} are opaque to the client and handed back
- * to the {@link HttpListener} untouched.
+ * One request as a virtual user describes it. {@code tags} and {@code expected} (which statuses do not
+ * fail it) are opaque to the client and handed back to the {@link HttpListener} untouched.
  */
 public record HttpRequest(String method, URI url, List<Header> headers, byte[] body, Duration timeout,
-        int maxRedirects, boolean discardBody, Map<String, String> tags, List<RequestCookie> cookies) {
+        int maxRedirects, boolean discardBody, Map<String, String> tags, List<RequestCookie> cookies,
+        ExpectedStatuses expected) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_REDIRECTS = 10;
 
-    /** Null collections become empty, a null or non-positive timeout becomes 60 s, a negative maxRedirects 10. */
+    /**
+     * Null collections become empty, a null or non-positive timeout becomes 60 s, a negative maxRedirects 10,
+     * a null {@code expected} {@link ExpectedStatuses#DEFAULT}.
+     */
     public HttpRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(url, "url");
@@ -29,6 +33,15 @@ public record HttpRequest(String method, URI url, List<Header> headers, byte[] b
         if (maxRedirects < 0) {
             maxRedirects = DEFAULT_MAX_REDIRECTS;
         }
+        if (expected == null) {
+            expected = ExpectedStatuses.DEFAULT;
+        }
+    }
+
+    /** A request with k6's default expected statuses (200 to 399). */
+    public HttpRequest(String method, URI url, List<Header> headers, byte[] body, Duration timeout, int maxRedirects,
+            boolean discardBody, Map<String, String> tags, List<RequestCookie> cookies) {
+        this(method, url, headers, body, timeout, maxRedirects, discardBody, tags, cookies, ExpectedStatuses.DEFAULT);
     }
 
     /** A request without cookies of its own. */
@@ -40,6 +53,11 @@ public record HttpRequest(String method, URI url, List<Header> headers, byte[] b
     /** A request without headers or body, with the default timeout and redirect limit. */
     public static HttpRequest of(String method, URI url) {
         return new HttpRequest(method, url, List.of(), null, DEFAULT_TIMEOUT, DEFAULT_MAX_REDIRECTS, false, Map.of());
+    }
+
+    /** This request with other expected statuses (null: the default). */
+    public HttpRequest withExpected(ExpectedStatuses expected) {
+        return new HttpRequest(method, url, headers, body, timeout, maxRedirects, discardBody, tags, cookies, expected);
     }
 
     /** The first value of a header, compared case-insensitively, or null. */

@@ -34,8 +34,9 @@ final class HttpRecorder implements HttpListener {
     /** The VU whose schedule lag corrects latencies (open models), or null. */
     private final dev.salvo.engine.exec.VirtualUser corrected;
 
-    private record Key(String url, String method, int status, int errorCode, String proto, String tlsVersion,
-                       Map<String, String> tags) {}
+    /** {@code expected} is part of the key: the same status has another {@code expected_response} tag per request. */
+    private record Key(String url, String method, int status, boolean expected, int errorCode, String proto,
+                       String tlsVersion, Map<String, String> tags) {}
 
     HttpRecorder(Metrics metrics, Tags base) {
         this(metrics, base, null);
@@ -56,7 +57,8 @@ final class HttpRecorder implements HttpListener {
     @Override
     public void onExchange(HttpRequest request, HttpResponse response) {
         String url = response.url() != null ? response.url() : request.url().toString();
-        Key key = new Key(url, request.method(), response.status(), response.errorCode(), response.proto(),
+        boolean expected = request.expected().expected(response.status());
+        Key key = new Key(url, request.method(), response.status(), expected, response.errorCode(), response.proto(),
                 response.tlsVersion(), request.tags());
         Series[] series = cache.get(key);
         if (series == null) {
@@ -65,7 +67,6 @@ final class HttpRecorder implements HttpListener {
             cache.put(key, series);
         }
         Timings tm = response.timings();
-        boolean failed = failed(response.status());
         series[0].add(1);
         long lag = corrected == null ? -1 : corrected.scheduleLagNanos();
         if (lag >= 0) {
@@ -80,14 +81,9 @@ final class HttpRecorder implements HttpListener {
         series[5].add(tm.sending());
         series[6].add(tm.waiting());
         series[7].add(tm.receiving());
-        series[8].add(failed ? 1 : 0);
+        series[8].add(expected ? 0 : 1);
         dataSent.add(response.bytesSent());
         dataReceived.add(response.bytesReceived());
-    }
-
-    /** k6's rule: a network failure (status 0) or a 4xx/5xx answer fails the request. */
-    private static boolean failed(int status) {
-        return status == 0 || status >= 400;
     }
 
     private Series[] resolve(Key key) {
@@ -97,7 +93,7 @@ final class HttpRecorder implements HttpListener {
         if (key.tags() != null) t.putAll(key.tags());
         t.put("method", key.method());
         t.put("status", Integer.toString(key.status()));
-        t.put("expected_response", Boolean.toString(!failed(key.status())));
+        t.put("expected_response", Boolean.toString(key.expected()));
         if (key.errorCode() != 0) t.put("error_code", Integer.toString(key.errorCode()));
         if (!key.proto().isEmpty()) t.put("proto", key.proto());
         if (!key.tlsVersion().isEmpty()) t.put("tls_version", key.tlsVersion());

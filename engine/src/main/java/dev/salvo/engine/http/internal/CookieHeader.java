@@ -42,7 +42,7 @@ final class CookieHeader {
         // A Cookie header the script wrote itself comes first; the jar's and params.cookies follow.
         headers.add(new Header("Cookie", own == null ? value.toString() : value.isEmpty() ? own : own + "; " + value));
         return new HttpRequest(request.method(), request.url(), headers, request.body(), request.timeout(),
-                request.maxRedirects(), request.discardBody(), request.tags(), request.cookies());
+                request.maxRedirects(), request.discardBody(), request.tags(), request.cookies(), request.expected());
     }
 
     private static void append(StringBuilder b, String name, String value) {

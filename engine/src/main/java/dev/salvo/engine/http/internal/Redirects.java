@@ -52,6 +52,6 @@ final class Redirects {
         }
         return new HttpRequest(toGet ? "GET" : current.method(), target, headers, toGet ? null : current.body(),
                 current.timeout(), current.maxRedirects(), current.discardBody(), current.tags(),
-                sameHost ? current.cookies() : List.of());
+                sameHost ? current.cookies() : List.of(), current.expected());
     }
 }
