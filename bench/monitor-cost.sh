@@ -16,7 +16,7 @@ mkdir -p "$out"
 export JAVA_HOME=$JDK
 salvo=$root/dsl/target/salvo/bin/salvo
 
-"$salvo" demo --port 0 >"$out/demo.log" 2>&1 &
+"$salvo" demo --port 0 --https-port 0 >"$out/demo.log" 2>&1 &
 demo=$!
 trap 'kill "$demo" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q 'salvo demo target on' "$out/demo.log" && break; sleep 0.2; done

@@ -26,7 +26,8 @@ out=${BENCH_OUT:-$(mktemp -d)}
 mkdir -p "$out"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-SALVO_OPTS="-Xmx512m" "$root/salvo" demo --host 127.0.0.1 --port "$port" >"$out/demo.log" 2>&1 &
+"$root/salvo" version >/dev/null # builds salvo first when its sources changed
+SALVO_OPTS="-Xmx512m" "$root/salvo" demo --host 127.0.0.1 --port "$port" --https-port 0 >"$out/demo.log" 2>&1 &
 demo=$!
 trap 'kill $demo 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done

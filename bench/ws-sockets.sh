@@ -33,7 +33,7 @@ vus=$(( (SOCKETS + PER_VU - 1) / PER_VU ))
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 host=127.0.0.1
 (( TARGETS > 1 )) && host=0.0.0.0
-SALVO_OPTS="-Xmx1g" "$root/salvo" demo --host "$host" --port "$port" >"$out/demo.log" 2>&1 &
+SALVO_OPTS="-Xmx1g" "$root/salvo" demo --host "$host" --port "$port" --https-port 0 >"$out/demo.log" 2>&1 &
 demo=$!
 trap 'kill $demo 2>/dev/null || true' EXIT
 for _ in $(seq 900); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
