@@ -1,5 +1,6 @@
 package dev.salvo.engine.demo;
 
+import dev.salvo.engine.demo.internal.AcceptErrors;
 import dev.salvo.engine.demo.internal.DemoInitializer;
 import dev.salvo.engine.demo.internal.DemoState;
 import io.netty.bootstrap.ServerBootstrap;
@@ -77,6 +78,7 @@ public final class DemoServer implements AutoCloseable {
         ChannelFuture bind = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
+                .handler(new AcceptErrors(System.err))
                 .childHandler(initializer)
                 .bind(host, port)
                 .await();
