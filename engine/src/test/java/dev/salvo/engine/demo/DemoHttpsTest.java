@@ -15,24 +15,10 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The demo target's HTTPS port through the JDK's client: its certificate, ALPN and HTTP/2. */
-class DemoHttpsTest {
-    private static DemoServer demo;
-
-    @BeforeAll
-    static void start() throws InterruptedException {
-        demo = DemoServer.start(DemoOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
-    }
-
+class DemoHttpsTest extends DemoTargetTest {
     private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
                 BodyHandlers.ofString());

@@ -21,21 +21,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The demo target seen through the JDK's own client, so its behaviour is checked independently of ours. */
-class DemoServerTest {
+class DemoServerTest extends DemoTargetTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static DemoServer demo;
     private static HttpClient client;
 
     @BeforeAll
     static void start() throws InterruptedException {
-        demo = DemoServer.start(DemoOptions.defaults());
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @AfterAll
     static void stop() {
         client.close();
-        demo.close();
     }
 
     static HttpResponse<String> get(String url) throws Exception {

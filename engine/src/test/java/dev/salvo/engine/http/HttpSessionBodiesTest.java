@@ -1,12 +1,11 @@
 package dev.salvo.engine.http;
 
+import dev.salvo.engine.demo.DemoTargetTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.salvo.engine.demo.DemoOptions;
-import dev.salvo.engine.demo.DemoServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,25 +14,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Cookies, request and response codings and batches, end to end against the demo target. */
-class HttpSessionBodiesTest {
+class HttpSessionBodiesTest extends DemoTargetTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static DemoServer demo;
-
-    @BeforeAll
-    static void startDemo() throws InterruptedException {
-        demo = DemoServer.start(DemoOptions.defaults());
-    }
-
-    @AfterAll
-    static void stopDemo() {
-        demo.close();
-    }
-
     private static URI url(String path) {
         return URI.create(demo.baseUrl() + path);
     }

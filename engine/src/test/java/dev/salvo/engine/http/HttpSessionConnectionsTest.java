@@ -1,34 +1,19 @@
 package dev.salvo.engine.http;
 
+import dev.salvo.engine.demo.DemoTargetTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.salvo.engine.demo.DemoOptions;
-import dev.salvo.engine.demo.DemoServer;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Connection control (reuse, hosts, localIPs, DNS cache) and proxies, against the demo target. */
-class HttpSessionConnectionsTest {
-    private static DemoServer demo;
-
-    @BeforeAll
-    static void start() throws InterruptedException {
-        demo = DemoServer.start(DemoOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
-    }
-
+class HttpSessionConnectionsTest extends DemoTargetTest {
     private static HttpConfig config(Http2Mode http2, Connections connections) {
         return new HttpConfig("salvo-test/1.0", false, Duration.ofSeconds(5), SessionFixture.INSECURE_TLS, http2, connections, false, 0, 0);
     }

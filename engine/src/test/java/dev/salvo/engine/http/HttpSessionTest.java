@@ -1,12 +1,11 @@
 package dev.salvo.engine.http;
 
+import dev.salvo.engine.demo.DemoTargetTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.salvo.engine.demo.DemoOptions;
-import dev.salvo.engine.demo.DemoServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,25 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class HttpSessionTest {
-    private static DemoServer demo;
+class HttpSessionTest extends DemoTargetTest {
     private SessionFixture fx;
-
-    @BeforeAll
-    static void startDemo() throws InterruptedException {
-        demo = DemoServer.start(DemoOptions.defaults());
-    }
-
-    @AfterAll
-    static void stopDemo() {
-        demo.close();
-    }
 
     @BeforeEach
     void openSession() {

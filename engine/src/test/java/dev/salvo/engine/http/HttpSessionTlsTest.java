@@ -6,31 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.salvo.engine.demo.DemoCertificate;
 import dev.salvo.engine.demo.DemoOptions;
 import dev.salvo.engine.demo.DemoServer;
+import dev.salvo.engine.demo.DemoTargetTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** https against the demo target and against servers with bad certificates, through the real client. */
-class HttpSessionTlsTest {
-    private static DemoServer demo;
-
-    @BeforeAll
-    static void start() throws InterruptedException {
-        demo = DemoServer.start(DemoOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
-    }
-
+class HttpSessionTlsTest extends DemoTargetTest {
     private static HttpConfig config(TlsConfig tls, Http2Mode http2) {
         return new HttpConfig("salvo-test/1.0", false, Duration.ofSeconds(5), tls, http2, null, false, 0, 0);
     }

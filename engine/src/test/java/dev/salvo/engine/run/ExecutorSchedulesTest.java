@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.salvo.engine.demo.DemoOptions;
-import dev.salvo.engine.demo.DemoServer;
+import dev.salvo.engine.demo.DemoTargetTest;
 import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.plan.Overrides;
@@ -16,27 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The observable schedule of every executor, against the demo target: VU counts over time (polled
  * every 50 ms, finer than the 1 s sampler), iteration starts per second, totals, dropped iterations.
  */
-class ExecutorSchedulesTest {
+class ExecutorSchedulesTest extends DemoTargetTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static DemoServer demo;
-
-    @BeforeAll
-    static void startDemo() throws Exception {
-        demo = DemoServer.start(DemoOptions.defaults());
-    }
-
-    @AfterAll
-    static void stopDemo() {
-        demo.close();
-    }
 
     /** A finished run: its result, the VU counts seen at each poll (ms since start), iteration start times. */
     record Observed(RunResult result, TreeMap<Long, Long> vus, List<Long> startsMs) {

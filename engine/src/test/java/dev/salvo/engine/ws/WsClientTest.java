@@ -1,7 +1,6 @@
 package dev.salvo.engine.ws;
 
-import dev.salvo.engine.demo.DemoOptions;
-import dev.salvo.engine.demo.DemoServer;
+import dev.salvo.engine.demo.DemoTargetTest;
 import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Tags;
@@ -23,15 +22,13 @@ import java.util.function.Consumer;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The WebSocket client against the demo target's real sockets on loopback. */
-class WsClientTest {
-    private static DemoServer demo;
+class WsClientTest extends DemoTargetTest {
     private static EventLoopGroup group;
     private static EventLoop loop;
     private final Metrics metrics = new Metrics();
 
     @BeforeAll
     static void start() throws InterruptedException {
-        demo = DemoServer.start(DemoOptions.defaults());
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         loop = group.next();
     }
@@ -39,7 +36,6 @@ class WsClientTest {
     @AfterAll
     static void stop() {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
-        demo.close();
     }
 
     /** Records every event; {@code onOpen} runs on the loop when the handshake succeeds. */
