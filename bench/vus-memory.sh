@@ -15,6 +15,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 VUS=${VUS:-50000}
 DURATION=${DURATION:-2m}
 HEAP=${HEAP:-4g}
@@ -51,18 +53,13 @@ while kill -0 "$pid" 2>/dev/null; do
   rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
   (( rss > hwm )) && hwm=$rss
   if [[ -z $heap && $now -ge $GC_AT ]]; then
-    jcmd "$pid" GC.run >/dev/null 2>&1 || true
-    heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | head -n 1)
-    jcmd "$pid" GC.heap_info >"$out/heap_info.txt" 2>&1 || true
+    heap=$(heap_after_gc "$pid" "$out/heap_info.txt")
   fi
   sleep 1
 done
 status=0
 wait "$launcher" || status=$?
-if grep -q OutOfMemoryError "$out/salvo.err" "$out/salvo.out"; then
-  echo "vus-memory.sh: OutOfMemoryError (logs in $out)" >&2
-  exit 1
-fi
+fail_on_oom vus-memory.sh "$out"
 reqs=$(sed -n 's/^ *http_reqs\.* *\([0-9]*\).*/\1/p' "$out/salvo.out" | head -n 1)
 vusmax=$(sed -n 's/^ *vus_max\.* *\([0-9]*\).*/\1/p' "$out/salvo.out" | head -n 1)
 heap_mb=$(awk -v k="${heap:-0}" 'BEGIN { printf "%.0f", k / 1024 }')

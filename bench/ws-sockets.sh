@@ -15,6 +15,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 if [[ ${BENCH_SMOKE:-} == 1 ]]; then
   SOCKETS=${SOCKETS:-200} PER_VU=${PER_VU:-20} RAMP=${RAMP:-2} HOLD=${HOLD:-20}
 fi
@@ -57,18 +59,13 @@ held='' heap=''
 while kill -0 "$pid" 2>/dev/null; do
   if [[ -z $held && $(( $(date +%s) - start )) -ge $probe_at ]]; then
     held=$(ss -Htn state established "( dport = :$port )" 2>/dev/null | wc -l)
-    jcmd "$pid" GC.run >/dev/null 2>&1 || true
-    heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | head -n 1)
-    jcmd "$pid" GC.heap_info >"$out/heap_info.txt" 2>&1 || true
+    heap=$(heap_after_gc "$pid" "$out/heap_info.txt")
   fi
   sleep 1
 done
 status=0
 wait "$launcher" || status=$?
-if grep -q OutOfMemoryError "$out/salvo.err" "$out/salvo.out"; then
-  echo "ws-sockets.sh: OutOfMemoryError (logs in $out)" >&2
-  exit 1
-fi
+fail_on_oom ws-sockets.sh "$out"
 # Messages/s: per second, the sum over every tag set; the median of the seconds between the end of
 # the ramp (plus 2 s) and the start of the closing.
 rate=$(python3 - "$out/results/metrics.csv" "$RAMP" "$HOLD" <<'PY'
