@@ -225,8 +225,11 @@ public final class Host {
             Value v = bounds.getArrayElement(i);
             b[i] = v.fitsInInt() ? v.asInt() : Integer.MAX_VALUE; // out of range either way, and refused
         }
-        List<String> problems = ExpectedStatuses.problems(b);
-        return problems.isEmpty() ? ExpectedStatuses.of(b) : String.join("; ", problems);
+        try {
+            return ExpectedStatuses.of(b);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     /**
