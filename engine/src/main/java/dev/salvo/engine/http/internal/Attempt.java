@@ -13,11 +13,7 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -253,7 +249,7 @@ final class Attempt {
                 || HttpUtil.isKeepAlive(head) && !"close".equalsIgnoreCase(request.header("connection"));
         String proto = connection.isStream() ? "HTTP/2.0" : head.protocolVersion().text();
         HttpResponse response = new HttpResponse(head.status().code(), proto, request.url().toString(),
-                headers(connection.wireHeaders(head), connection.isStream()), body == null ? new byte[0] : body.toByteArray(), timings(end),
+                new ResponseHeaders(connection.wireHeaders(head), connection.isStream()), body == null ? new byte[0] : body.toByteArray(), timings(end),
                 null, 0, connection.bytesWritten(), connection.bytesRead(), connection.tlsVersion());
         connection.end();
         if (keepAlive) {
@@ -316,18 +312,5 @@ final class Attempt {
 
     private static double ms(long nanos) {
         return Math.max(0, nanos) / 1_000_000.0;
-    }
-
-    /** {@code http2}: leave out the {@code x-http2-*} headers Netty's HTTP/2 to HTTP/1 conversion adds. */
-    private static Map<String, List<String>> headers(io.netty.handler.codec.http.HttpHeaders wire, boolean http2) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : wire) {
-            if (http2 && e.getKey().regionMatches(true, 0, "x-http2-", 0, 8)) {
-                continue;
-            }
-            out.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(e.getValue());
-        }
-        out.replaceAll((k, v) -> Collections.unmodifiableList(v));
-        return Collections.unmodifiableMap(out);
     }
 }

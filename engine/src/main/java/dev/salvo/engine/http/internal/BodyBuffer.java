@@ -11,7 +11,7 @@ final class BodyBuffer {
     void append(ByteBuf buf) {
         int n = buf.readableBytes();
         if (length + n > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(length + n, Math.max(256, bytes.length * 2)));
+            bytes = Arrays.copyOf(bytes, Math.max(length + n, bytes.length * 2)); // a body in one chunk: exact, no copy at the end
         }
         buf.getBytes(buf.readerIndex(), bytes, length, n);
         length += n;
