@@ -3,6 +3,7 @@ package dev.salvo.engine.http;
 import dev.salvo.engine.http.internal.Batch;
 import dev.salvo.engine.http.internal.ConnectionPool;
 import dev.salvo.engine.http.internal.Exchange;
+import dev.salvo.engine.http.internal.Timeouts;
 import io.netty.channel.EventLoop;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,7 @@ public final class HttpSession implements AutoCloseable {
     private final HttpConfig config;
     private final HttpListener listener;
     private final ConnectionPool pool;
+    private final Timeouts timeouts;
     private final CookieJar cookies = new CookieJar();
 
     public HttpSession(EventLoop loop, HttpConfig config, HttpListener listener) {
@@ -26,6 +28,7 @@ public final class HttpSession implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = listener == null ? HttpListener.NONE : listener;
         this.pool = new ConnectionPool(loop, config);
+        this.timeouts = new Timeouts(loop);
     }
 
     /**
@@ -43,7 +46,7 @@ public final class HttpSession implements AutoCloseable {
         if (pool.isClosed()) {
             return Exchange.failed(request, HttpErrorCodes.GENERIC, "session closed");
         }
-        return new Exchange(loop, pool, config, listener, cookies).start(request);
+        return new Exchange(timeouts, pool, config, listener, cookies).start(request);
     }
 
     /**

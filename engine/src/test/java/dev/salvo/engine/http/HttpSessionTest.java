@@ -116,6 +116,30 @@ class HttpSessionTest extends DemoTargetTest {
     }
 
     @Test
+    void requestsInFlightTogetherTimeOutEachAtItsOwnDeadline() throws Exception {
+        // A session arms one timer for the earliest deadline: a later, longer timeout must not delay an
+        // earlier one, and a timeout must not end an exchange whose own deadline is still ahead.
+        HttpRequest slowLong = new HttpRequest("GET", URI.create(url("/delay?ms=700")), List.of(), null,
+                Duration.ofSeconds(5), 10, false, Map.of());
+        HttpRequest stuckShort = new HttpRequest("GET", URI.create(url("/delay?ms=3000")), List.of(), null,
+                Duration.ofMillis(200), 10, false, Map.of());
+        long start = System.nanoTime();
+        List<CompletableFuture<HttpResponse>> both = fx.loop.submit(() -> List.of(fx.session.send(slowLong),
+                fx.session.send(stuckShort))).get(5, TimeUnit.SECONDS);
+        HttpResponse shortOne = both.get(1).get(5, TimeUnit.SECONDS);
+        long shortMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(HttpErrorCodes.REQUEST_TIMEOUT, shortOne.errorCode());
+        assertTrue(shortMs >= 150 && shortMs < 650, "the 200 ms timeout ended it after " + shortMs + " ms");
+        assertEquals(200, both.get(0).get(5, TimeUnit.SECONDS).status(), "the 5 s timeout is still ahead");
+
+        long again = System.nanoTime();
+        HttpResponse later = fx.send(stuckShort);
+        long laterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - again);
+        assertEquals(HttpErrorCodes.REQUEST_TIMEOUT, later.errorCode());
+        assertTrue(laterMs >= 150 && laterMs < 650, "a new exchange gets its own deadline: " + laterMs + " ms");
+    }
+
+    @Test
     void postSendsTheJsonBodyAndGets201() throws Exception {
         byte[] json = "{\"name\":\"widget\",\"price\":9.5}".getBytes(StandardCharsets.UTF_8);
         HttpResponse res = fx.send(new HttpRequest("POST", URI.create(url("/api/items")),

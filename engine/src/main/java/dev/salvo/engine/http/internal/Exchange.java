@@ -6,18 +6,15 @@ import dev.salvo.engine.http.HttpListener;
 import dev.salvo.engine.http.HttpRequest;
 import dev.salvo.engine.http.HttpResponse;
 import dev.salvo.engine.http.Timings;
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One {@code send}: its redirect hops, the one retry of a stale keep-alive connection, and the
  * timeout covering the whole of it. Completes its future exactly once, never exceptionally.
  */
 public final class Exchange {
-    private final EventLoop loop;
+    private final Timeouts timeouts;
     private final ConnectionPool pool;
     private final HttpConfig config;
     private final HttpListener listener;
@@ -26,11 +23,11 @@ public final class Exchange {
     private HttpRequest current;
     private Attempt attempt;
     private int hops;
-    private ScheduledFuture<?> timeout;
+    private long deadline;
     private boolean finished;
 
-    public Exchange(EventLoop loop, ConnectionPool pool, HttpConfig config, HttpListener listener, CookieJar cookies) {
-        this.loop = loop;
+    public Exchange(Timeouts timeouts, ConnectionPool pool, HttpConfig config, HttpListener listener, CookieJar cookies) {
+        this.timeouts = timeouts;
         this.pool = pool;
         this.config = config;
         this.listener = listener;
@@ -38,7 +35,9 @@ public final class Exchange {
     }
 
     public CompletableFuture<HttpResponse> start(HttpRequest request) {
-        timeout = loop.schedule(this::onTimeout, saturatedNanos(request.timeout()), TimeUnit.NANOSECONDS);
+        // At most ~73 years: nanoTime arithmetic stays clear of overflow ("forever" is that long).
+        deadline = System.nanoTime() + Math.min(saturatedNanos(request.timeout()), Long.MAX_VALUE / 4);
+        timeouts.add(this);
         startHop(request);
         return result;
     }
@@ -84,7 +83,12 @@ public final class Exchange {
         finish(response);
     }
 
-    private void onTimeout() {
+    /** When the whole exchange times out, in {@link System#nanoTime()}. */
+    long deadline() {
+        return deadline;
+    }
+
+    void onTimeout() {
         if (finished) {
             return;
         }
@@ -106,9 +110,7 @@ public final class Exchange {
 
     private void finish(HttpResponse response) {
         finished = true;
-        if (timeout != null) {
-            timeout.cancel(false);
-        }
+        timeouts.remove(this);
         result.complete(response);
     }
 
@@ -116,7 +118,7 @@ public final class Exchange {
         try {
             return d.toNanos();
         } catch (ArithmeticException e) {
-            return Long.MAX_VALUE; // "forever": Netty clamps the deadline
+            return Long.MAX_VALUE; // "forever"
         }
     }
 
