@@ -132,9 +132,11 @@ public final class Host {
     @HostAccess.Export
     public void check(String name, boolean ok, String tagsJson) {
         VuState vu = current;
-        Tags tags = vu.checkTags(name);
-        if (tagsJson != null) tags = tags.with(Tags.of(JsonMaps.strings(tagsJson)));
-        vu.services.metrics().add(BuiltinMetrics.CHECKS, tags, ok ? 1 : 0);
+        if (tagsJson == null) {
+            vu.checkSeries(name).add(ok ? 1 : 0);
+        } else {
+            vu.services.metrics().add(BuiltinMetrics.CHECKS, vu.checkTags(name).with(Tags.of(JsonMaps.strings(tagsJson))), ok ? 1 : 0);
+        }
     }
 
     /** Defines a custom metric; returns null, or what is wrong (thrown as a TypeError by the module). */
@@ -192,6 +194,18 @@ public final class Host {
         boolean keepBody = keepBody(responseType);
         HttpRequest request = request(vu, method, url, body, headers, tags, timeout, redirects, keepBody, cookies, compression,
                 expected(vu, expected));
+        vu.services.http().send(request).thenAccept(r -> vu.resume(callback, new JsResponse(r, keepBody)));
+    }
+
+    /**
+     * {@link #request} without body or params, kept to three arguments: it is what most iterations
+     * call, and each argument crosses from JavaScript to Java on every request.
+     */
+    @HostAccess.Export
+    public void send(String method, String url, Value callback) {
+        VuState vu = running("HTTP requests");
+        boolean keepBody = keepBody("text");
+        HttpRequest request = request(vu, method, url, null, null, null, null, -1, keepBody, null, null, expected(vu, null));
         vu.services.http().send(request).thenAccept(r -> vu.resume(callback, new JsResponse(r, keepBody)));
     }
 

@@ -1,6 +1,8 @@
 package dev.salvo.dsl.host;
 
 import dev.salvo.engine.exec.VirtualUser;
+import dev.salvo.engine.metrics.BuiltinMetrics;
+import dev.salvo.engine.metrics.Series;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.run.VuServices;
 import org.graalvm.polyglot.PolyglotException;
@@ -23,8 +25,8 @@ public final class VuState {
     private final Deque<String> groups = new ArrayDeque<>();
     private final Deque<Long> groupStarts = new ArrayDeque<>();
     private Tags tags;
-    /** Tags of each check in the current group; checks run every iteration, so they are built once. */
-    private final java.util.Map<String, Tags> checkTags = new java.util.HashMap<>();
+    /** The {@code checks} series of each check in the current group; checks run every iteration, so they are looked up once. */
+    private final java.util.Map<String, Series> checks = new java.util.HashMap<>();
     private boolean closed;
     private Boolean keepsCookies;
     private String lastUrl;
@@ -74,7 +76,12 @@ public final class VuState {
     }
 
     Tags checkTags(String name) {
-        return checkTags.computeIfAbsent(name, n -> tags.with("check", n));
+        return tags.with("check", name);
+    }
+
+    /** The {@code checks} series of check {@code name} without tags of its own. */
+    Series checkSeries(String name) {
+        return checks.computeIfAbsent(name, n -> services.metrics().series(BuiltinMetrics.CHECKS, checkTags(n)));
     }
 
     String group() {
@@ -85,7 +92,7 @@ public final class VuState {
         groups.push(group() + "::" + name);
         groupStarts.push(System.nanoTime());
         tags = tags.with("group", group());
-        checkTags.clear();
+        checks.clear();
         return groups.size();
     }
 
@@ -95,7 +102,7 @@ public final class VuState {
         String path = groups.pop();
         long start = groupStarts.pop();
         tags = tags.with("group", group());
-        checkTags.clear();
+        checks.clear();
         return new Object[] {path, start};
     }
 

@@ -232,7 +232,7 @@ export function request(method, url, body, params) {
   if (params === undefined && (body === null || body === undefined)) {
     // The common case, kept short: it is the code every iteration runs.
     const verb = String(method).toUpperCase();
-    return new Promise((resolve) => send(() => host.request(verb, String(url), null, null, null, null, -1, 'text', null, null, null, wrap(resolve))));
+    return new Promise((resolve) => send(() => host.send(verb, String(url), wrap(resolve))));
   }
   const a = prepare(method, url, body, params);
   return new Promise((resolve) => send(() => host.request(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], wrap(resolve, a[7]))));
