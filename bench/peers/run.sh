@@ -21,6 +21,9 @@
 #   SALVO_VARIANTS: ';'-separated variants; each salvo tool then runs once per variant with the
 #   variant's space-separated VAR=value words in its environment, for A/B runs back to back, e.g.
 #   TOOLS=salvo SALVO_VARIANTS='default;SALVO_OPTS=-Dpolyglot.engine.CompilerThreads=1' (default: as is).
+#   SALVO_DIST: the salvo distribution to run (default: this checkout's dsl/target/salvo); as a
+#   variant word it compares two builds, e.g. SALVO_VARIANTS='default;SALVO_DIST=/tmp/old' with
+#   /tmp/old a copy made by `cp -rp dsl/target/salvo /tmp/old && /tmp/old/bin/aot-cache`.
 # Output: the table on stdout and in target/peers/<UTC time>/table.md (a copy in
 #   target/peers/latest.md), with every tool's raw output next to it.
 set -euo pipefail
@@ -29,7 +32,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 here=$root/bench/peers
 # The command as given, for the report: the settings from the environment, then the options.
 cmdline=''
-for v in DURATION RUNS CONNECTIONS TOOLS NGINX_WORKERS SALVO_OPTS SALVO_VARIANTS; do
+for v in DURATION RUNS CONNECTIONS TOOLS NGINX_WORKERS SALVO_OPTS SALVO_VARIANTS SALVO_DIST; do
   [[ -n ${!v:-} ]] && cmdline+="$v='${!v}' "
 done
 cmdline+="bench/peers/run.sh $*"
@@ -266,13 +269,14 @@ run_one() {
       [[ $tool == salvo-interp* ]] && { runtime=interpreter; envs+=(SALVO_JS_RUNTIME=interpreter); }
       [[ $tool == salvo-c1 ]] && { runtime="optimizing, C1-only JIT"; envs+=("SALVO_OPTS=${SALVO_OPTS:-} -XX:TieredStopAtLevel=1"); }
       label="salvo ($runtime, isolation $iso)"
+      local dist=${SALVO_DIST:-$root/dsl/target/salvo} words w
       if [[ $variant != default ]]; then
-        local words
         read -ra words <<<"$variant"
+        for w in "${words[@]}"; do [[ $w == SALVO_DIST=* ]] && dist=${w#SALVO_DIST=}; done
         envs+=("${words[@]}")
         label+=" $variant"
       fi
-      cmd=("$root/dsl/target/salvo/bin/salvo" run "$root/bench/$script" -u "$CONNECTIONS" -t "${DURATION}s"
+      cmd=("$dist/bin/salvo" run "$root/bench/$script" -u "$CONNECTIONS" -t "${DURATION}s"
         -e "BASE_URL=$URL" --summary-trend-stats 'avg,med,p(99)' --progress-interval 1s) ;;
     wrk)
       parser=parse_wrk; label="wrk 4.1 -t2 (C)"
