@@ -104,6 +104,16 @@ final class ReplHarness implements AutoCloseable {
                 + "\n--- the last 600 characters of the screen:\n" + text().substring(Math.max(0, text().length() - 600)));
     }
 
+    /** The REPL's exit code; if it has not exited within 30 s, fails with what the screen shows. */
+    int exitCode() throws Exception {
+        try {
+            return exit.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the REPL did not exit within 30 s; the last 600 characters of the screen:\n"
+                    + text().substring(Math.max(0, text().length() - 600)));
+        }
+    }
+
     @Override
     public void close() throws Exception {
         terminal.close();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.salvo.dsl.Salvo;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,7 +96,7 @@ class ReplTerminalTest {
             assertTrue(saved.contains("export default async function (data, vu) {"), saved);
 
             repl.type(CTRL_D);
-            assertEquals(0, repl.exit.get(30, TimeUnit.SECONDS));
+            assertEquals(0, repl.exitCode());
             assertTrue(Files.readString(repl.history).contains("async function probe()"), "history is kept");
 
             Salvo.Result run = Salvo.run("run", "--demo", tmp.resolve("probe.js").toString());
