@@ -37,6 +37,10 @@ public final class ReplCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Start the embedded demo target; sets env.BASE_URL, env.HTTPS_URL and env.WS_URL.")
     boolean demo;
 
+    @Option(names = "--insecure-skip-tls-verify",
+            description = "Accept any TLS certificate (self-signed, expired, another host's), as k6's flag: e.g. for the demo's env.HTTPS_URL.")
+    boolean insecureSkipTlsVerify;
+
     @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "Set env.K (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
 
@@ -61,7 +65,7 @@ public final class ReplCommand implements Callable<Integer> {
         boolean tty = System.console() != null && System.console().isTerminal();
         try (JsScript js = JsScript.session(folder);
              Workers workers = new Workers(Workers.defaultCount());
-             Session session = new Session(js, host, workers.get(0))) {
+             Session session = new Session(js, host, workers.get(0), insecureSkipTlsVerify)) {
             if (!tty) {
                 Repl repl = new Repl(session, workers, envJson, vars, System.out, System.err);
                 if (script != null && !repl.loadFile(script.getFileName().toString())) return ExitCodes.SCRIPT;

@@ -8,6 +8,7 @@ import dev.salvo.dsl.script.JsScript;
 import dev.salvo.engine.Version;
 import dev.salvo.engine.exec.VirtualUser;
 import dev.salvo.engine.http.HttpConfig;
+import dev.salvo.engine.http.TlsConfig;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.run.VuServices;
 import io.netty.channel.EventLoop;
@@ -53,10 +54,16 @@ public final class Session implements AutoCloseable {
     private volatile CompletableFuture<Outcome> running;
 
     public Session(JsScript js, HostContext run, EventLoop loop) throws IOException {
+        this(js, run, loop, false);
+    }
+
+    /** {@code insecureSkipTlsVerify}: accept any server certificate (k6's --insecure-skip-tls-verify). */
+    public Session(JsScript js, HostContext run, EventLoop loop, boolean insecureSkipTlsVerify) throws IOException {
         this.js = js;
         this.loop = loop;
-        this.services = VuServices.create(loop, new HttpConfig("salvo/" + Version.get(), false, Duration.ofSeconds(10)),
-                run.metrics(), Tags.of("scenario", "repl"));
+        TlsConfig tls = new TlsConfig(insecureSkipTlsVerify, null, null, List.of(), List.of());
+        this.services = VuServices.create(loop, new HttpConfig("salvo/" + Version.get(), false, Duration.ofSeconds(10),
+                tls, null, null, false, 0, 0), run.metrics(), Tags.of("scenario", "repl"));
         Source bindings = Source.newBuilder("js", BINDINGS, "/__salvo__/repl-bindings.mjs").mimeType("application/javascript+module").build();
         Source helpersSource = JsScript.builtin("repl.js");
         onLoop(() -> {

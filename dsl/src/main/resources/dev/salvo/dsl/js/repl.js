@@ -14,6 +14,8 @@
     const out = [];
     if (r.status === 0) {
       out.push(`request failed: ${r.error} (errorCode ${r.errorCode})`);
+      // an unknown authority or another host's certificate: a test server's, most often
+      if (r.errorCode === 1310 || r.errorCode === 1311) out.push('(salvo repl --insecure-skip-tls-verify accepts any certificate)');
       return out.join('\n');
     }
     out.push(`${r.proto || 'HTTP/1.1'} ${r.status} ${REASONS[r.status] || ''}`.trimEnd());

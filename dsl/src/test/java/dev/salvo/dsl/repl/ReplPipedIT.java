@@ -22,9 +22,11 @@ class ReplPipedIT {
         }
     }
 
-    private Result repl(String stdin) throws Exception {
+    private Result repl(String stdin, String... flags) throws Exception {
         Files.writeString(tmp.resolve("in"), stdin);
-        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "repl", "--demo").directory(tmp.toFile());
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(LAUNCHER.toString(), "repl", "--demo"));
+        command.addAll(java.util.List.of(flags));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
         pb.environment().put("HOME", tmp.toString());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.redirectInput(tmp.resolve("in").toFile())
@@ -64,6 +66,21 @@ class ReplPipedIT {
         assertTrue(r.err.contains("SyntaxError: ") && r.err.contains("column 4"), r.err);
         assertTrue(r.out.endsWith("'still here'\n"), r.out);
         assertFalse(r.all().contains("\tat "), "no Java stack trace: " + r.all());
+    }
+
+    @Test
+    void theDemosSelfSignedHttpsNeedsInsecureSkipTlsVerify() throws Exception {
+        String probe = "await http.get(`${env.HTTPS_URL}/health`)\n_.status\n";
+        Result refused = repl(probe);
+        assertEquals(0, refused.exit, refused.toString());
+        assertTrue(refused.out.startsWith("request failed: tls: x509: certificate signed by unknown authority: "), refused.out);
+        assertTrue(refused.out.endsWith(" (errorCode 1310)\n(salvo repl --insecure-skip-tls-verify accepts any certificate)\n0\n"),
+                refused.out);
+
+        Result accepted = repl(probe, "--insecure-skip-tls-verify");
+        assertEquals(0, accepted.exit, accepted.toString());
+        assertTrue(accepted.out.startsWith("HTTP/2.0 200 OK\n"), accepted.out);
+        assertTrue(accepted.out.endsWith("\n200\n"), accepted.out);
     }
 
     @Test
