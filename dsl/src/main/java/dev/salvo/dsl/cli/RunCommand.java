@@ -78,6 +78,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Start the embedded demo target for this run; sets env.BASE_URL, env.HTTPS_URL and env.WS_URL.")
     boolean demo;
 
+    @Option(names = "--insecure-skip-tls-verify",
+            description = "Accept any TLS certificate (self-signed, expired, another host's), as k6's flag; the same as options.insecureSkipTLSVerify.")
+    boolean insecureSkipTlsVerify;
+
     @Option(names = "--segment", paramLabel = "I/N",
             description = "Run slice I of N (0-based: 0/3, 1/3, 2/3) of every scenario; merge the results with 'salvo merge'.")
     String segment;
@@ -168,6 +172,7 @@ public final class RunCommand implements Callable<Integer> {
         Prepared prepared = Prepared.prepare(js, host, new Overrides(vus, duration, iterations, spawnRate), tags,
                 new Prepared.Layers(config, profile));
         dev.salvo.engine.plan.Plan whole = prepared.plan();
+        if (insecureSkipTlsVerify) whole = whole.withClient(whole.client().withTls(whole.client().tls().insecure()));
         // A segment does not judge the thresholds: 'salvo merge' evaluates them once over every segment.
         prepared = new Prepared(prepared.info(), whole.segment(distributed.segment()),
                 distributed.segment().whole() ? prepared.thresholds() : List.of(), prepared.host(), prepared.warnings(), prepared.resolved());

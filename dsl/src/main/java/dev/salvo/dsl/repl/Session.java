@@ -61,7 +61,7 @@ public final class Session implements AutoCloseable {
     public Session(JsScript js, HostContext run, EventLoop loop, boolean insecureSkipTlsVerify) throws IOException {
         this.js = js;
         this.loop = loop;
-        TlsConfig tls = new TlsConfig(insecureSkipTlsVerify, null, null, List.of(), List.of());
+        TlsConfig tls = insecureSkipTlsVerify ? TlsConfig.DEFAULT.insecure() : TlsConfig.DEFAULT;
         this.services = VuServices.create(loop, new HttpConfig("salvo/" + Version.get(), false, Duration.ofSeconds(10),
                 tls, null, null, false, 0, 0), run.metrics(), Tags.of("scenario", "repl"));
         Source bindings = Source.newBuilder("js", BINDINGS, "/__salvo__/repl-bindings.mjs").mimeType("application/javascript+module").build();

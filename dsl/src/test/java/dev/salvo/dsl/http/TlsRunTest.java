@@ -64,6 +64,23 @@ class TlsRunTest {
     }
 
     @Test
+    void insecureSkipTlsVerifyOnTheCommandLineAcceptsTheSelfSignedDemoCertificate() throws Exception {
+        String file = script(dir, "flag.js", """
+                import http from 'salvo/http';
+                import { check, env } from 'salvo';
+                export const options = { thresholds: { checks: ['rate==1'] } };
+                export default async function () {
+                  check(await http.get(`${env.HTTPS_URL}/health`), { 'ok': (r) => r.status === 200 });
+                }
+                """);
+        Salvo.Result refused = Salvo.run("run", "--demo", "-i", "1", file);
+        assertEquals(99, refused.exit(), refused.toString());
+        Salvo.Result accepted = Salvo.run("run", "--demo", "-i", "1", "--insecure-skip-tls-verify", file);
+        assertEquals(0, accepted.exit(), accepted.toString());
+        assertEquals(1, accepted.passes("ok"), accepted.toString());
+    }
+
+    @Test
     void clientCertificatesAreReadRelativeToTheScript() throws Exception {
         DemoCertificate client = DemoCertificate.generate("client.test");
         Files.createDirectories(dir.resolve("certs"));

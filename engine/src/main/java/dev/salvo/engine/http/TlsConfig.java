@@ -13,6 +13,11 @@ public record TlsConfig(boolean insecureSkipVerify, String minVersion, String ma
 
     public static final TlsConfig DEFAULT = new TlsConfig(false, null, null, List.of(), List.of());
 
+    /** The same settings, accepting any server certificate (k6's {@code --insecure-skip-tls-verify}). */
+    public TlsConfig insecure() {
+        return new TlsConfig(true, minVersion, maxVersion, cipherSuites, clientCertificates);
+    }
+
     /** Protocol names from oldest to newest, as the JDK spells them. */
     public static final List<String> VERSIONS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
