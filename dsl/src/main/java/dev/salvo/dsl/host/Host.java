@@ -203,10 +203,7 @@ public final class Host {
      */
     @HostAccess.Export
     public void send(String method, String url, Value callback) {
-        VuState vu = running("HTTP requests");
-        boolean keepBody = keepBody("text");
-        HttpRequest request = request(vu, method, url, null, null, null, null, -1, keepBody, null, null, expected(vu, null));
-        vu.services.http().send(request).thenAccept(r -> vu.resume(callback, new JsResponse(r, keepBody)));
+        request(method, url, null, null, null, null, -1, "text", null, null, null, callback);
     }
 
     /** Sends prepared requests (arrays of request()'s arguments) in parallel; {@code callback} gets the responses in order. */

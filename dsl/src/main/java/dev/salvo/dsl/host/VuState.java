@@ -25,7 +25,9 @@ public final class VuState {
     private final Deque<String> groups = new ArrayDeque<>();
     private final Deque<Long> groupStarts = new ArrayDeque<>();
     private Tags tags;
-    /** The {@code checks} series of each check in the current group; checks run every iteration, so they are looked up once. */
+    /** Tags of each check in the current group; checks run every iteration, so they are built once. */
+    private final java.util.Map<String, Tags> checkTags = new java.util.HashMap<>();
+    /** The {@code checks} series of each check in the current group without tags of its own, looked up once. */
     private final java.util.Map<String, Series> checks = new java.util.HashMap<>();
     private boolean closed;
     private Boolean keepsCookies;
@@ -76,7 +78,7 @@ public final class VuState {
     }
 
     Tags checkTags(String name) {
-        return tags.with("check", name);
+        return checkTags.computeIfAbsent(name, n -> tags.with("check", n));
     }
 
     /** The {@code checks} series of check {@code name} without tags of its own. */
@@ -92,6 +94,7 @@ public final class VuState {
         groups.push(group() + "::" + name);
         groupStarts.push(System.nanoTime());
         tags = tags.with("group", group());
+        checkTags.clear();
         checks.clear();
         return groups.size();
     }
@@ -102,6 +105,7 @@ public final class VuState {
         String path = groups.pop();
         long start = groupStarts.pop();
         tags = tags.with("group", group());
+        checkTags.clear();
         checks.clear();
         return new Object[] {path, start};
     }
