@@ -96,7 +96,7 @@ class WsRunTest {
     @Test
     void aRefusedUpgradeKeepsTheStatusAndHeadersAuthorise() throws Exception {
         Salvo.Result r = run("refused-upgrade.js", """
-                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1300}': ['count==2'] } };
+                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1700}': ['count==2'] } };
                 export default async function () {
                   const missing = await ws.connect(`${env.WS_URL}/ws/nowhere`);
                   const anonymous = await ws.connect(`${env.WS_URL}/ws/ticker?auth=1`);
@@ -114,7 +114,7 @@ class WsRunTest {
     @Test
     void aServerClosingMidMessageIsAnAbnormalCloseCounted() throws Exception {
         Salvo.Result r = run("mid.js", """
-                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1303}': ['count==1'] } };
+                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1703}': ['count==1'] } };
                 export default async function () {
                   let code = 0;
                   let ticks = 0;
@@ -132,7 +132,7 @@ class WsRunTest {
     @Test
     void anOversizedMessageClosesWith1009AndIsCounted() throws Exception {
         Salvo.Result r = run("big.js", """
-                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1302}': ['count==1'] } };
+                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1702}': ['count==1'] } };
                 export default async function () {
                   let code = 0;
                   await ws.connect(`${env.WS_URL}/ws/echo`, { maxMessageSize: 100 }, (socket) => {
@@ -148,7 +148,7 @@ class WsRunTest {
     @Test
     void aThrowingHandlerClosesItsSocketAndFailsTheIterationWithWhereItThrew() throws Exception {
         Salvo.Result r = run("throws.js", """
-                export const options = { iterations: 2, thresholds: { 'ws_errors{error_code:1304}': ['count==2'] } };
+                export const options = { iterations: 2, thresholds: { 'ws_errors{error_code:1704}': ['count==2'] } };
                 export default async function () {
                   await ws.connect(`${env.WS_URL}/ws/echo`, (socket) => {
                     socket.on('open', () => socket.send('hi'));
@@ -166,7 +166,7 @@ class WsRunTest {
     @Test
     void sendAfterCloseIsCountedNotFatal() throws Exception {
         Salvo.Result r = run("late.js", """
-                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1305}': ['count==1'] } };
+                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1705}': ['count==1'] } };
                 export default async function () {
                   let kept;
                   const res = await ws.connect(`${env.WS_URL}/ws/echo`, (socket) => {
@@ -185,7 +185,7 @@ class WsRunTest {
         Salvo.Result r = run("open.js", """
                 export const options = {
                   scenarios: { hold: { executor: 'constant-vus', vus: 2, duration: '1s', gracefulStop: '1s' } },
-                  thresholds: { 'ws_errors{error_code:1306}': ['count==2'], ws_sessions: ['count==2'] },
+                  thresholds: { 'ws_errors{error_code:1706}': ['count==2'], ws_sessions: ['count==2'] },
                 };
                 export default async function () {
                   const res = await ws.connect(`${env.WS_URL}/ws/ticker?interval=100`);
@@ -211,9 +211,9 @@ class WsRunTest {
         String[] row = r.requestRow("ticker");
         assertEquals("WS", row[1], r.toString());
         assertEquals("3", row[2], r.toString());
-        assertEquals("3", row[3], "each drop (1303) is a failure: " + r);
+        assertEquals("3", row[3], "each drop (1703) is a failure: " + r);
         assertTrue(Files.readString(out.resolve("stats.csv")).contains("\nWS,ticker,3,3,"), Files.readString(out.resolve("stats.csv")));
-        assertTrue(Files.readString(out.resolve("failures.csv")).contains("WS,ticker,error 1303: websocket closed abnormally (1006),3"),
+        assertTrue(Files.readString(out.resolve("failures.csv")).contains("WS,ticker,error 1703: websocket closed abnormally (1006),3"),
                 Files.readString(out.resolve("failures.csv")));
         assertTrue(Files.readString(out.resolve("stats_history.csv")).contains(",WS,ticker,"));
     }

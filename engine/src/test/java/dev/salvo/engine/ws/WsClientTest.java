@@ -139,7 +139,7 @@ class WsClientTest extends DemoTargetTest {
         connect(client(), WsParams.of(demo.wsUrl() + "/ws/ticker?interval=5&dropAfter=2&drop=mid"), r);
         assertEquals(1006, r.closed.get(5, TimeUnit.SECONDS));
         assertEquals(2, r.events.stream().filter(e -> e.startsWith("text:")).count());
-        assertEquals(1, sum("ws_errors", "error_code", "1303"));
+        assertEquals(1, sum("ws_errors", "error_code", "1703"));
     }
 
     @Test
@@ -151,7 +151,7 @@ class WsClientTest extends DemoTargetTest {
         assertEquals(WsErrorCodes.HANDSHAKE_REFUSED, h.errorCode());
         assertNotNull(h.error());
         r.closed.get(5, TimeUnit.SECONDS);
-        assertEquals(1, sum("ws_errors", "error_code", "1300"));
+        assertEquals(1, sum("ws_errors", "error_code", "1700"));
         assertEquals(0, sum("ws_sessions", null, null));
     }
 
@@ -181,7 +181,7 @@ class WsClientTest extends DemoTargetTest {
             assertEquals(0, h.status());
             assertEquals(WsErrorCodes.HANDSHAKE_TIMEOUT, h.errorCode());
             assertEquals(1006, r.closed.get(5, TimeUnit.SECONDS));
-            assertEquals(1, sum("ws_errors", "error_code", "1301"));
+            assertEquals(1, sum("ws_errors", "error_code", "1701"));
         }
     }
 
@@ -194,9 +194,9 @@ class WsClientTest extends DemoTargetTest {
         r.handshake.get(5, TimeUnit.SECONDS);
         loop.execute(() -> socket.send("x".repeat(4000)));
         assertEquals(1009, r.closed.get(5, TimeUnit.SECONDS));
-        assertEquals(1, sum("ws_errors", "error_code", "1302"));
+        assertEquals(1, sum("ws_errors", "error_code", "1702"));
         loop.submit(() -> socket.send("late")).get();
-        assertEquals(1, sum("ws_errors", "error_code", "1305"), "send after close is counted");
+        assertEquals(1, sum("ws_errors", "error_code", "1705"), "send after close is counted");
     }
 
     @Test
@@ -208,7 +208,7 @@ class WsClientTest extends DemoTargetTest {
         assertEquals(1, loop.submit(client::openSockets).get());
         client.close();
         assertEquals(1001, r.closed.get(5, TimeUnit.SECONDS));
-        assertEquals(1, sum("ws_errors", "error_code", "1306"));
+        assertEquals(1, sum("ws_errors", "error_code", "1706"));
         assertEquals(0, loop.submit(client::openSockets).get());
     }
 }

@@ -21,7 +21,6 @@ import java.util.Map;
  * the response and the phase timestamps, then reports exactly once to its {@link Exchange}.
  */
 final class Attempt {
-    static final long MAX_BODY_BYTES = 64L << 20;
     private static final long UNSET = Long.MIN_VALUE;
 
     private final Exchange owner;
@@ -64,7 +63,7 @@ final class Attempt {
         try {
             message = RequestFactory.build(request, target, config);
         } catch (IllegalArgumentException e) {
-            fail(new Failure(HttpErrorCodes.GENERIC, "invalid request: " + e.getMessage()), false);
+            fail(new Failure(HttpErrorCodes.INVALID_REQUEST, "invalid request: " + e.getMessage()), false);
             return;
         }
         if (pool.isClosed()) {
@@ -180,8 +179,7 @@ final class Attempt {
             return;
         }
         if (msg.decoderResult().isFailure()) {
-            fail(new Failure(HttpErrorCodes.GENERIC, "malformed response: " + msg.decoderResult().cause().getMessage()),
-                    false);
+            fail(Failure.ofDecoder(msg.decoderResult().cause()), false);
             return;
         }
         if (msg instanceof io.netty.handler.codec.http.HttpResponse h) {
@@ -191,7 +189,7 @@ final class Attempt {
                 // The decompressor leaves an encoding it cannot decode in place: say so, not hand back noise.
                 String unsupported = Compression.unsupported(h.headers().get(HttpHeaderNames.CONTENT_ENCODING));
                 if (unsupported != null) {
-                    fail(new Failure(HttpErrorCodes.GENERIC, unsupported), false);
+                    fail(new Failure(HttpErrorCodes.BODY_DECODE_ERROR, unsupported), false);
                     return;
                 }
                 head = h;
@@ -204,12 +202,13 @@ final class Attempt {
                 informational = informational && !(content instanceof LastHttpContent);
                 return;
             }
-            bodyBytes += content.content().readableBytes();
-            if (bodyBytes > MAX_BODY_BYTES) {
-                fail(new Failure(HttpErrorCodes.GENERIC, "response body larger than 64 MiB"), false);
-                return;
-            }
             if (body != null) {
+                // Only a kept body has a cap: a discarded one is counted as it streams by, whatever its size.
+                bodyBytes += content.content().readableBytes();
+                if (bodyBytes > config.maxResponseBodySize()) {
+                    fail(Failure.bodyTooLarge(config.maxResponseBodySize()), false);
+                    return;
+                }
                 body.append(content.content());
             }
             if (content instanceof LastHttpContent) {
