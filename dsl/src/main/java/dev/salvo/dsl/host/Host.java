@@ -76,7 +76,7 @@ public final class Host {
 
     /** The running VU; VU-only calls made at load time (module init) are refused with a clear message. */
     private VuState running(String what) {
-        if (current == null) throw new IllegalStateException(what + " can only be used inside VU code or setup(), not at module load time");
+        if (current == null) throw ScriptProblem.error(what + " can only be used inside VU code or setup(), not at module load time");
         return current;
     }
 
@@ -131,7 +131,7 @@ public final class Host {
 
     @HostAccess.Export
     public void check(String name, boolean ok, String tagsJson) {
-        VuState vu = current;
+        VuState vu = running("check()");
         if (tagsJson == null) {
             vu.checkSeries(name).add(ok ? 1 : 0);
         } else {
@@ -157,6 +157,7 @@ public final class Host {
     public void addSample(String name, double value, String tagsJson) {
         VuState vu = running("metric.add()");
         Metric metric = custom.get(name);
+        if (metric == null) throw ScriptProblem.error("metric '" + name + "' is not defined in this context");
         Tags tags = tagsJson == null ? vu.tags() : vu.tags().with(Tags.of(JsonMaps.strings(tagsJson)));
         run.metrics().add(metric, tags, value);
     }
@@ -174,12 +175,12 @@ public final class Host {
 
     @HostAccess.Export
     public int enterGroup(String name) {
-        return current.enterGroup(name);
+        return running("group()").enterGroup(name);
     }
 
     @HostAccess.Export
     public void exitGroup(int token) {
-        VuState vu = current;
+        VuState vu = running("group()");
         Object[] ended = vu.exitGroup(token);
         if (ended == null) return;
         double ms = (System.nanoTime() - (long) ended[1]) / 1e6;
@@ -304,7 +305,7 @@ public final class Host {
                     redirects < 0 ? vu.services.http().config().connections().maxRedirects() : redirects, !keepBody, requestTags(vu, tags), cookies(cookies),
                     expected);
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid request to '" + url + "': " + e.getMessage());
+            throw ScriptProblem.type("invalid request to '" + url + "': " + e.getMessage());
         }
     }
 
@@ -337,7 +338,7 @@ public final class Host {
                     maxMessageSize <= 0 ? WsParams.DEFAULT_MAX_MESSAGE_SIZE : maxMessageSize,
                     requestTags(vu, tags), wsTls(vu, insecureSkipTlsVerify));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("ws.connect('" + url + "'): " + e.getMessage());
+            throw ScriptProblem.type("ws.connect('" + url + "'): " + e.getMessage());
         }
         JsSocket socket = new JsSocket(vu, events);
         socket.socket = vu.services.ws().connect(params, socket);
@@ -385,7 +386,12 @@ public final class Host {
 
     private static Duration timeout(Value t) {
         if (t == null || t.isNull()) return DEFAULT_TIMEOUT;
-        if (t.isNumber()) return Duration.ofNanos((long) (t.asDouble() * 1e6));
+        if (t.isNumber()) {
+            double ms = t.asDouble();
+            if (!(ms >= 0)) throw new IllegalArgumentException("timeout must be >= 0 milliseconds, not " + t);
+            return Duration.ofNanos((long) (ms * 1e6));
+        }
+        if (!t.isString()) throw new IllegalArgumentException("timeout must be a duration such as '10s' or milliseconds, not " + t);
         return Durations.parse(t.asString());
     }
 }

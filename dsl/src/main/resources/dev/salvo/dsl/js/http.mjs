@@ -1,5 +1,5 @@
 // The 'salvo/http' module: converts arguments and delegates to the Java HTTP client of the VU.
-const host = globalThis.__salvo;
+const { host, scriptError, guarded } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
 const TIMING_NAMES = ['blocked', 'connecting', 'tlsHandshaking', 'sending', 'waiting', 'receiving', 'duration'];
 
 function select(value, path) {
@@ -114,7 +114,7 @@ function multipart(obj) {
     if (v instanceof FileData) parts.push(k, v.filename === undefined ? k : v.filename, v.content_type, bytesOrText(v.data));
     else parts.push(k, null, null, bytesOrText(v));
   }
-  return host.multipart(parts);
+  return guarded(() => host.multipart(parts));
 }
 
 // params.cookies: { name: 'value' } or { name: { value, replace } } -> [name, value, '1' | '', ...]
@@ -155,7 +155,7 @@ function statusSet(args, what, where) {
     else if (a !== null && typeof a === 'object' && Number.isInteger(a.min) && Number.isInteger(a.max)) bounds.push(a.min, a.max);
     else throw new TypeError(`${what}: ${where(i)} must be a status code or { min, max }, not ${shown(a)}`);
   }
-  const set = host.expectedStatuses(bounds);
+  const set = guarded(() => host.expectedStatuses(bounds));
   if (typeof set === 'string') throw new TypeError(`${what}: ${set}`);
   return set;
 }
@@ -177,7 +177,7 @@ export function setResponseCallback(callback) {
   if (callback !== null && !(callback instanceof ExpectedStatuses)) {
     throw new TypeError(`http.setResponseCallback(callback): callback must be http.expectedStatuses(...) or null, not ${shown(callback)}`);
   }
-  host.setResponseCallback(callback === null ? null : callback[SET]);
+  guarded(() => host.setResponseCallback(callback === null ? null : callback[SET]));
 }
 
 // The arguments of host.request() for one request: [method, url, body, headers, tags, timeout, redirects,
@@ -222,7 +222,8 @@ function send(call) {
   try {
     call();
   } catch (e) {
-    throw new TypeError(e.message);
+    const error = scriptError(e);
+    throw error === e ? e : new TypeError(e.message);
   }
 }
 
@@ -274,7 +275,7 @@ class CookieJar {
   }
 
   cookiesForURL(url) {
-    return JSON.parse(this._jar.cookiesJson(String(url)));
+    return JSON.parse(guarded(() => this._jar.cookiesJson(String(url))));
   }
 
   // opts: { domain, path, expires (a date string), max_age (seconds), secure, http_only }
@@ -287,21 +288,21 @@ class CookieJar {
       if (Number.isNaN(expiresAt)) throw new TypeError(`cookieJar().set(): expires '${o.expires}' is not a date`);
       expiresAt = Math.max(0, expiresAt);
     }
-    this._jar.set(String(url), String(name), String(value), o.domain === undefined ? null : String(o.domain),
-      o.path === undefined ? null : String(o.path), expiresAt, Boolean(o.secure), Boolean(o.http_only));
+    guarded(() => this._jar.set(String(url), String(name), String(value), o.domain === undefined ? null : String(o.domain),
+      o.path === undefined ? null : String(o.path), expiresAt, Boolean(o.secure), Boolean(o.http_only)));
   }
 
   clear(url) {
-    this._jar.clear(String(url));
+    guarded(() => this._jar.clear(String(url)));
   }
 
   delete(url, name) {
-    this._jar.delete(String(url), String(name));
+    guarded(() => this._jar.delete(String(url), String(name)));
   }
 }
 
 export function cookieJar() {
-  return new CookieJar(host.cookieJar());
+  return new CookieJar(guarded(() => host.cookieJar()));
 }
 
 export const get = (url, params) => request('GET', url, null, params);

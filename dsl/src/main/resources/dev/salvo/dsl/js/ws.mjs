@@ -1,5 +1,5 @@
 // The 'salvo/ws' module: a Socket keeps the script's handlers; the Java WebSocket client of the VU does the rest.
-const host = globalThis.__salvo;
+const { host, guarded } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
 const EVENTS = ['open', 'message', 'binaryMessage', 'ping', 'pong', 'close', 'error'];
 const flat = (obj) => (obj ? Object.entries(obj).flatMap(([k, v]) => [k, String(v)]) : null);
 
@@ -164,9 +164,9 @@ export function connect(url, params, fn) {
   return new Promise((resolve, reject) => {
     const settle = (response) => (socket._error !== undefined ? reject(socket._error) : resolve(response));
     const protocols = p.subprotocols === undefined ? null : [].concat(p.subprotocols).map(String);
-    socket._java = host.wsConnect(String(url), flat(p.headers), flat(p.tags), protocols, !!p.compression,
+    socket._java = guarded(() => host.wsConnect(String(url), flat(p.headers), flat(p.tags), protocols, !!p.compression,
       p.timeout === undefined ? null : p.timeout, p.maxMessageSize === undefined ? 0 : Math.floor(Number(p.maxMessageSize)),
-      !!p.insecureSkipTLSVerify, events(socket, settle));
+      !!p.insecureSkipTLSVerify, events(socket, settle)));
     if (fn) socket._call(fn, [socket]);
   });
 }
