@@ -6,6 +6,8 @@ import dev.salvo.engine.ws.WsSocket;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
+import java.nio.ByteBuffer;
+
 /**
  * One socket as salvo/ws's {@code Socket} sees it: its methods delegate to the engine's socket, and
  * the engine's events are handed to the module's handlers as the socket's VU.
@@ -42,9 +44,10 @@ public final class JsSocket implements WsListener {
         vu.resume(text, message);
     }
 
+    /** The bytes go to JavaScript as a ByteBuffer the module wraps in an ArrayBuffer: no copy, whatever the size. */
     @Override
     public void onBinary(byte[] data) {
-        vu.resume(binary, data);
+        vu.resume(binary, ByteBuffer.wrap(data));
     }
 
     @Override

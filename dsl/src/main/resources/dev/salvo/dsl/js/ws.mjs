@@ -131,7 +131,7 @@ function events(socket, settle) {
       else socket._emit('open', []);
     },
     text: (data) => socket._message(data),
-    binary: (bytes) => socket._emit('binaryMessage', [Uint8Array.from(bytes).buffer]),
+    binary: (buffer) => socket._emit('binaryMessage', [new ArrayBuffer(buffer)]), // backed by the Java bytes, not a copy
     ping: () => socket._emit('ping', []),
     pong: () => socket._emit('pong', []),
     error: ([code, message]) => socket._emit('error', [{ code, message }]),

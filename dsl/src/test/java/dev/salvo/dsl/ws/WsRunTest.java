@@ -235,4 +235,35 @@ class WsRunTest {
                 """);
         assertTrue(unknown.all().contains("socket.on('mesage'): unknown event"), unknown.toString());
     }
+
+    @Test
+    void aFiftyMegabyteBinaryMessageReachesTheScriptWholeWithoutBlockingTheLoop() throws Exception {
+        int size = 50 << 20;
+        try (RawWsServer server = new RawWsServer(size)) {
+            String file = script(dir, "big.js", HEAD + """
+                    export const options = { iterations: 1 };
+                    export default async function () {
+                      let got = null;
+                      let ms = -1;
+                      await ws.connect('%s', { maxMessageSize: 64 * 1024 * 1024 }, (socket) => {
+                        socket.on('binaryMessage', (buffer) => {
+                          const start = Date.now();
+                          const bytes = new Uint8Array(buffer);
+                          got = { length: buffer.byteLength, first: bytes[1], last: bytes[bytes.length - 1], isBuffer: buffer instanceof ArrayBuffer };
+                          ms = Date.now() - start;
+                          socket.close();
+                        });
+                      });
+                      check(got, {
+                        'whole': (g) => g !== null && g.length === %d,
+                        'an ArrayBuffer with the bytes sent': (g) => g.isBuffer && g.first === 1 && g.last === (%d - 1) %% 251,
+                      });
+                      console.log('handled in ' + ms + ' ms');
+                    }
+                    """.formatted(server.url(), size, size));
+            Salvo.Result r = Salvo.run("run", file, "--workers", "1", "--no-progress");
+            passed(r);
+            assertTrue(r.runSeconds() < 10, "50 MB took " + r.runSeconds() + " s (a copy per element took ~25 s): " + r);
+        }
+    }
 }
