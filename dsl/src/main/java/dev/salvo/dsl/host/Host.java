@@ -40,6 +40,8 @@ public final class Host {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     private final EventLoop loop;
     private final HostContext run;
+    /** What {@code env} holds in this context: the run's environment, with a scenario's {@code env} over it. */
+    private final String envJson;
     private final Map<String, Metric> custom = new HashMap<>();
     private final Map<Integer, ScheduledFuture<?>> timers = new HashMap<>();
     private int nextTimer;
@@ -50,8 +52,14 @@ public final class Host {
 
     /** A host for a context on {@code loop}; a null loop is the load-time context, which runs no VU code. */
     public Host(EventLoop loop, HostContext run) {
+        this(loop, run, run.envJson());
+    }
+
+    /** A host whose context's {@code env} is {@code envJson} (a scenario's VUs see their scenario's env). */
+    public Host(EventLoop loop, HostContext run, String envJson) {
         this.loop = loop;
         this.run = run;
+        this.envJson = envJson;
     }
 
     public void enter(VuState vu) {
@@ -93,7 +101,7 @@ public final class Host {
 
     @HostAccess.Export
     public String envJson() {
-        return run.envJson();
+        return envJson;
     }
 
     @HostAccess.Export
