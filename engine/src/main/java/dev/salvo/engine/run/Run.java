@@ -124,9 +124,11 @@ public final class Run {
 
     /** Runs the plan on the calling thread; returns when every scenario has ended or the run was stopped. */
     public RunResult execute() throws ScriptFailure, InterruptedException {
+        initVus();
+        // The clock starts once every VU exists: rates are over the measured time, not VU allocation.
         Instant start = Instant.now();
         long t0 = System.nanoTime();
-        initVus();
+        long t1;
         metrics.add(VUS_MAX, Tags.EMPTY, allVus.size());
         Saturation saturation = new Saturation(Runtime.getRuntime().availableProcessors(), liveWarnings);
         List<dev.salvo.engine.metrics.IntervalListener> listeners = new ArrayList<>(intervalListeners);
@@ -140,6 +142,7 @@ public final class Run {
             for (ScenarioRunner r : runners) scenarios.add(startAt(r));
             CompletableFuture<Void> all = CompletableFuture.allOf(scenarios.toArray(CompletableFuture[]::new));
             CompletableFuture.anyOf(all, stopped).get();
+            t1 = System.nanoTime();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
@@ -148,7 +151,7 @@ public final class Run {
         }
         String saturated = saturation.verdict();
         if (saturated != null) metrics.warn(saturated);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        Duration elapsed = Duration.ofNanos(t1 - t0);
         Map<String, Long> errorCounts = new TreeMap<>();
         errors.forEach((k, v) -> errorCounts.put(k, v.sum()));
         return new RunResult(plan, start, elapsed, metrics.aggregates(), errorCounts, interruptedIterations.sum(), stopping);

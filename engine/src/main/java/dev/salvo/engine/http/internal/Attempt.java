@@ -118,13 +118,26 @@ final class Attempt {
                 if (fresh.connectedNanos() != 0) {
                     connectEnd = fresh.connectedNanos(); // the TLS handshake failed, not the dial
                 }
+                dialed(fresh);
                 fail(Failure.ofConnect(f.cause(), target.host(), target.port(), fresh.proxy()), false);
                 return;
             }
             tlsEnd = System.nanoTime();
             connectEnd = fresh.connectedNanos() != 0 ? fresh.connectedNanos() : tlsEnd;
+            dialed(fresh);
             use(fresh);
         });
+    }
+
+    /**
+     * Moves the start of "connecting" to when the socket dialled: the wait for the event loop to get to
+     * the bootstrap's connect task (and any DNS look-up) is "blocked", salvo's own time, not the network's.
+     */
+    private void dialed(HttpConnection fresh) {
+        long dialed = fresh.dialedNanos();
+        if (dialed != 0 && dialed > connectStart) {
+            connectStart = connectEnd == UNSET ? dialed : Math.min(dialed, connectEnd);
+        }
     }
 
     /** Writes on an HTTP/1.1 connection, or on a new stream of an HTTP/2 one. */

@@ -88,6 +88,11 @@ public final class HttpConnection {
         return connectedNanos;
     }
 
+    /** When the socket began to dial (the proxy's, through a proxy), or 0 before it did. */
+    long dialedNanos() {
+        return counter.connectStartNanos();
+    }
+
     void connected(long nanos) {
         connectedNanos = nanos;
     }

@@ -5,11 +5,13 @@ import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import java.net.SocketAddress;
 
 /**
  * Sits at the head of the pipeline so it sees raw wire bytes, before decoding and decompression:
  * that is what k6 reports as data sent and received, and the first byte read marks the end of
- * "waiting".
+ * "waiting". It also sees the connect as the socket makes it: Netty's bootstrap hands the connect to
+ * the event loop as a task, so the moment salvo asked for a connection is not when the dial began.
  */
 public final class WireCounterHandler extends ChannelDuplexHandler {
     private long bytesRead;
@@ -18,6 +20,7 @@ public final class WireCounterHandler extends ChannelDuplexHandler {
     private boolean anyRead;
     private long readTaken;
     private long writtenTaken;
+    private long connectStartNanos;
 
     /** Starts timing a first exchange: the bytes of the handshakes before it stay counted. */
     public void restartTiming() {
@@ -60,6 +63,17 @@ public final class WireCounterHandler extends ChannelDuplexHandler {
 
     public long firstReadNanos() {
         return firstReadNanos;
+    }
+
+    /** When the socket's connect was issued, or 0 before it. */
+    public long connectStartNanos() {
+        return connectStartNanos;
+    }
+
+    @Override
+    public void connect(ChannelHandlerContext ctx, SocketAddress remote, SocketAddress local, ChannelPromise promise) {
+        connectStartNanos = System.nanoTime();
+        ctx.connect(remote, local, promise);
     }
 
     @Override
