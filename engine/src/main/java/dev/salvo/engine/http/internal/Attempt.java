@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One request and its response on one connection: takes or opens the connection, writes, collects
@@ -260,9 +259,9 @@ final class Attempt {
         boolean keepAlive = connection.isStream()
                 || HttpUtil.isKeepAlive(head) && !"close".equalsIgnoreCase(request.header("connection"));
         String proto = connection.isStream() ? "HTTP/2.0" : head.protocolVersion().text();
-        HttpResponse response = new HttpResponse(head.status().code(), proto, request.url().toString(),
+        HttpResponse response = HttpResponse.received(head.status().code(), proto, request.url().toString(),
                 new ResponseHeaders(connection.wireHeaders(head), connection.isStream()), body == null ? new byte[0] : body.toByteArray(), timings(end),
-                null, 0, connection.bytesWritten(), connection.bytesRead(), connection.tlsVersion());
+                new HttpResponse.Wire(connection.bytesWritten(), connection.bytesRead(), connection.tlsVersion()));
         connection.end();
         if (keepAlive) {
             pool.release(connection);
@@ -294,8 +293,8 @@ final class Attempt {
             }
             pool.discard(connection);
         }
-        HttpResponse response = new HttpResponse(0, "", request.url().toString(), Map.of(), new byte[0],
-                timings(end), failure.message(), failure.code(), sent, received, tlsVersion);
+        HttpResponse response = HttpResponse.failed(request.url().toString(), timings(end), failure.code(), failure.message(),
+                new HttpResponse.Wire(sent, received, tlsVersion));
         owner.attemptDone(this, response, retryable);
     }
 
