@@ -125,17 +125,21 @@ export class Socket {
 function events(socket, settle) {
   let response;
   return {
-    handshake: ([status, url, headers, protocol, error, errorCode]) => {
-      response = { status, url, headers: JSON.parse(headers), protocol: protocol || '', error: error || '', errorCode };
-      if (error) socket._emit('error', [{ code: errorCode, message: error }]);
+    handshake: (h) => {
+      const error = h.error() || '';
+      response = { status: h.status(), url: h.url(), headers: JSON.parse(h.headersJson()), protocol: h.protocol() || '', error,
+        errorCode: h.errorCode() };
+      if (error) socket._emit('error', [{ code: response.errorCode, message: error }]);
       else socket._emit('open', []);
     },
     text: (data) => socket._message(data),
     binary: (buffer) => socket._emit('binaryMessage', [new ArrayBuffer(buffer)]), // backed by the Java bytes, not a copy
     ping: () => socket._emit('ping', []),
     pong: () => socket._emit('pong', []),
-    error: ([code, message]) => socket._emit('error', [{ code, message }]),
-    close: ([code, reason]) => {
+    error: (e) => socket._emit('error', [{ code: e.code(), message: e.text() }]),
+    close: (e) => {
+      const code = e.code();
+      const reason = e.text();
       socket._closed = true;
       socket._emit('close', [code, reason]);
       for (const id of socket._timers) clearTimeout(id);
