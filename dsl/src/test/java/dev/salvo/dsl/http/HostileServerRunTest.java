@@ -30,7 +30,7 @@ class HostileServerRunTest {
     @TempDir Path dir;
     private ServerSocket server;
 
-    /** Answers by path: a bad status line, 20 KB of headers, a 2 MB body, OK; one request per connection. */
+    /** Answers by path: a bad status line, 20 KB of headers, a 2 MB body, never, OK; one request per connection. */
     @BeforeEach
     void start() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -57,6 +57,12 @@ class HostileServerRunTest {
             }
             OutputStream out = s.getOutputStream();
             String path = line.split(" ")[1];
+            if (path.equals("/never")) {
+                while (s.getInputStream().read() >= 0) {
+                    // never answers; until the client goes away
+                }
+                return;
+            }
             String head = switch (path) {
                 case "/bad-status" -> "SSH-2.0-OpenSSH_9.2\r\n\r\n";
                 case "/huge-headers" -> "HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(20_000) + "\r\nContent-Length: 0\r\n\r\n";
@@ -128,5 +134,26 @@ class HostileServerRunTest {
             assertTrue(failures.contains(csv), csv + " in failures.csv:\n" + failures);
             assertTrue(html.contains(csv), csv + " in report.html");
         }
+    }
+
+    @Test
+    void aRequestCutByTheRunsEndIs1070InEveryOutput() throws Exception {
+        String file = script(dir, "cut.js", """
+                import http from 'salvo/http';
+                const base = 'http://127.0.0.1:%d';
+                export const options = { scenarios: { s: { executor: 'constant-vus', vus: 1, duration: '30s' } } };
+                export default async function () {
+                  await http.get(base + '/ok', { tags: { name: 'ok' } });
+                  await http.get(base + '/never', { tags: { name: 'never' } });
+                }
+                """.formatted(server.getLocalPort()));
+        Path out = dir.resolve("cut");
+        Salvo.Result r = Salvo.run("run", file, "--max-duration", "2s", "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("1 × GET never: error 1070 (request cut short: the run stopped)"), r.out());
+        assertTrue(r.runSeconds() < 15, "ended by --max-duration: " + r.runSeconds() + " s");
+        String failures = Files.readString(out.resolve("failures.csv"));
+        assertTrue(failures.contains("GET,never,error 1070: request cut short: the run stopped,1"), failures);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("error 1070: request cut short: the run stopped"));
     }
 }
