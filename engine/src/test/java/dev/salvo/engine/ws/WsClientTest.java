@@ -4,6 +4,7 @@ import dev.salvo.engine.demo.DemoTargetTest;
 import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Tags;
+import dev.salvo.engine.report.ErrorCodes;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -180,6 +181,8 @@ class WsClientTest extends DemoTargetTest {
             WsHandshake h = r.handshake.get(5, TimeUnit.SECONDS);
             assertEquals(0, h.status());
             assertEquals(WsErrorCodes.HANDSHAKE_TIMEOUT, h.errorCode());
+            assertTrue(h.error().contains("handshake"), h.error());
+            assertEquals("websocket handshake timeout", ErrorCodes.describe("1701"));
             assertEquals(1006, r.closed.get(5, TimeUnit.SECONDS));
             assertEquals(1, sum("ws_errors", "error_code", "1701"));
         }
