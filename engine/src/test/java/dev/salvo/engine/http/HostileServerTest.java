@@ -223,4 +223,16 @@ class HostileServerTest {
             assertNotEquals(ErrorCodes.describe("1300"), ErrorCodes.describe("1700"));
         }
     }
+
+    @Test
+    void aServerClosingDuringTheTlsHandshakeIsATlsError() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(conn -> {
+            conn.in.read(); // the ClientHello's first byte; then the connection closes, as a server that is no TLS one may do
+        })) {
+            String url = server.url("/").replace("http://", "https://");
+            HttpResponse res = fx.send(new HttpRequest("GET", URI.create(url), List.of(), null, Duration.ofSeconds(5), 0,
+                    false, Map.of()));
+            assertFailed(res, HttpErrorCodes.TLS_ERROR, "tls: ", "TLS error");
+        }
+    }
 }

@@ -118,7 +118,8 @@ final class Attempt {
                     connectEnd = fresh.connectedNanos(); // the TLS handshake failed, not the dial
                 }
                 dialed(fresh);
-                fail(Failure.ofConnect(f.cause(), target.host(), target.port(), fresh.proxy()), false);
+                Failure failure = Failure.ofConnect(f.cause(), target.host(), target.port(), fresh.proxy());
+                fail(fresh.connectedNanos() != 0 && target.tls() ? failure.inTlsHandshake() : failure, false);
                 return;
             }
             tlsEnd = System.nanoTime();

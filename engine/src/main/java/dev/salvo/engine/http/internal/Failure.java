@@ -102,6 +102,18 @@ public record Failure(int code, String message) {
         return new Failure(HttpErrorCodes.GENERIC, message(cause));
     }
 
+    /**
+     * This failure, met after the connection was made and before its TLS handshake ended: a server closing or
+     * resetting it then is a TLS failure (1300), typically a port that does not speak TLS.
+     */
+    Failure inTlsHandshake() {
+        if (code != HttpErrorCodes.CONNECTION_CLOSED && code != HttpErrorCodes.CONNECTION_RESET) {
+            return this;
+        }
+        return new Failure(HttpErrorCodes.TLS_ERROR, "tls: the server " + (code == HttpErrorCodes.CONNECTION_RESET ? "reset"
+                : "closed") + " the connection during the handshake (does the port speak TLS?)");
+    }
+
     /** A response the HTTP decoder refused: headers or status line over its limits, or not HTTP at all. */
     static Failure ofDecoder(Throwable cause) {
         if (cause instanceof TooLongFrameException) {
