@@ -292,22 +292,27 @@ public final class Host {
 
 
     /**
-     * Opens a WebSocket for the running VU; {@code events} holds the module's handlers. Returns the
-     * socket's methods for the module's {@code Socket}.
+     * Opens a WebSocket for the running VU; {@code events} holds the module's handlers, {@code p} the socket's params
+     * by name: {@code url, headers, tags} ({@code [name, value, ...]}), {@code subprotocols, compression, timeout,
+     * maxMessageSize} (0: the default), {@code insecureSkipTLSVerify}. Returns the socket's methods for the module's
+     * {@code Socket}.
      */
     @HostAccess.Export
-    public JsSocket wsConnect(String url, Value headers, Value tags, Value subprotocols, boolean compression, Value timeout,
-                              int maxMessageSize, boolean insecureSkipTlsVerify, Value events) {
+    public JsSocket wsConnect(Value p, Value events) {
         VuState vu = running("ws.connect()");
+        String url = p.getMember("url").asString();
         WsParams params;
         try {
             List<String> protocols = new ArrayList<>();
+            Value subprotocols = p.getMember("subprotocols");
             if (subprotocols != null && !subprotocols.isNull()) {
                 for (long i = 0; i < subprotocols.getArraySize(); i++) protocols.add(subprotocols.getArrayElement(i).asString());
             }
-            params = new WsParams(new URI(url), JsValues.headers(headers), protocols, compression, JsValues.timeout(timeout),
+            int maxMessageSize = p.getMember("maxMessageSize").asInt();
+            params = new WsParams(new URI(url), JsValues.headers(p.getMember("headers")), protocols,
+                    p.getMember("compression").asBoolean(), JsValues.timeout(p.getMember("timeout")),
                     maxMessageSize <= 0 ? WsParams.DEFAULT_MAX_MESSAGE_SIZE : maxMessageSize,
-                    JsValues.tags(vu, tags), wsTls(vu, insecureSkipTlsVerify));
+                    JsValues.tags(vu, p.getMember("tags")), wsTls(vu, p.getMember("insecureSkipTLSVerify").asBoolean()));
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw ScriptProblem.type("ws.connect('" + url + "'): " + e.getMessage());
         }

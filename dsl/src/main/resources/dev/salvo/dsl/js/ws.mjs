@@ -168,9 +168,17 @@ export function connect(url, params, fn) {
   return new Promise((resolve, reject) => {
     const settle = (response) => (socket._error !== undefined ? reject(socket._error) : resolve(response));
     const protocols = p.subprotocols === undefined ? null : [].concat(p.subprotocols).map(String);
-    socket._java = guarded(() => host.wsConnect(String(url), flat(p.headers), flat(p.tags), protocols, !!p.compression,
-      p.timeout === undefined ? null : p.timeout, p.maxMessageSize === undefined ? 0 : Math.floor(Number(p.maxMessageSize)),
-      !!p.insecureSkipTLSVerify, events(socket, settle)));
+    const params = {
+      url: String(url),
+      headers: flat(p.headers),
+      tags: flat(p.tags),
+      subprotocols: protocols,
+      compression: !!p.compression,
+      timeout: p.timeout === undefined ? null : p.timeout,
+      maxMessageSize: p.maxMessageSize === undefined ? 0 : Math.min(Math.floor(Number(p.maxMessageSize)), 2 ** 31 - 1),
+      insecureSkipTLSVerify: !!p.insecureSkipTLSVerify,
+    };
+    socket._java = guarded(() => host.wsConnect(params, events(socket, settle)));
     if (fn) socket._call(fn, [socket]);
   });
 }
