@@ -107,6 +107,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Hard cap on the run's length, whatever the script says: stop then, write every result (for CI jobs).")
     Duration maxDuration;
 
+    @Option(names = "--warmup", paramLabel = "DUR", converter = DurationConverter.class,
+            description = "Run the plan for DUR first without measuring (JIT and target caches warm), then the measured run; as options.warmup.")
+    Duration warmup;
+
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -204,6 +208,11 @@ public final class RunCommand implements Callable<Integer> {
                 out.println("\nABORTED by the script in setup(): " + control.aborted() + " (exit " + ExitCodes.ABORTED + ")");
                 return ExitCodes.ABORTED;
             }
+            Duration warm = warmup != null ? warmup : Warmup.of(prepared.resolved().options());
+            if (!warm.isZero() && !Warmup.run(warm, prepared.plan(), pool, js, envJson, data, err, quiet)) {
+                err.println("salvo: interrupted during the warm-up: nothing was measured");
+                return ExitCodes.INTERRUPTED;
+            }
             Run run = new Run(prepared.plan(), pool, new JsScriptRuntime(js, prepared.plan().isolation(), host, data), metrics)
                     .vuIdOffset(whole.vuIdOffset(distributed.segment()));
             control.attach(run);
@@ -214,6 +223,8 @@ public final class RunCommand implements Callable<Integer> {
             run.addIntervalListener(progressLine);
             Reports reports = Reports.open(output.paths(), System.currentTimeMillis());
             reports.json("distributed", distributed.describe(script, whole));
+            reports.json("warmup", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("seconds", warm.toNanos() / 1e9));
             reports.listeners().forEach(run::addIntervalListener);
             if (!quiet) err.printf("salvo: running %s (%d VUs max, up to %s)%n", script,
                     prepared.plan().maxVus(), Durations.format(prepared.plan().maxDuration()));

@@ -206,7 +206,9 @@ public final class Host {
     private void send(VuState vu, JsRequest r, Value callback) {
         boolean keepBody = keepBody(r.responseType());
         HttpRequest request = r.toHttp(vu, keepBody, expected(vu, r.expected()));
-        vu.services.http().send(request).thenAccept(res -> vu.resume(callback, new JsResponse(res, keepBody)));
+        // The script resumes in a task of its own, not inside the read that completed the response: the
+        // other responses of the same poll are then timed as they came, not after this VU's JavaScript.
+        vu.services.http().send(request).thenAccept(res -> loop.execute(() -> vu.resume(callback, new JsResponse(res, keepBody))));
     }
 
     /** Sends prepared requests (what prepare() makes) in parallel; {@code callback} gets the responses in order. */

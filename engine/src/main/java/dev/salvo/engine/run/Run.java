@@ -143,6 +143,8 @@ public final class Run {
             CompletableFuture<Void> all = CompletableFuture.allOf(scenarios.toArray(CompletableFuture[]::new));
             CompletableFuture.anyOf(all, stopped).get();
             t1 = System.nanoTime();
+            JsCompilations js = script.compilations();
+            health.finish(js.count(), js.tier(), js.seconds());
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {

@@ -27,6 +27,11 @@ public interface ScriptRuntime {
         return null;
     }
 
+    /** What the runtime compiled so far; {@link JsCompilations#NONE} for an interpreter. Read from any thread. */
+    default JsCompilations compilations() {
+        return JsCompilations.NONE;
+    }
+
     /** Releases the VU's code; later completions of its I/O are ignored. */
     void closeVu(VirtualUser vu);
 

@@ -1,5 +1,6 @@
 package dev.salvo.engine.run;
 
+import dev.salvo.engine.loop.LoopLag;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -16,7 +17,8 @@ public final class Workers implements AutoCloseable {
     private final List<EventLoop> loops = new ArrayList<>();
 
     public Workers(int count) {
-        group = new MultiThreadIoEventLoopGroup(count, new DefaultThreadFactory("salvo-worker", true), NioIoHandler.newFactory());
+        group = new MultiThreadIoEventLoopGroup(count, new DefaultThreadFactory("salvo-worker", true),
+                LoopLag.timing(NioIoHandler.newFactory()));
         group.forEach(e -> loops.add((EventLoop) e));
     }
 

@@ -6,6 +6,7 @@ import dev.salvo.engine.http.HttpErrorCodes;
 import dev.salvo.engine.http.HttpRequest;
 import dev.salvo.engine.http.HttpResponse;
 import dev.salvo.engine.http.Timings;
+import dev.salvo.engine.loop.LoopLag;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -38,6 +39,7 @@ final class Attempt {
     private long tlsEnd = UNSET;
     private long writeStart = UNSET;
     private long writeEnd = UNSET;
+    private long connectLag;
     private io.netty.handler.codec.http.HttpResponse head;
     private boolean informational;
     private BodyBuffer body;
@@ -124,6 +126,7 @@ final class Attempt {
             }
             tlsEnd = System.nanoTime();
             connectEnd = fresh.connectedNanos() != 0 ? fresh.connectedNanos() : tlsEnd;
+            connectLag = fresh.connectLagNanos();
             dialed(fresh);
             use(fresh);
         });
@@ -261,7 +264,8 @@ final class Attempt {
                 || HttpUtil.isKeepAlive(head) && !"close".equalsIgnoreCase(request.header("connection"));
         String proto = connection.isStream() ? "HTTP/2.0" : head.protocolVersion().text();
         HttpResponse response = HttpResponse.received(head.status().code(), proto, request.url().toString(),
-                new ResponseHeaders(connection.wireHeaders(head), connection.isStream()), body == null ? new byte[0] : body.toByteArray(), timings(end),
+                new ResponseHeaders(connection.wireHeaders(head), connection.isStream()), body == null ? new byte[0] : body.toByteArray(),
+                timings(end, LoopLag.boundNanos()),
                 new HttpResponse.Wire(connection.bytesWritten(), connection.bytesRead(), connection.tlsVersion()));
         connection.end();
         if (keepAlive) {
@@ -294,12 +298,13 @@ final class Attempt {
             }
             pool.discard(connection);
         }
-        HttpResponse response = HttpResponse.failed(request.url().toString(), timings(end), failure.code(), failure.message(),
-                new HttpResponse.Wire(sent, received, tlsVersion));
+        HttpResponse response = HttpResponse.failed(request.url().toString(), timings(end, LoopLag.boundNanos()), failure.code(),
+                failure.message(), new HttpResponse.Wire(sent, received, tlsVersion));
         owner.attemptDone(this, response, retryable);
     }
 
-    private Timings timings(long end) {
+    /** The phases, ending at {@code end}, seen by a loop that may have been {@code endLag} late then. */
+    private Timings timings(long end, long endLag) {
         if (start == UNSET) {
             return Timings.ZERO;
         }
@@ -310,16 +315,17 @@ final class Attempt {
         double connecting = ms(cEnd - cStart);
         double tls = target.tls() ? ms(tEnd - cEnd) : 0;
         if (writeStart == UNSET) {
-            return new Timings(blocked, connecting, tls, 0, 0, 0, 0);
+            return new Timings(blocked, connecting, tls, 0, 0, 0, 0, ms(Math.max(connectLag, endLag)));
         }
         boolean anyRead = connection.counter().anyRead();
+        long late = Math.max(connectLag, Math.max(endLag, anyRead ? connection.counter().firstReadLagNanos() : 0));
         long firstByte = anyRead ? connection.counter().firstReadNanos() : end;
         // The response can be read before the write listener runs; the flush ended no later than that.
         long wEnd = writeEnd == UNSET ? firstByte : Math.min(writeEnd, firstByte);
         double sending = ms(wEnd - writeStart);
         double waiting = ms(firstByte - wEnd);
         double receiving = anyRead ? ms(end - firstByte) : 0;
-        return new Timings(blocked, connecting, tls, sending, waiting, receiving, sending + waiting + receiving);
+        return new Timings(blocked, connecting, tls, sending, waiting, receiving, sending + waiting + receiving, ms(late));
     }
 
     private static double ms(long nanos) {

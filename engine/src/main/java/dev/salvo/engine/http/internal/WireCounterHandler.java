@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import dev.salvo.engine.loop.LoopLag;
 import java.net.SocketAddress;
 
 /**
@@ -20,11 +21,16 @@ public final class WireCounterHandler extends ChannelDuplexHandler {
     private boolean anyRead;
     private long readTaken;
     private long writtenTaken;
+    /** How long a dial may hold its loop polling for the connect to complete: a loopback connect takes ~40 µs. */
+    private static final long NEAR_CONNECT_NANOS = 200_000;
     private long connectStartNanos;
+    private long connectLagNanos;
+    private long firstReadLagNanos;
 
     /** Starts timing a first exchange: the bytes of the handshakes before it stay counted. */
     public void restartTiming() {
         firstReadNanos = 0;
+        firstReadLagNanos = 0;
         anyRead = false;
     }
 
@@ -33,6 +39,7 @@ public final class WireCounterHandler extends ChannelDuplexHandler {
         bytesRead = 0;
         bytesWritten = 0;
         firstReadNanos = 0;
+        firstReadLagNanos = 0;
         anyRead = false;
     }
 
@@ -70,10 +77,24 @@ public final class WireCounterHandler extends ChannelDuplexHandler {
         return connectStartNanos;
     }
 
+    /** How late the loop may have seen the first byte of this exchange ({@link LoopLag}). */
+    public long firstReadLagNanos() {
+        return firstReadLagNanos;
+    }
+
+    /** How late the loop may have seen the connect complete: 0 when the socket connected at once. */
+    public long connectLagNanos() {
+        return connectLagNanos;
+    }
+
     @Override
     public void connect(ChannelHandlerContext ctx, SocketAddress remote, SocketAddress local, ChannelPromise promise) {
         connectStartNanos = System.nanoTime();
         ctx.connect(remote, local, promise);
+        // A loopback (or very near) peer answers within microseconds: poll for it at once, briefly.
+        if (!promise.isDone() && !LoopLag.pollUntil(promise, NEAR_CONNECT_NANOS)) {
+            promise.addListener(f -> connectLagNanos = LoopLag.boundNanos()); // completed by a later poll
+        }
     }
 
     @Override
@@ -82,6 +103,7 @@ public final class WireCounterHandler extends ChannelDuplexHandler {
         if (!anyRead) {
             anyRead = true;
             firstReadNanos = System.nanoTime();
+            firstReadLagNanos = LoopLag.boundNanos();
         }
         bytesRead += size(msg);
         ctx.fireChannelRead(msg);
