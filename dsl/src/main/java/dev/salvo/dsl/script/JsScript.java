@@ -88,17 +88,23 @@ public final class JsScript implements AutoCloseable {
      * cores the target needs (docs/performance.md, "Warm-up"). The interpreter has no such options.
      */
     private static Engine newEngine(CompileLog log) {
-        Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
-        if ("Interpreted".equals(engine.getImplementationName())) return engine;
-        engine.close();
         String threshold = Integer.toString(compileThreshold());
-        return Engine.newBuilder("js").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
-                .option("engine.TraceCompilation", "true").logHandler(log)
-                .option("engine.Mode", System.getProperty("salvo.jsMode", "latency"))
-                .option("engine.DynamicCompilationThresholds", "false")
-                .option("engine.FirstTierCompilationThreshold", threshold)
-                .option("engine.SingleTierCompilationThreshold", threshold)
-                .build();
+        String mode = System.getProperty("salvo.jsMode", "latency");
+        if (!mode.matches("latency|default|throughput")) {
+            throw new IllegalArgumentException("-Dsalvo.jsMode must be latency, default or throughput, not '" + mode + "'");
+        }
+        try {
+            return Engine.newBuilder("js").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
+                    .option("engine.TraceCompilation", "true").logHandler(log)
+                    .option("engine.Mode", mode)
+                    .option("engine.DynamicCompilationThresholds", "false")
+                    .option("engine.FirstTierCompilationThreshold", threshold)
+                    .option("engine.SingleTierCompilationThreshold", threshold)
+                    .build();
+        } catch (IllegalArgumentException interpreterOnly) {
+            // The fallback runtime knows none of the compiler's options: one engine init either way.
+            return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+        }
     }
 
     /**
