@@ -24,9 +24,6 @@ final class CompileLog extends Handler {
     public void publish(LogRecord record) {
         String message = record.getMessage();
         if (message == null) return;
-        // The interpreter-only runtime warns while the compiler's options are refused, although the same builder
-        // asks for no warning (engine.WarnInterpreterOnly=false); the launcher says which runtime runs.
-        if (message.contains("uses a fallback runtime")) return;
         if (!message.contains("opt done")) {
             // Not a trace line: an engine warning, passed on, except the fallback runtime's, which salvo
             // says in its own words (the launcher, the generator block).
