@@ -3,7 +3,7 @@ package dev.salvo.dsl.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salvo.engine.merge.ShardInfo;
 import dev.salvo.engine.plan.Plan;
-import dev.salvo.engine.plan.Segment;
+import dev.salvo.engine.exec.Segment;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package dev.salvo.dsl.cli;
 import dev.salvo.engine.report.Reports;
 import dev.salvo.engine.report.RunEnd;
 import dev.salvo.engine.report.Summary;
-import dev.salvo.engine.run.RunResult;
+import dev.salvo.engine.report.RunResult;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -18,8 +18,8 @@ import dev.salvo.engine.plan.Overrides;
 import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.plan.PlanException;
 import dev.salvo.engine.plan.PlanParser;
-import dev.salvo.engine.plan.Problems;
-import dev.salvo.engine.plan.Suggest;
+import dev.salvo.engine.config.Problems;
+import dev.salvo.engine.config.Suggest;
 import dev.salvo.engine.thresholds.Threshold;
 import dev.salvo.engine.thresholds.ThresholdsParser;
 

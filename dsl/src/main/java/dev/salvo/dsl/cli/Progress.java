@@ -4,7 +4,7 @@ import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.plan.Scenario;
 import dev.salvo.engine.report.ProgressLine;
 import dev.salvo.engine.run.Run;
-import dev.salvo.engine.run.ThresholdMonitor;
+import dev.salvo.engine.thresholds.ThresholdEvaluator;
 import dev.salvo.engine.thresholds.Threshold;
 import dev.salvo.engine.thresholds.Verdict;
 
@@ -46,7 +46,7 @@ final class Progress implements AutoCloseable {
             Duration elapsed = Duration.ofNanos(now - start);
             if (!thresholds.isEmpty() && (evaluatedAt == 0 || now - evaluatedAt >= THRESHOLD_EVERY_NANOS || !terminal)) {
                 evaluatedAt = now;
-                failing = ThresholdMonitor.evaluate(thresholds, run.metrics().aggregates(), elapsed.toNanos() / 1e9).stream()
+                failing = ThresholdEvaluator.evaluateAll(thresholds, run.metrics().aggregates(), elapsed.toNanos() / 1e9).stream()
                         .filter(v -> !v.passed() && !v.noData()).map(Verdict::threshold).map(Threshold::label).toList();
             }
             if (terminal) {

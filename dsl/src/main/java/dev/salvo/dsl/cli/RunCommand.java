@@ -9,15 +9,16 @@ import dev.salvo.engine.demo.DemoOptions;
 import dev.salvo.engine.demo.DemoServer;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.monitor.Monitors;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.plan.Overrides;
 import dev.salvo.engine.plan.PlanException;
 import dev.salvo.engine.report.ConsoleSummary;
 import dev.salvo.engine.report.Summary;
 import dev.salvo.engine.run.Run;
-import dev.salvo.engine.run.RunResult;
+import dev.salvo.engine.report.RunResult;
 import dev.salvo.engine.run.ScriptFailure;
-import dev.salvo.engine.run.ThresholdMonitor;
+import dev.salvo.engine.thresholds.ThresholdEvaluator;
+import dev.salvo.engine.thresholds.ThresholdMonitor;
 import dev.salvo.engine.run.Workers;
 import dev.salvo.engine.thresholds.Verdict;
 import dev.salvo.engine.report.ProgressLine;
@@ -227,12 +228,12 @@ public final class RunCommand implements Callable<Integer> {
             }
             boolean endedEarly = result.interrupted();
             if (!endedEarly && prepared.info().exportsFunction("teardown")) lifecycle.teardown(pool.get(0), data);
-            List<Verdict> verdicts = ThresholdMonitor.evaluate(prepared.thresholds(), result.aggregates(),
+            List<Verdict> verdicts = ThresholdEvaluator.evaluateAll(prepared.thresholds(), result.aggregates(),
                     result.elapsed().toNanos() / 1e9);
             Summary summary = Summary.of(result, verdicts);
             if (!quiet) out.print(ConsoleSummary.render(summary, output.trendStats()));
             List<String> warnings = new java.util.ArrayList<>(metrics.warnings());
-            warnings.addAll(ThresholdMonitor.unmatchedSelectors(prepared.thresholds(), result.aggregates()));
+            warnings.addAll(ThresholdEvaluator.unmatchedSelectors(prepared.thresholds(), result.aggregates()));
             warnings.forEach(w -> err.println("salvo: warning: " + w));
             if (!scriptErrors.isEmpty()) {
                 err.println("\n  script errors");

@@ -1,6 +1,5 @@
 package dev.salvo.dsl.host;
 
-import dev.salvo.dsl.script.ErrorFormat;
 import dev.salvo.engine.http.Compression;
 import dev.salvo.engine.http.ExpectedStatuses;
 import dev.salvo.engine.http.Header;
@@ -13,7 +12,7 @@ import dev.salvo.engine.metrics.Metric;
 import dev.salvo.engine.metrics.MetricNames;
 import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.metrics.Tags;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.ws.WsParams;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;

@@ -6,15 +6,15 @@ import dev.salvo.dsl.script.JsScript;
 import dev.salvo.dsl.script.JsScriptRuntime;
 import dev.salvo.dsl.script.ScriptError;
 import dev.salvo.engine.metrics.Metrics;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.plan.Overrides;
 import dev.salvo.engine.plan.PlanException;
 import dev.salvo.engine.report.ConsoleSummary;
 import dev.salvo.engine.report.Summary;
 import dev.salvo.engine.run.Run;
-import dev.salvo.engine.run.RunResult;
+import dev.salvo.engine.report.RunResult;
 import dev.salvo.engine.run.ScriptFailure;
-import dev.salvo.engine.run.ThresholdMonitor;
+import dev.salvo.engine.thresholds.ThresholdEvaluator;
 import dev.salvo.engine.run.Workers;
 import dev.salvo.engine.thresholds.Verdict;
 
@@ -106,7 +106,7 @@ final class LoadRun {
             err.printf("running %d VUs, %s (Ctrl-C stops)%n", prepared.plan().maxVus(),
                     overrides.duration() != null ? "for " + Durations.format(overrides.duration()) : overrides.iterations() + " iterations");
             RunResult result = run.execute();
-            List<Verdict> verdicts = ThresholdMonitor.evaluate(prepared.thresholds(), result.aggregates(),
+            List<Verdict> verdicts = ThresholdEvaluator.evaluateAll(prepared.thresholds(), result.aggregates(),
                     result.elapsed().toNanos() / 1e9);
             out.print(ConsoleSummary.render(Summary.of(result, verdicts)));
             errors.forEach((m, n) -> err.printf("  %6d × %s%n", n.sum(), m));

@@ -1,6 +1,6 @@
 package dev.salvo.engine.exec;
 
-import dev.salvo.engine.plan.ConfigReader;
+import dev.salvo.engine.config.ConfigReader;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

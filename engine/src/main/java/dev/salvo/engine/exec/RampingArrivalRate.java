@@ -1,7 +1,7 @@
 package dev.salvo.engine.exec;
 
-import dev.salvo.engine.plan.ConfigReader;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.ConfigReader;
+import dev.salvo.engine.config.Durations;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ public record RampingArrivalRate(Stages stages, Duration timeUnit, int preAlloca
     }
 
     @Override
-    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+    public Executor segment(Segment segment) {
         int pre = Math.max(1, segment.share(preAllocatedVUs));
         return new RampingArrivalRate(stages.map(segment::share), timeUnit, pre, Math.max(pre, segment.share(maxVUs)), gracefulStop);
     }

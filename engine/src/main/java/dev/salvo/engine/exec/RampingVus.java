@@ -1,7 +1,7 @@
 package dev.salvo.engine.exec;
 
-import dev.salvo.engine.plan.ConfigReader;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.ConfigReader;
+import dev.salvo.engine.config.Durations;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,7 +131,7 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
     }
 
     @Override
-    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+    public Executor segment(Segment segment) {
         Stages s = stages.map(t -> (double) segment.share(Math.round(t)));
         return s.max() < 1 ? null : new RampingVus(s, gracefulRampDown, gracefulStop);
     }

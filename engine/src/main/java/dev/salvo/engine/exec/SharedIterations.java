@@ -1,7 +1,7 @@
 package dev.salvo.engine.exec;
 
-import dev.salvo.engine.plan.ConfigReader;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.ConfigReader;
+import dev.salvo.engine.config.Durations;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,7 +46,7 @@ public record SharedIterations(int vus, long iterations, Duration maxDuration, D
     }
 
     @Override
-    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+    public Executor segment(Segment segment) {
         // The iteration count must stay exact; a slice with iterations but no VU of its own gets one.
         long its = segment.share(iterations);
         if (its == 0) return null;

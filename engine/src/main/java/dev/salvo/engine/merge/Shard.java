@@ -5,7 +5,7 @@ import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.metrics.Metric;
 import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.metrics.Tags;
-import dev.salvo.engine.plan.Segment;
+import dev.salvo.engine.exec.Segment;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;

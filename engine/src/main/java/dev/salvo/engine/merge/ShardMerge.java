@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.plan.Isolation;
 import dev.salvo.engine.plan.Plan;
-import dev.salvo.engine.plan.Problems;
-import dev.salvo.engine.run.RunResult;
-import dev.salvo.engine.run.ThresholdMonitor;
+import dev.salvo.engine.config.Problems;
+import dev.salvo.engine.report.RunResult;
+import dev.salvo.engine.thresholds.ThresholdEvaluator;
 import dev.salvo.engine.thresholds.Threshold;
 import dev.salvo.engine.thresholds.ThresholdsParser;
 import dev.salvo.engine.thresholds.Verdict;
@@ -113,7 +113,7 @@ public final class ShardMerge {
         List<Threshold> thresholds = thresholdsNode.isObject() ? ThresholdsParser.parse(thresholdsNode, problems) : List.of();
         warnings.addAll(problems.errors());
         Duration elapsed = Duration.between(start, end);
-        List<Verdict> verdicts = ThresholdMonitor.evaluate(thresholds, aggregates, elapsed.toNanos() / 1e9);
+        List<Verdict> verdicts = ThresholdEvaluator.evaluateAll(thresholds, aggregates, elapsed.toNanos() / 1e9);
         List<String> missing = missing(shards);
         if (!missing.isEmpty()) {
             warnings.add(0, "PARTIAL: merged " + shards.size() + " of " + first.segment().count() + " segments; missing "

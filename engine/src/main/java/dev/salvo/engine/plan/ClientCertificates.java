@@ -1,5 +1,6 @@
 package dev.salvo.engine.plan;
 
+import dev.salvo.engine.config.Problems;
 import dev.salvo.engine.http.TlsConfig;
 import dev.salvo.engine.http.internal.ClientTls;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.salvo.engine.plan;
 
+import dev.salvo.engine.config.Problems;
+import dev.salvo.engine.config.ConfigReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.salvo.engine.http.Connections;

@@ -1,5 +1,6 @@
 package dev.salvo.engine.plan;
 
+import dev.salvo.engine.exec.Segment;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.salvo.engine.report;
 
 import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.metrics.MetricType;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.plan.Scenario;
 import dev.salvo.engine.thresholds.Verdict;
 

@@ -1,7 +1,7 @@
 package dev.salvo.engine.report;
 
 import dev.salvo.engine.metrics.Aggregate;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.thresholds.Verdict;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.salvo.engine.run;
 
+import dev.salvo.engine.report.RunResult;
 import dev.salvo.engine.Version;
 import dev.salvo.engine.exec.VirtualUser;
 import dev.salvo.engine.http.HttpConfig;

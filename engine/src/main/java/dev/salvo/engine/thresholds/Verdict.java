@@ -18,7 +18,7 @@ public record Verdict(Threshold threshold, double observed, boolean passed, bool
             case SLOPE -> " per minute";
             default -> "";
         };
-        String against = threshold.baseline().isZero() ? "" : " against the first " + dev.salvo.engine.plan.Durations.format(threshold.baseline());
+        String against = threshold.baseline().isZero() ? "" : " against the first " + dev.salvo.engine.config.Durations.format(threshold.baseline());
         return head + "observed " + c.aggregationLabel() + "=" + Numbers.format(observed) + unit + against
                 + (passed ? " (passed)" : " (failed)");
     }

@@ -1,4 +1,4 @@
-package dev.salvo.engine.plan;
+package dev.salvo.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

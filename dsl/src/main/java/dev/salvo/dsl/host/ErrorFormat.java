@@ -1,4 +1,4 @@
-package dev.salvo.dsl.script;
+package dev.salvo.dsl.host;
 
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
