@@ -36,7 +36,6 @@ import java.util.concurrent.TimeUnit;
  * converts arguments and delegates to the engine; it runs on the context's worker thread.
  */
 public final class Host {
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     private final EventLoop loop;
     private final HostContext run;
     private final Map<String, Metric> custom = new HashMap<>();
@@ -383,7 +382,7 @@ public final class Host {
     }
 
     private static Duration timeout(Value t) {
-        if (t == null || t.isNull()) return DEFAULT_TIMEOUT;
+        if (t == null || t.isNull()) return HttpRequest.DEFAULT_TIMEOUT;
         if (t.isNumber()) return Duration.ofNanos((long) (t.asDouble() * 1e6));
         return Durations.parse(t.asString());
     }

@@ -19,7 +19,8 @@ import org.graalvm.polyglot.Value;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
+import java.util.Set;import java.util.concurrent.ConcurrentHashMap;
+
 
 /**
  * Runs VUs as JavaScript: a context per VU by default, or one per worker under
@@ -31,12 +32,12 @@ public final class JsScriptRuntime implements ScriptRuntime {
     private final HostContext run;
     private final String dataJson;
     /** Shared contexts under worker isolation, one per event loop; touched only on that loop's thread. */
-    private final Map<EventLoop, Shared> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<EventLoop, Shared> shared = new ConcurrentHashMap<>();
 
     /** A context with its host, hooks and module namespace. */
     private record Shared(Context context, Host host, Value hooks, Value iterate, Value namespace, Value data, int[] users) {}
 
-    /** What a VU's {@link VirtualUser#runtime()} holds; {@code completion} is reused by every iteration. */
+    /** What a VU's {@link VirtualUser#runtime} holds; {@code completion} is reused by every iteration. */
     private record Bound(VuState state, Shared shared, Completion completion, IterationDone[] done) {}
 
     public JsScriptRuntime(JsScript script, Isolation isolation, HostContext run, String dataJson) {
@@ -114,12 +115,12 @@ public final class JsScriptRuntime implements ScriptRuntime {
         Shared shared = s;
         Completion completion = new Completion(v -> done[0].done(null), e -> done[0].done(describe(shared.hooks(), e)));
         // describe() is null for abort(): that iteration ends without an error, the run stops.
-        vu.runtime(new Bound(state, s, completion, done));
+        vu.bind(new Bound(state, s, completion, done));
     }
 
     @Override
     public void iterate(VirtualUser vu, IterationDone done) {
-        Bound b = vu.runtime();
+        Bound b = vu.runtime(Bound.class);
         VuState state = b.state();
         Shared s = b.shared();
         b.done()[0] = done;
@@ -134,7 +135,7 @@ public final class JsScriptRuntime implements ScriptRuntime {
 
     @Override
     public void stopVu(VirtualUser vu, Runnable done) {
-        Bound b = vu.runtime();
+        Bound b = vu.runtime(Bound.class);
         if (b == null || b.state().closed()) {
             done.run();
             return;
@@ -166,10 +167,10 @@ public final class JsScriptRuntime implements ScriptRuntime {
 
     @Override
     public void closeVu(VirtualUser vu) {
-        Bound b = vu.runtime();
+        Bound b = vu.runtime(Bound.class);
         if (b == null) return;
         b.state().close();
-        vu.runtime(null);
+        vu.bind(null);
         release(vu.loop(), b.shared());
     }
 

@@ -19,7 +19,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeoutException;import java.util.Objects;
+
 
 /** Runs the script's {@code setup()} before the VUs and {@code teardown(data)} after them, each in its own context. */
 public final class Lifecycle {
@@ -57,7 +58,7 @@ public final class Lifecycle {
                 Completion done = new Completion(
                         v -> result.complete(stringify(hooks, v, name, result)),
                         e -> result.completeExceptionally(new ScriptError(name + "() failed: "
-                                + java.util.Objects.requireNonNullElse(JsScriptRuntime.describe(hooks, e), "abort() called"))));
+                                + Objects.requireNonNullElse(JsScriptRuntime.describe(hooks, e), "abort() called"))));
                 if (dataJson == null) hooks.getMember("call0").execute(fn, done);
                 else hooks.getMember("call1").execute(fn, hooks.getMember("data").execute(dataJson), done);
             } catch (ScriptError e) {

@@ -26,12 +26,10 @@ public record ConstantArrivalRate(double rate, Duration timeUnit, Duration durat
             c.problems().error(c.path("rate"), "must be > 0, not 0");
             rate = 1;
         }
-        int pre = c.positiveInt("preAllocatedVUs", 1);
-        int max = c.positiveInt("maxVUs", pre);
-        if (max < pre) c.problems().error(c.path("maxVUs"), "must be >= preAllocatedVUs (" + pre + "), not " + max);
+        BaseConfig.VuPool pool = BaseConfig.VuPool.parse(c);
         return new ConstantArrivalRate(rate, c.duration("timeUnit", Duration.ofSeconds(1), true),
-                c.duration("duration", Duration.ofSeconds(1), true), pre, Math.max(pre, max),
-                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+                c.duration("duration", Duration.ofSeconds(1), true), pool.preAllocated(), pool.max(),
+                BaseConfig.gracefulStop(c));
     }
 
     @Override

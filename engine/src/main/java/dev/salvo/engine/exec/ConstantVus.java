@@ -15,7 +15,7 @@ public record ConstantVus(int vus, Duration duration, Duration gracefulStop) imp
     static ConstantVus parse(ConfigReader c) {
         c.required("duration", "for a constant-vus scenario");
         return new ConstantVus(c.positiveInt("vus", 1), c.duration("duration", Duration.ofSeconds(1), true),
-                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+                BaseConfig.gracefulStop(c));
     }
 
     @Override

@@ -15,7 +15,7 @@ public record PerVuIterations(int vus, long iterations, Duration maxDuration, Du
     static PerVuIterations parse(ConfigReader c) {
         return new PerVuIterations(c.positiveInt("vus", 1), c.positiveInt("iterations", 1),
                 c.duration("maxDuration", Duration.ofMinutes(10), true),
-                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+                BaseConfig.gracefulStop(c));
     }
 
     @Override

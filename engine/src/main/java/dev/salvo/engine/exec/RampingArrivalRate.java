@@ -20,13 +20,11 @@ public record RampingArrivalRate(Stages stages, Duration timeUnit, int preAlloca
         c.required("preAllocatedVUs", "for a ramping-arrival-rate scenario (VUs initialised before the start)");
         double startRate = c.number("startRate", 0, 0, Integer.MAX_VALUE, false);
         var list = Stages.parse(c, "stages", false);
-        int pre = c.positiveInt("preAllocatedVUs", 1);
-        int max = c.positiveInt("maxVUs", pre);
-        if (max < pre) c.problems().error(c.path("maxVUs"), "must be >= preAllocatedVUs (" + pre + "), not " + max);
+        BaseConfig.VuPool pool = BaseConfig.VuPool.parse(c);
         Stages stages = new Stages(startRate, list);
         if (!list.isEmpty() && stages.max() <= 0) c.problems().error(c.path("stages"), "never starts an iteration: every target and startRate are 0");
-        return new RampingArrivalRate(stages, c.duration("timeUnit", Duration.ofSeconds(1), true), pre, Math.max(pre, max),
-                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+        return new RampingArrivalRate(stages, c.duration("timeUnit", Duration.ofSeconds(1), true), pool.preAllocated(), pool.max(),
+                BaseConfig.gracefulStop(c));
     }
 
     @Override

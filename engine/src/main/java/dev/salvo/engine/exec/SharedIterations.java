@@ -16,7 +16,7 @@ public record SharedIterations(int vus, long iterations, Duration maxDuration, D
     static SharedIterations parse(ConfigReader c) {
         SharedIterations s = new SharedIterations(c.positiveInt("vus", 1), c.positiveInt("iterations", 1),
                 c.duration("maxDuration", Duration.ofMinutes(10), true),
-                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+                BaseConfig.gracefulStop(c));
         if (s.vus > s.iterations) {
             c.problems().error(c.path("vus"), "must not exceed iterations (" + s.iterations + "), not " + s.vus);
         }

@@ -19,7 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.TreeSet;import dev.salvo.engine.metrics.MetricType;
+import dev.salvo.engine.report.SummaryJson;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 
 /**
  * Combines the shards of one distributed run: checks that they belong together, sums counters
@@ -43,9 +47,9 @@ public final class ShardMerge {
         Shard first = shards.get(0);
         Map<Integer, Shard> byIndex = new TreeMap<>();
         for (Shard s : shards) {
-            if (!s.schema().equals(dev.salvo.engine.report.SummaryJson.SCHEMA)) {
+            if (!s.schema().equals(SummaryJson.SCHEMA)) {
                 out.add("incompatible schema: " + s.dir() + " is " + s.schema() + "; this salvo merges "
-                        + dev.salvo.engine.report.SummaryJson.SCHEMA);
+                        + SummaryJson.SCHEMA);
                 continue;
             }
             if (!s.scriptSha256().equals(first.scriptSha256())) {
@@ -128,7 +132,7 @@ public final class ShardMerge {
     /** Same series of two shards; VU gauges add up (each process counts its own VUs), other gauges keep the last. */
     private static Aggregate add(Aggregate a, Aggregate b) {
         String name = a.metric().name();
-        if (a.metric().type() == dev.salvo.engine.metrics.MetricType.GAUGE && (name.equals("vus") || name.equals("vus_max"))) {
+        if (a.metric().type() == MetricType.GAUGE && (name.equals("vus") || name.equals("vus_max"))) {
             return new Aggregate(a.metric(), a.tags(), a.count() + b.count(), a.sum() + b.sum(), a.min() + b.min(),
                     a.max() + b.max(), a.last() + b.last(), 0, null);
         }
@@ -143,7 +147,7 @@ public final class ShardMerge {
     static String difference(String path, JsonNode a, JsonNode b) {
         if (a.equals(b)) return null;
         if (a.isObject() && b.isObject()) {
-            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            Set<String> names = new LinkedHashSet<>();
             a.fieldNames().forEachRemaining(names::add);
             b.fieldNames().forEachRemaining(names::add);
             for (String n : names) {

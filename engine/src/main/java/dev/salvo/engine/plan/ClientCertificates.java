@@ -10,7 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLException;import java.io.UncheckedIOException;
+
 
 /**
  * Reads the {@code tlsAuth} files, relative to the script, before the run: a missing file, a file that
@@ -64,7 +65,7 @@ public final class ClientCertificates {
             return text;
         } catch (NoSuchFileException e) {
             problems.error(path, "file not found: '" + value + "' (looked for " + file.toAbsolutePath().normalize() + ")");
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             problems.error(path, "cannot read '" + value + "': " + e.getMessage());
         }
         return null;

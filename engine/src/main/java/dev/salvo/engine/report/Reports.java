@@ -10,7 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.List;import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 
 /**
  * The result files of one run. {@link #open} starts the files written as the run goes
@@ -22,9 +28,9 @@ public final class Reports implements AutoCloseable {
     private final ReportPaths paths;
     private final Timeline timeline = new Timeline();
     private final List<IntervalListener> listeners = new ArrayList<>();
-    private final List<AutoCloseable> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
     private final List<String> problems = new ArrayList<>();
-    private final java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> extraJson = new java.util.LinkedHashMap<>();
+    private final Map<String, JsonNode> extraJson = new LinkedHashMap<>();
 
     private Reports(ReportPaths paths) {
         this.paths = paths;
@@ -44,7 +50,7 @@ public final class Reports implements AutoCloseable {
         }
         if (paths.hlog() != null) {
             OutputStream out = Files.newOutputStream(mkdirs(paths.hlog()));
-            LatencyHlog h = new LatencyHlog(new java.io.BufferedOutputStream(out), startMillis);
+            LatencyHlog h = new LatencyHlog(new BufferedOutputStream(out), startMillis);
             r.add(h, h);
         }
         return r;
@@ -78,7 +84,7 @@ public final class Reports implements AutoCloseable {
     }
 
     /** Adds a top-level field to summary.json (e.g. {@code distributed} for a segment of a run). */
-    public void json(String key, com.fasterxml.jackson.databind.JsonNode value) {
+    public void json(String key, JsonNode value) {
         if (value != null) extraJson.put(key, value);
     }
 
@@ -101,7 +107,7 @@ public final class Reports implements AutoCloseable {
         write(paths.failures(), w -> FailuresCsv.write(s, w));
         write(paths.exceptions(), w -> ExceptionsCsv.write(s, w));
         write(paths.json(), w -> {
-            com.fasterxml.jackson.databind.node.ObjectNode tree = SummaryJson.tree(s, end, script, warnings);
+            ObjectNode tree = SummaryJson.tree(s, end, script, warnings);
             tree.setAll(extraJson);
             SummaryJson.JSON.writeValue(w, tree);
         });

@@ -1,7 +1,9 @@
-package dev.salvo.dsl.cli;
+package dev.salvo.dsl.runner;
 
 import dev.salvo.engine.run.Run;
 import dev.salvo.engine.thresholds.Verdict;
+
+import java.time.Duration;
 
 /**
  * How a run is being ended early, from any thread: the script's {@code abort()}, a threshold
@@ -12,15 +14,26 @@ final class RunControl {
     private volatile String aborted;
     private volatile Verdict thresholdAbort;
     private volatile boolean capped;
+    private volatile boolean interrupted;
 
     void attach(Run run) {
         this.run = run;
-        if (aborted != null || thresholdAbort != null) run.stop();
+        if (aborted != null || thresholdAbort != null || interrupted) run.stop();
     }
 
     void abort(String message) {
         if (aborted == null && thresholdAbort == null) aborted = message;
         stop();
+    }
+
+    /** Ctrl-C or SIGTERM, in any phase. */
+    void interrupt() {
+        interrupted = true;
+        stop();
+    }
+
+    boolean interrupted() {
+        return interrupted;
     }
 
     void thresholdFailed(Verdict v) {
@@ -29,7 +42,7 @@ final class RunControl {
     }
 
     /** --max-duration: stops the run after {@code cap} on a daemon timer; the run then counts as ended, not interrupted. */
-    void capAfter(java.time.Duration cap) {
+    void capAfter(Duration cap) {
         Thread.ofPlatform().daemon().name("salvo-max-duration").start(() -> {
             try {
                 Thread.sleep(cap);

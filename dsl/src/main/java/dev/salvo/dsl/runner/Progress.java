@@ -1,4 +1,4 @@
-package dev.salvo.dsl.cli;
+package dev.salvo.dsl.runner;
 
 import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.plan.Scenario;
@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeUnit;import java.io.Console;
+
 
 /**
  * The live status while a run goes on: on a terminal one line rewritten every second and cleared
@@ -59,7 +60,7 @@ final class Progress implements AutoCloseable {
     }
 
     private static boolean isTerminal() {
-        java.io.Console c = System.console();
+        Console c = System.console();
         return c != null && c.isTerminal();
     }
 

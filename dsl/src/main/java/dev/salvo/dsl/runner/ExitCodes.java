@@ -1,4 +1,4 @@
-package dev.salvo.dsl.cli;
+package dev.salvo.dsl.runner;
 
 /** The exit codes of DESIGN §5: promises to CI, never change their meaning. */
 public final class ExitCodes {

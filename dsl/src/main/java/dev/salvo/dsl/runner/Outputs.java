@@ -1,0 +1,35 @@
+package dev.salvo.dsl.runner;
+
+import dev.salvo.engine.report.Reports;
+import dev.salvo.engine.report.RunEnd;
+import dev.salvo.engine.report.Summary;
+import dev.salvo.engine.report.SummaryJson;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Hands a finished run to the result files, with how it ended as {@link Ending} decided. */
+final class Outputs {
+    private Outputs() {}
+
+    /** {@code --save-baseline FILE}: the run's summary.json, written to a second place. */
+    static void saveBaseline(Path file, Summary summary, RunEnd end, String script, List<String> warnings, PrintStream err) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            try (Writer w = Files.newBufferedWriter(file)) {
+                SummaryJson.write(summary, end, script, warnings, w);
+            }
+        } catch (IOException e) {
+            err.println("salvo: warning: baseline not saved to " + file + ": " + e.getMessage());
+        }
+    }
+
+    static void finish(Reports reports, Summary summary, RunEnd end, String script, List<String> warnings, PrintStream err) {
+        for (String problem : reports.finish(summary, end, script, warnings)) err.println("salvo: warning: " + problem);
+    }
+}
