@@ -2,7 +2,8 @@ package dev.salvo.dsl.cli;
 
 import dev.salvo.dsl.runner.ExitCodes;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;import java.time.ZoneId;
+import picocli.CommandLine.Command;
+import java.time.ZoneId;
 import java.util.Arrays;
 
 

@@ -26,7 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.io.IOException;
 
 
 /** {@code salvo repl [SCRIPT]}: JavaScript at a prompt on the same runtime as {@code salvo run}. */

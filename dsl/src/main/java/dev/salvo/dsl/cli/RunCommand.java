@@ -34,6 +34,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show stack traces of internal errors.")
     boolean verbose;
 
+    @Option(names = "--exit-code-on-error", paramLabel = "N",
+            description = "Exit N when any request failed or any iteration threw, and nothing else decided the exit code (Locust's flag).")
+    Integer exitCodeOnError;
+
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -48,6 +52,9 @@ public final class RunCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>(load.problems());
         problems.addAll(execution.problems());
         if (!Files.isRegularFile(script)) problems.add("script not found: " + script);
+        if (exitCodeOnError != null && (exitCodeOnError < 0 || exitCodeOnError > 255)) {
+            problems.add("--exit-code-on-error must be an exit code from 0 to 255, not " + exitCodeOnError);
+        }
         RunSettings.Execution how = null;
         try {
             how = execution.execution();
@@ -64,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
                 output.progressInterval, output.trendStats());
         RunSettings.Results results = new RunSettings.Results(output.paths(),
                 baselines.baseline == null ? null : (tree, o, e) -> baselines.compare(tree, "this run", o, e),
-                baselines.saveBaseline, null);
+                baselines.saveBaseline, exitCodeOnError);
         LoadTest test = new LoadTest(new RunSettings(script, load.inputs(), how, console, results), out, err);
         Signals.onInterrupt(test::stop);
         return test.run();

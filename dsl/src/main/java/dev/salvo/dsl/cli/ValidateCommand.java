@@ -17,7 +17,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;import dev.salvo.engine.plan.ConfigException;
+import java.util.concurrent.Callable;
+import dev.salvo.engine.plan.ConfigException;
 
 
 /** {@code salvo validate SCRIPT}: loads the script, checks options, scenarios and thresholds; runs nothing. */

@@ -57,6 +57,8 @@ public final class Host {
     }
 
     void uncaught(PolyglotException e) {
+        // An iteration stopped from outside (never yielding at the run's end) is counted as interrupted, not as an error.
+        if (e.isInterrupted() || e.isCancelled()) return;
         run.errors().accept(ErrorFormat.iterationError(e.getMessage(), stackOf(e)));
     }
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.LinkedHashMap;
-import java.util.Map;import java.io.IOException;
+import java.util.Map;
+import java.io.IOException;
 
 
 /** Small JSON helpers for values that cross from JavaScript as JSON text. */

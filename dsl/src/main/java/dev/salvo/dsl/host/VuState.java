@@ -11,7 +11,8 @@ import org.graalvm.polyglot.Value;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayDeque;
-import java.util.Deque;import dev.salvo.engine.http.ExpectedStatuses;
+import java.util.Deque;
+import dev.salvo.engine.http.ExpectedStatuses;
 import java.util.HashMap;
 import java.util.Map;
 

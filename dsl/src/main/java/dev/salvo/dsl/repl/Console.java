@@ -15,7 +15,8 @@ import org.jline.terminal.Terminal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;import java.io.IOException;
+import java.util.regex.Pattern;
+import java.io.IOException;
 
 
 /**

@@ -23,7 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Callable;import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.ArrayList;
 import java.util.regex.Pattern;
 
 

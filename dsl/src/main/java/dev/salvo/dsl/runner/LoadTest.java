@@ -31,6 +31,8 @@ import dev.salvo.engine.thresholds.Verdict;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +112,12 @@ public final class LoadTest {
             out.print(PlanPrinter.render(prepared.plan(), prepared.resolved()));
             return ExitCodes.OK;
         }
+        String tooMany = Capacity.check(prepared.plan(), Runtime.getRuntime().maxMemory());
+        if (tooMany != null) {
+            if (in.overrides().vus() == null) throw new PlanException(List.of("options (VUs): " + tooMany));
+            err.println(name("salvo run") + ": --vus " + in.overrides().vus() + ": " + tooMany);
+            return ExitCodes.USAGE;
+        }
         if (prepared.plan().discardResponseBodies()) {
             host = new HostContext(envJson, true, metrics, host.errors(), host.abort(), host.monitors());
         }
@@ -126,46 +134,74 @@ public final class LoadTest {
     }
 
     private int execute(JsScript js, Prepared prepared, Plan whole, HostContext host, Metrics metrics, Workers pool)
-            throws ScriptError, ScriptFailure, IOException, InterruptedException {
+            throws ScriptFailure, IOException, InterruptedException {
         RunSettings.Execution x = settings.execution();
         RunSettings.ConsoleOptions console = settings.console();
         Plan plan = prepared.plan();
-        Lifecycle lifecycle = new Lifecycle(js, plan, host);
-        String data;
+        Reports reports;
         try {
-            data = prepared.info().exportsFunction("setup") ? lifecycle.setup(pool.get(0)) : null;
-        } catch (ScriptError e) {
-            if (control.aborted() == null) throw e;
-            out.println("\nABORTED by the script in setup(): " + control.aborted() + " (exit " + ExitCodes.ABORTED + ")");
-            return ExitCodes.ABORTED;
+            reports = Reports.open(settings.results().paths(), System.currentTimeMillis());
+        } catch (IOException e) {
+            err.println(name("salvo") + ": cannot write the result files: " + e.getMessage() + exit(ExitCodes.WRITE_FAILED));
+            return ExitCodes.WRITE_FAILED;
         }
-        Run run = new Run(plan, pool, new JsScriptRuntime(js, plan.isolation(), host, data), metrics)
-                .vuIdOffset(whole.vuIdOffset(x.distributed().segment()));
-        control.attach(run);
-        run.onWarning(this::warn);
-        if (x.maxDuration() != null) control.capAfter(x.maxDuration());
-        ProgressLine progressLine = new ProgressLine();
-        run.addIntervalListener(progressLine);
-        Reports reports = Reports.open(settings.results().paths(), System.currentTimeMillis());
-        reports.json("distributed", x.distributed().describe(settings.script(), whole));
-        reports.listeners().forEach(run::addIntervalListener);
-        if (console.banner() && !console.quiet()) {
-            err.printf("salvo: running %s (%d VUs max, up to %s)%n", settings.script(), plan.maxVus(), Durations.format(plan.maxDuration()));
+        try (reports) {
+            reports.json("distributed", x.distributed().describe(settings.script(), whole));
+            Lifecycle lifecycle = new Lifecycle(js, plan, host);
+            Instant setupStart = Instant.now();
+            long t0 = System.nanoTime();
+            String data;
+            try {
+                data = prepared.info().exportsFunction("setup") ? lifecycle.setup(pool.get(0), control.interruption()) : null;
+            } catch (ScriptError e) {
+                if (control.aborted() != null) {
+                    out.println("\nABORTED by the script in setup(): " + control.aborted() + exit(ExitCodes.ABORTED));
+                    return ExitCodes.ABORTED;
+                }
+                // No VU ran: the results are what setup() measured, and why it ended.
+                RunResult nothing = new RunResult(plan, setupStart, Duration.ofNanos(System.nanoTime() - t0), metrics.aggregates(),
+                        control.interrupted() ? Map.of() : Map.of(e.getMessage(), 1L), 0, control.interrupted());
+                return conclude(prepared, nothing, metrics, reports, control.interrupted() ? null : e.getMessage());
+            }
+            Run run = new Run(plan, pool, new JsScriptRuntime(js, plan.isolation(), host, data), metrics)
+                    .vuIdOffset(whole.vuIdOffset(x.distributed().segment()));
+            control.attach(run);
+            run.onWarning(this::warn);
+            if (x.maxDuration() != null) control.capAfter(x.maxDuration());
+            ProgressLine progressLine = new ProgressLine();
+            run.addIntervalListener(progressLine);
+            reports.listeners().forEach(run::addIntervalListener);
+            if (console.banner() && !console.quiet()) {
+                err.printf("salvo: running %s (%d VUs max, up to %s)%n", settings.script(), plan.maxVus(), Durations.format(plan.maxDuration()));
+            }
+            RunResult result;
+            try (Progress progress = console.quiet() || !console.progress() ? null
+                    : new Progress(run, progressLine, plan, prepared.thresholds(), err, console.progressInterval());
+                 ThresholdMonitor monitor = new ThresholdMonitor(prepared.thresholds(), metrics, control::thresholdFailed);
+                 Monitors monitors = host.monitors()) {
+                monitors.start(this::warn);
+                result = run.execute();
+            }
+            String teardownFailed = null;
+            if (!result.interrupted() && prepared.info().exportsFunction("teardown")) {
+                try {
+                    lifecycle.teardown(pool.get(0), data, control.interruption());
+                } catch (ScriptError e) {
+                    if (!control.interrupted()) {
+                        teardownFailed = e.getMessage();
+                        scriptErrors.add(teardownFailed);
+                    }
+                }
+            }
+            return conclude(prepared, result, metrics, reports, teardownFailed);
         }
-        RunResult result;
-        try (reports; Progress progress = console.quiet() || !console.progress() ? null
-                : new Progress(run, progressLine, plan, prepared.thresholds(), err, console.progressInterval());
-             ThresholdMonitor monitor = new ThresholdMonitor(prepared.thresholds(), metrics, control::thresholdFailed);
-             Monitors monitors = host.monitors()) {
-            monitors.start(this::warn);
-            result = run.execute();
-        }
-        if (!result.interrupted() && prepared.info().exportsFunction("teardown")) lifecycle.teardown(pool.get(0), data);
-        return conclude(prepared, result, metrics, reports);
     }
 
-    /** The verdict and the outputs of a run that has returned. */
-    private int conclude(Prepared prepared, RunResult result, Metrics metrics, Reports reports) throws IOException {
+    /**
+     * The verdict and the outputs of a run that has returned, or of setup() that failed
+     * ({@code hookFailed}: its or teardown()'s error, which makes a passing run exit 3).
+     */
+    private int conclude(Prepared prepared, RunResult result, Metrics metrics, Reports reports, String hookFailed) {
         RunSettings.Results results = settings.results();
         List<Verdict> verdicts = ThresholdEvaluator.evaluateAll(prepared.thresholds(), result.aggregates(), result.elapsed().toNanos() / 1e9);
         Summary summary = Summary.of(result, verdicts);
@@ -177,18 +213,42 @@ public final class LoadTest {
             err.println("\n  script errors");
             scriptErrors.snapshot().forEach((m, n) -> err.printf("    %6d × %s%n", n, m));
         }
-        Ending ending = Ending.of(result, verdicts, control);
+        Ending ending = Ending.of(result, verdicts, control, results.exitCodeOnError());
+        if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, result.iterationErrors().isEmpty() ? "setup-failed" : null);
         out.println("\n" + ending.line());
         if (control.capped()) warn("stopped at --max-duration " + Durations.format(settings.execution().maxDuration()));
         String script = settings.script().toString();
         if (results.baseline() != null) {
-            int gate = results.baseline().compare(SummaryJson.tree(summary, ending.end(), script, warnings), out, err);
-            // a breached threshold (99), abort or Ctrl-C says more than a regression
-            if (ending.code() == ExitCodes.OK) ending = ending.withCode(gate);
+            try {
+                int gate = results.baseline().compare(SummaryJson.tree(summary, ending.end(), script, warnings), out, err);
+                // a breached threshold (99), abort or Ctrl-C says more than a regression
+                ending = ending.orElse(gate, "a regression against the baseline", null);
+            } catch (IOException e) {
+                warn("baseline not compared: " + e.getMessage());
+            }
         }
-        Outputs.finish(reports, summary, ending.end(), script, warnings, err);
-        if (results.saveBaseline() != null) Outputs.saveBaseline(results.saveBaseline(), summary, ending.end(), script, warnings, err);
+        List<String> unwritten = Outputs.finish(reports, summary, ending.end(), script, warnings);
+        if (results.saveBaseline() != null) {
+            String problem = Outputs.saveBaseline(results.saveBaseline(), summary, ending.end(), script, warnings);
+            if (problem != null) unwritten = concat(unwritten, problem);
+        }
+        if (!unwritten.isEmpty()) {
+            unwritten.forEach(p -> err.println(name("salvo") + ": " + p));
+            Ending failed = ending.orElse(ExitCodes.WRITE_FAILED, "a result file could not be written: " + unwritten.get(0), null);
+            if (failed != ending) out.println(failed.line());
+            ending = failed;
+        }
         return ending.code();
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> out = new ArrayList<>(a);
+        out.add(b);
+        return out;
+    }
+
+    private static String exit(int code) {
+        return " (exit " + code + ")";
     }
 
     private void warn(String warning) {

@@ -6,7 +6,6 @@ import dev.salvo.engine.report.Summary;
 import dev.salvo.engine.report.SummaryJson;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,20 +15,22 @@ import java.util.List;
 final class Outputs {
     private Outputs() {}
 
-    /** {@code --save-baseline FILE}: the run's summary.json, written to a second place. */
-    static void saveBaseline(Path file, Summary summary, RunEnd end, String script, List<String> warnings, PrintStream err) {
+    /** {@code --save-baseline FILE}: the run's summary.json, written to a second place; null, or why it could not be. */
+    static String saveBaseline(Path file, Summary summary, RunEnd end, String script, List<String> warnings) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             try (Writer w = Files.newBufferedWriter(file)) {
                 SummaryJson.write(summary, end, script, warnings, w);
             }
+            return null;
         } catch (IOException e) {
-            err.println("salvo: warning: baseline not saved to " + file + ": " + e.getMessage());
+            return "could not write " + file + " (--save-baseline): " + e.getMessage();
         }
     }
 
-    static void finish(Reports reports, Summary summary, RunEnd end, String script, List<String> warnings, PrintStream err) {
-        for (String problem : reports.finish(summary, end, script, warnings)) err.println("salvo: warning: " + problem);
+    /** Writes every result file; returns one line per file that could not be written, naming it. */
+    static List<String> finish(Reports reports, Summary summary, RunEnd end, String script, List<String> warnings) {
+        return reports.finish(summary, end, script, warnings);
     }
 }

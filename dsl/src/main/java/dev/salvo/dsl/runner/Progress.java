@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;import java.io.Console;
+import java.util.concurrent.TimeUnit;
+import java.io.Console;
 
 
 /**

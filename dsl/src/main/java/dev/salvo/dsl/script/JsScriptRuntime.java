@@ -16,10 +16,13 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentHashMap;
 
 
 /**
@@ -27,6 +30,8 @@ import java.util.Set;import java.util.concurrent.ConcurrentHashMap;
  * {@code isolation: 'worker'}. Called by the engine on each VU's worker thread only.
  */
 public final class JsScriptRuntime implements ScriptRuntime {
+    /** How long an interrupted script may take to stop before its context is closed under it. */
+    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(5);
     private final JsScript script;
     private final Isolation isolation;
     private final HostContext run;
@@ -152,6 +157,20 @@ public final class JsScriptRuntime implements ScriptRuntime {
         } catch (PolyglotException e) {
             run.errors().accept(ErrorFormat.iterationError(e.getMessage(), null));
             done.run();
+        }
+    }
+
+    @Override
+    public void cancel(VirtualUser vu) {
+        Bound b = vu.runtime(Bound.class);
+        if (b == null) return;
+        Context context = b.shared().context();
+        try {
+            context.interrupt(CANCEL_TIMEOUT);
+        } catch (TimeoutException e) {
+            context.close(true);
+        } catch (IllegalStateException | PolyglotException e) {
+            // the context was closed meanwhile: nothing runs in it any more
         }
     }
 

@@ -45,16 +45,18 @@ class RunBadInputTest {
     }
 
     @Test
-    void unknownOptionKeyWarnsWithASuggestionAndTheRunStillWorks() throws Exception {
+    void misspeltOptionKeyIsAScriptErrorWithASuggestionInRunAndValidate() throws Exception {
         String file = script(dir, "typo.js", """
                 import { check } from 'salvo';
-                export const options = { vuss: 3, iterations: 2 };
+                export const options = { vus: 1, duraton: '2s' };
                 export default function () { check(1, { ran: () => true }); }
                 """);
-        Salvo.Result r = Salvo.run("run", file);
-        assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.err().contains("warning: options.vuss: unknown option (did you mean 'vus'?)"), r.toString());
-        assertEquals(2, r.passes("ran"), r.toString());
+        for (String command : new String[] {"run", "validate"}) {
+            Salvo.Result r = Salvo.run(command, file);
+            assertEquals(3, r.exit(), r.toString());
+            assertTrue(r.err().contains("options.duraton: unknown option (did you mean 'duration'?)"), r.toString());
+            assertEquals(0, r.passes("ran"), r.toString());
+        }
     }
 
     @Test

@@ -4,7 +4,8 @@ import dev.salvo.engine.config.ConfigReader;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;import java.util.Set;
+import java.util.function.Function;
+import java.util.Set;
 
 
 /** Executor types by their k6 name. Adding an executor is one file plus one line here. */

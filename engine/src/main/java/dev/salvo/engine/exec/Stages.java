@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;import java.util.Set;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 
 
@@ -45,7 +46,7 @@ public record Stages(double start, List<Stage> stages) {
             s.required("target", "in every stage");
             Duration d = s.duration("duration", Duration.ZERO, false);
             double target = s.number("target", 0, 0, Integer.MAX_VALUE, integerTargets);
-            s.warnUnknown(Set.of());
+            s.checkUnknown(Set.of());
             out.add(new Stage(d, target));
         }
         Duration total = out.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);

@@ -27,7 +27,7 @@ public final class VirtualUser {
     /** Completes when the current iteration ends or is interrupted; owned by the scenario runner. */
     private volatile CompletableFuture<Void> iterationEnd;
     /** The script runtime's per-VU state, owned by whoever bound it. */
-    private Object runtime;
+    private volatile Object runtime;
 
     public VirtualUser(int id, int idInScenario, String scenario, EventLoop loop) {
         this.id = id;

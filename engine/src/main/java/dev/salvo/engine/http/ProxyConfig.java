@@ -1,7 +1,8 @@
 package dev.salvo.engine.http;
 
 import java.net.URI;
-import java.util.List;import java.util.Locale;
+import java.util.List;
+import java.util.Locale;
 
 
 /**

@@ -1,7 +1,8 @@
 package dev.salvo.engine.http;
 
 import java.util.List;
-import java.util.Objects;import java.util.Locale;
+import java.util.Objects;
+import java.util.Locale;
 
 
 /**

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;import java.nio.charset.StandardCharsets;
+import java.util.regex.PatternSyntaxException;
+import java.nio.charset.StandardCharsets;
 
 
 /** Finds the process a {@code monitor.process} declaration means: by pid, by pid file, or by a command-line pattern. */

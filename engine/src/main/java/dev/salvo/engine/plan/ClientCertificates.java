@@ -10,7 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLException;import java.io.UncheckedIOException;
+import javax.net.ssl.SSLException;
+import java.io.UncheckedIOException;
 
 
 /**

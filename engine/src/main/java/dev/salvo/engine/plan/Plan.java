@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;import dev.salvo.engine.exec.Executor;
+import java.util.Map;
+import dev.salvo.engine.exec.Executor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 

@@ -77,7 +77,7 @@ public final class PlanParser {
                 o.string("userAgent", null), o.duration("setupTimeout", Duration.ofSeconds(60), true),
                 o.duration("teardownTimeout", Duration.ofSeconds(60), true), Map.copyOf(o.stringMap("tags")),
                 o.raw("thresholds"), List.of(), ClientOptionsParser.parse(o, env));
-        o.warnUnknown(RESERVED);
+        o.checkUnknown(RESERVED);
         if (p.hasErrors()) throw new PlanException(p.errors());
         return new Plan(plan.scenarios(), plan.isolation(), plan.discardResponseBodies(), plan.userAgent(),
                 plan.setupTimeout(), plan.teardownTimeout(), plan.tags(), plan.thresholds(), p.warnings(), plan.client());
@@ -119,7 +119,7 @@ public final class PlanParser {
         Scenario scenario = new Scenario(name, e, s.duration("startTime", Duration.ZERO, false),
                 s.string("exec", "default"), Map.copyOf(s.stringMap("env")), Map.copyOf(s.stringMap("tags")));
         if (e == null) return;
-        s.warnUnknown(SCENARIO_COMMON);
+        s.checkUnknown(SCENARIO_COMMON);
         out.add(scenario);
     }
 }

@@ -8,7 +8,8 @@ import dev.salvo.engine.thresholds.Verdict;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;import java.util.ArrayList;
+import java.util.Map;
+import java.util.ArrayList;
 
 
 /** The end-of-test summary printed on the console: scenarios, requests, checks, errors, main metrics. */

@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
+import java.io.UncheckedIOException;
 
 
 /**

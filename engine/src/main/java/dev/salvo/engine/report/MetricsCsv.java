@@ -11,7 +11,8 @@ import org.apache.commons.csv.CSVPrinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.List;import java.util.Locale;
+import java.util.List;
+import java.util.Locale;
 
 
 /**

@@ -11,7 +11,8 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;import java.util.Comparator;
+import java.util.TreeMap;
+import java.util.Comparator;
 
 
 /**

@@ -181,6 +181,9 @@ final class ScenarioRunner implements ScenarioRun {
         if (interrupted) return;
         interrupted = true;
         run.interrupted(Math.max(0, inFlight.getAndSet(0)));
+        List<VirtualUser> running = vus.stream().filter(VirtualUser::busy).toList();
+        // Off the clock: a VU whose code never yields is stopped from outside its worker.
+        if (!running.isEmpty()) Thread.ofVirtual().name("salvo-cancel-" + scenario.name()).start(() -> running.forEach(run.script()::cancel));
         for (VirtualUser vu : vus) {
             vu.idle();
             CompletableFuture<Void> owner = vu.iterationEnd();

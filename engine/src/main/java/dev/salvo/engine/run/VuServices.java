@@ -5,7 +5,8 @@ import dev.salvo.engine.http.HttpSession;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.ws.WsClient;
-import io.netty.channel.EventLoop;import dev.salvo.engine.exec.VirtualUser;
+import io.netty.channel.EventLoop;
+import dev.salvo.engine.exec.VirtualUser;
 
 
 /** What the engine gives each VU's script: its HTTP session and WebSocket client, the metrics, its base tags. */

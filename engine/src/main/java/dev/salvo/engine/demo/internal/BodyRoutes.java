@@ -23,7 +23,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
 
 
 /**

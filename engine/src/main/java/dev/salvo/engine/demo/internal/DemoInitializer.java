@@ -19,7 +19,8 @@ import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import java.nio.charset.StandardCharsets;
-import java.util.List;import io.netty.buffer.Unpooled;
+import java.util.List;
+import io.netty.buffer.Unpooled;
 
 
 /**

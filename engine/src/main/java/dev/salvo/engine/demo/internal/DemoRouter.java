@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;import java.lang.management.ManagementFactory;
+import java.util.zip.GZIPOutputStream;
+import java.lang.management.ManagementFactory;
 
 
 /** Maps a request to the demo's answer; pure logic, no I/O, so it is safe on any thread. */

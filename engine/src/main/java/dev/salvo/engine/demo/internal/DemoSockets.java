@@ -14,7 +14,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;import io.netty.handler.codec.http.HttpVersion;
+import java.util.Map;
+import io.netty.handler.codec.http.HttpVersion;
 
 
 /**

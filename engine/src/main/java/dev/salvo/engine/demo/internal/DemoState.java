@@ -1,7 +1,8 @@
 package dev.salvo.engine.demo.internal;
 
 import dev.salvo.engine.demo.DemoOptions;
-import java.util.concurrent.atomic.LongAdder;import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 

@@ -6,7 +6,8 @@ import dev.salvo.engine.http.HttpResponse;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;import java.util.Locale;
+import java.util.Objects;
+import java.util.Locale;
 
 
 /** The follow-up request of a redirect, with the method rules browsers and Go's client apply. */

@@ -10,7 +10,8 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;import java.util.Locale;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.Locale;
 
 
 /** Turns a {@link HttpRequest} into the Netty request written on the wire. */

@@ -6,7 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;import java.net.ConnectException;
+import java.util.function.Supplier;
+import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 
 

@@ -3,7 +3,8 @@ package dev.salvo.engine.monitor.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;import java.nio.file.AccessDeniedException;
+import java.util.stream.Stream;
+import java.nio.file.AccessDeniedException;
 
 
 /** Reads one process's numbers from Linux's {@code /proc}. */
