@@ -129,6 +129,14 @@ public final class Host {
         timers.clear();
     }
 
+    /** check() was given a Promise (a missing {@code await}): said once per run, at the script line of the check. */
+    @HostAccess.Export
+    public void promiseChecked(String stack) {
+        String where = ErrorFormat.scriptFrame(stack);
+        run.metrics().warnOnce("check-promise", (where == null ? "" : where + ": ") + "check() was given a Promise, not a response: "
+                + "a missing await? (await http.get(...) before checking it)");
+    }
+
     @HostAccess.Export
     public void check(String name, boolean ok, String tagsJson) {
         VuState vu = current;
@@ -194,7 +202,11 @@ public final class Host {
         boolean keepBody = keepBody(responseType);
         HttpRequest request = request(vu, method, url, body, headers, tags, timeout, redirects, keepBody, cookies, compression,
                 expected(vu, expected));
-        vu.services.http().send(request).thenAccept(r -> vu.resume(callback, new JsResponse(r, keepBody)));
+        vu.requestSent();
+        vu.services.http().send(request).thenAccept(r -> {
+            vu.requestDone();
+            vu.resume(callback, new JsResponse(r, keepBody));
+        });
     }
 
     /**
@@ -221,7 +233,9 @@ public final class Host {
                     a.getArrayElement(8), a.getArrayElement(9).isNull() ? null : a.getArrayElement(9).asString(),
                     expected(vu, a.getArrayElement(10))));
         }
+        vu.requestSent();
         vu.services.http().sendAll(requests).thenAccept(responses -> {
+            vu.requestDone();
             JsResponse[] out = new JsResponse[n];
             for (int i = 0; i < n; i++) out[i] = new JsResponse(responses.get(i), keep[i]);
             vu.resume(callback, out);

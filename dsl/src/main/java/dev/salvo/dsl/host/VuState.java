@@ -34,6 +34,8 @@ public final class VuState {
     /** The {@code checks} series of each check in the current group without tags of its own, looked up once. */
     private final Map<String, Series> checks = new HashMap<>();
     private boolean closed;
+    /** Touched on the VU's loop only. */
+    private int requestsInFlight;
     private Boolean keepsCookies;
     private String lastUrl;
     private URI lastUri;
@@ -60,6 +62,20 @@ public final class VuState {
 
     public boolean closed() {
         return closed;
+    }
+
+    /** A request of this VU went out; {@link #requestDone} when its response is back. */
+    void requestSent() {
+        requestsInFlight++;
+    }
+
+    void requestDone() {
+        requestsInFlight--;
+    }
+
+    /** Requests sent and not answered yet: at the end of an iteration, most often a missing {@code await}. */
+    public int requestsInFlight() {
+        return requestsInFlight;
     }
 
     public void close() {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * How a run ended and what it means for CI: the exit code, the verdict line the console prints,
  * and the {@link RunEnd} the result files state. Precedence: abort() (108) > out of memory (96) >
- * Ctrl-C (130) > nothing succeeded (97) > abortOnFail or a breached threshold (99) >
+ * nothing succeeded (97) > abortOnFail (99) > Ctrl-C (130) > a breached threshold (99) >
  * {@code --exit-code-on-error N} > passed (thresholds held) or finished (none declared).
  */
 record Ending(int code, String line, RunEnd end) {
@@ -25,23 +25,22 @@ record Ending(int code, String line, RunEnd end) {
             return new Ending(ExitCodes.OUT_OF_MEMORY, "FAILED: stopped, " + why + exit(ExitCodes.OUT_OF_MEMORY),
                     new RunEnd(ExitCodes.OUT_OF_MEMORY, "out-of-memory", why, "FAILED"));
         }
-        // abortOnFail and --max-duration stop the run too, and say so below
-        if (result.interrupted() && !control.capped() && control.thresholdAbort() == null) {
-            return new Ending(ExitCodes.INTERRUPTED, "INTERRUPTED" + exit(ExitCodes.INTERRUPTED),
-                    new RunEnd(ExitCodes.INTERRUPTED, "interrupted", "stopped by a signal (Ctrl-C or SIGTERM)"));
-        }
         String ended = control.capped() ? "max-duration" : "completed";
         String reason = control.capped() ? "stopped at the --max-duration cap" : null;
         Outcomes o = Outcomes.of(result);
         String nothing = o.nothingSucceeded();
         if (nothing != null) {
             return new Ending(ExitCodes.ALL_FAILED, "FAILED: " + nothing + exit(ExitCodes.ALL_FAILED),
-                    new RunEnd(ExitCodes.ALL_FAILED, ended, nothing, "FAILED"));
+                    new RunEnd(ExitCodes.ALL_FAILED, result.interrupted() && !control.capped() ? "interrupted" : ended, nothing, "FAILED"));
         }
         if (control.thresholdAbort() != null) {
             String why = control.thresholdAbort().describe();
             return new Ending(ExitCodes.THRESHOLDS, "FAILED: stopped early by abortOnFail: " + why + exit(ExitCodes.THRESHOLDS),
                     new RunEnd(ExitCodes.THRESHOLDS, "threshold-abort", why));
+        }
+        if (result.interrupted() && !control.capped()) {
+            return new Ending(ExitCodes.INTERRUPTED, "INTERRUPTED" + exit(ExitCodes.INTERRUPTED),
+                    new RunEnd(ExitCodes.INTERRUPTED, "interrupted", "stopped by a signal (Ctrl-C or SIGTERM)"));
         }
         List<Verdict> failed = verdicts.stream().filter(v -> !v.passed()).toList();
         if (!failed.isEmpty()) {

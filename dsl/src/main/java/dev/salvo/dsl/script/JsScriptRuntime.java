@@ -14,6 +14,7 @@ import dev.salvo.engine.run.VuServices;
 import io.netty.channel.EventLoop;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
 
 import java.time.Duration;
@@ -118,7 +119,13 @@ public final class JsScriptRuntime implements ScriptRuntime {
         state.vuObject = s.hooks().getMember("newVu").execute(vu.id(), vu.idInScenario(), vu.scenario());
         IterationDone[] done = new IterationDone[1];
         Shared shared = s;
-        Completion completion = new Completion(v -> done[0].done(null), e -> done[0].done(describe(shared.hooks(), e)));
+        Completion completion = new Completion(v -> {
+            warnIfInFlight(state);
+            done[0].done(null);
+        }, e -> {
+            warnIfInFlight(state);
+            done[0].done(describe(shared.hooks(), e));
+        });
         // describe() is null for abort(): that iteration ends without an error, the run stops.
         vu.bind(new Bound(state, s, completion, done));
     }
@@ -136,6 +143,16 @@ public final class JsScriptRuntime implements ScriptRuntime {
         } catch (PolyglotException e) {
             done.done(ErrorFormat.iterationError(e.getMessage(), null));
         }
+    }
+
+    /** An iteration that ends with requests in flight most often lacks an {@code await}: said once per run. */
+    private void warnIfInFlight(VuState state) {
+        int n = state.requestsInFlight();
+        if (n == 0) return;
+        SourceSection at = state.fn.getSourceLocation();
+        String where = at == null || at.getSource() == null ? "" : ErrorFormat.display(at.getSource().getPath()) + ":" + at.getStartLine() + ": ";
+        run.metrics().warnOnce("requests-in-flight", where + "an iteration of scenario " + state.vuObject.getMember("scenario")
+                + " ended with " + n + " request" + (n == 1 ? "" : "s") + " still in flight: a missing await? (await http.get(...))");
     }
 
     @Override

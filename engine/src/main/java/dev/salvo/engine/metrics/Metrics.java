@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +15,7 @@ public final class Metrics {
     private final Map<String, Metric> metrics = new ConcurrentHashMap<>();
     private final Map<Key, Series> series = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tagSets = new ConcurrentHashMap<>();
+    private final Set<String> warnedOnce = ConcurrentHashMap.newKeySet();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     /** Distinct tag sets of one metric beyond which a URL-cardinality explosion is likely. */
@@ -58,6 +60,11 @@ public final class Metrics {
     /** Problems seen while recording, such as a metric with too many tag sets. */
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** Records {@code warning} the first time {@code key} is seen, and never again in this run. */
+    public void warnOnce(String key, String warning) {
+        if (warnedOnce.add(key)) warnings.add(warning);
     }
 
     /** Records a problem to report at the end of the run. */

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 
@@ -31,6 +32,7 @@ public final class Reports implements AutoCloseable {
     private final List<IntervalListener> listeners = new ArrayList<>();
     private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final Map<AutoCloseable, Path> files = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> extraJson = new LinkedHashMap<>();
 
     private Reports(ReportPaths paths) {
@@ -43,21 +45,21 @@ public final class Reports implements AutoCloseable {
         r.listeners.add(r.timeline);
         if (paths.statsHistory() != null) {
             StatsHistoryCsv h = new StatsHistoryCsv(writer(paths.statsHistory()), paths.fullHistory());
-            r.add(h, h);
+            r.add(h, h, paths.statsHistory());
         }
         if (paths.metricsCsv() != null) {
             MetricsCsv m = new MetricsCsv(writer(paths.metricsCsv()));
-            r.add(m, m);
+            r.add(m, m, paths.metricsCsv());
         }
         if (paths.hlog() != null) {
             OutputStream out = Files.newOutputStream(mkdirs(paths.hlog()));
             LatencyHlog h = new LatencyHlog(new BufferedOutputStream(out), startMillis);
-            r.add(h, h);
+            r.add(h, h, paths.hlog());
         }
         return r;
     }
 
-    private void add(IntervalListener l, AutoCloseable c) {
+    private void add(IntervalListener l, AutoCloseable c, Path file) {
         // A listener that failed once (disk full) stops writing and is reported at the end.
         listeners.add(interval -> {
             if (streams.contains(c)) {
@@ -65,13 +67,14 @@ public final class Reports implements AutoCloseable {
                     l.onInterval(interval);
                 } catch (RuntimeException e) {
                     synchronized (problems) {
-                        problems.add(e.getMessage());
+                        problems.add("could not write " + file + ": " + e.getMessage());
                     }
                     streams.remove(c);
                 }
             }
         });
         streams.add(c);
+        files.put(c, file);
     }
 
     private static Path mkdirs(Path file) throws IOException {
@@ -139,7 +142,7 @@ public final class Reports implements AutoCloseable {
                 c.close();
             } catch (Exception e) {
                 synchronized (problems) {
-                    problems.add("could not close a result file: " + e.getMessage());
+                    problems.add("could not write " + files.get(c) + ": " + e.getMessage());
                 }
             }
         }
