@@ -167,6 +167,7 @@ public final class LoadTest {
                     .vuIdOffset(whole.vuIdOffset(x.distributed().segment()));
             control.attach(run);
             run.onWarning(this::warn);
+            run.onFatal(control::outOfMemory);
             if (x.maxDuration() != null) control.capAfter(x.maxDuration());
             ProgressLine progressLine = new ProgressLine();
             run.addIntervalListener(progressLine);

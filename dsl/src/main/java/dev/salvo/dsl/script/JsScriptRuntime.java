@@ -20,6 +20,7 @@ import org.graalvm.polyglot.Value;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -141,6 +142,10 @@ public final class JsScriptRuntime implements ScriptRuntime {
         try {
             s.iterate().execute(state.fn, state.data, state.vuObject, vu.iterations() - 1, b.completion());
         } catch (PolyglotException e) {
+            // The heap ran out in the script (not a JavaScript error): the engine stops the run.
+            if (e.isResourceExhausted() && !String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("stack")) {
+                throw new OutOfMemoryError(e.getMessage());
+            }
             done.done(ErrorFormat.iterationError(e.getMessage(), null));
         }
     }

@@ -50,6 +50,7 @@ public final class Run {
     private static final Duration STOP_GRACE = Duration.ofMillis(500);
     /** How long per-VU stop hooks (user()'s onStop) get when the run ends. */
     private static final Duration STOP_HOOKS_TIMEOUT = Duration.ofSeconds(5);
+    private static final long RESERVE_BYTES = 16 << 20;
     /** How long closing the VUs (contexts, connections) may take. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -78,6 +79,9 @@ public final class Run {
     private volatile boolean stopping;
     private final List<IntervalListener> intervalListeners = new CopyOnWriteArrayList<>();
     private volatile Consumer<String> liveWarnings = w -> {};
+    private volatile Consumer<String> fatal = e -> {};
+    /** Memory set aside for ending the run well when the heap runs out: dropped on the first OutOfMemoryError. */
+    private volatile byte[] reserve;
     private volatile HttpConfig http;
 
     public Run(Plan plan, Workers workers, ScriptRuntime script, Metrics metrics) {
@@ -115,6 +119,23 @@ public final class Run {
         return out;
     }
 
+    /**
+     * Receives why the run cannot go on (a worker out of memory), once; the run then stops by
+     * itself. Call before {@link #execute}.
+     */
+    public void onFatal(Consumer<String> fatal) {
+        this.fatal = fatal;
+    }
+
+    /** A worker hit {@code e}: the run stops; an OutOfMemoryError first frees the reserve, so results can still be written. */
+    void fatal(Throwable e) {
+        boolean first = reserve != null;
+        reserve = null;
+        if (!first && stopping) return;
+        fatal.accept(e instanceof OutOfMemoryError ? "a worker ran out of memory (" + e.getMessage() + ")" : "a worker failed: " + e);
+        stop();
+    }
+
     public boolean stopping() {
         return stopping;
     }
@@ -142,6 +163,8 @@ public final class Run {
     public RunResult execute() throws ScriptFailure, InterruptedException {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
+        reserve = new byte[(int) Math.min(RESERVE_BYTES, Runtime.getRuntime().maxMemory() / 20)];
+        workers.onFatal(this::fatal);
         initVus();
         metrics.add(VUS_MAX, Tags.EMPTY, vuCount.get());
         Saturation saturation = new Saturation(Runtime.getRuntime().availableProcessors(), liveWarnings);

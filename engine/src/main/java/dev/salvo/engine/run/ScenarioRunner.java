@@ -102,6 +102,15 @@ final class ScenarioRunner implements ScenarioRun {
         long start = System.nanoTime();
         vu.begin(owner, intendedStart < 0 ? -1 : Math.max(0, start - startNanos - intendedStart));
         inFlight.incrementAndGet();
+        try {
+            iterate(vu, owner, start, after);
+        } catch (OutOfMemoryError e) {
+            // the heap ran out in the script's code: this VU's iteration never ends, the run stops and says why
+            run.fatal(e);
+        }
+    }
+
+    private void iterate(VirtualUser vu, CompletableFuture<Void> owner, long start, Runnable after) {
         run.script().iterate(vu, error -> {
             vu.returned();
             if (interrupted || owner.isDone()) return; // already counted as interrupted
