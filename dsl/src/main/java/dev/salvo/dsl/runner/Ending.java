@@ -71,7 +71,11 @@ record Ending(int code, String line, RunEnd end) {
      */
     Ending orElse(int other, String why, String ended) {
         if (code != ExitCodes.OK || other == ExitCodes.OK) return this;
-        return new Ending(other, "FAILED: " + why + exit(other), new RunEnd(other, ended != null ? ended : end.ended(), why, "FAILED"));
+        return failed(other, why, ended != null ? ended : end.ended());
+    }
+
+    static Ending failed(int code, String why, String ended) {
+        return new Ending(code, "FAILED: " + why + exit(code), new RunEnd(code, ended, why, "FAILED"));
     }
 
     /** What the requests and iterations of a run came to. */

@@ -161,7 +161,7 @@ public final class LoadTest {
                 // No VU ran: the results are what setup() measured, and why it ended.
                 RunResult nothing = new RunResult(plan, setupStart, Duration.ofNanos(System.nanoTime() - t0), metrics.aggregates(),
                         control.interrupted() ? Map.of() : Map.of(e.getMessage(), 1L), 0, control.interrupted());
-                return conclude(prepared, nothing, metrics, reports, control.interrupted() ? null : e.getMessage());
+                return conclude(prepared, nothing, metrics, reports, control.interrupted() ? null : e.getMessage(), "setup-failed");
             }
             Run run = new Run(plan, pool, new JsScriptRuntime(js, plan.isolation(), host, data), metrics)
                     .vuIdOffset(whole.vuIdOffset(x.distributed().segment()));
@@ -194,15 +194,16 @@ public final class LoadTest {
                     }
                 }
             }
-            return conclude(prepared, result, metrics, reports, teardownFailed);
+            return conclude(prepared, result, metrics, reports, teardownFailed, null);
         }
     }
 
     /**
      * The verdict and the outputs of a run that has returned, or of setup() that failed
-     * ({@code hookFailed}: its or teardown()'s error, which makes a passing run exit 3).
+     * ({@code hookFailed}: its or teardown()'s error, which makes a passing run exit 3; {@code endedAs}: how
+     * the files say the run ended then, null for as the verdict has it).
      */
-    private int conclude(Prepared prepared, RunResult result, Metrics metrics, Reports reports, String hookFailed) {
+    private int conclude(Prepared prepared, RunResult result, Metrics metrics, Reports reports, String hookFailed, String endedAs) {
         RunSettings.Results results = settings.results();
         List<Verdict> verdicts = ThresholdEvaluator.evaluateAll(prepared.thresholds(), result.aggregates(), result.elapsed().toNanos() / 1e9);
         Summary summary = Summary.of(result, verdicts);
@@ -215,7 +216,9 @@ public final class LoadTest {
             scriptErrors.snapshot().forEach((m, n) -> err.printf("    %6d × %s%n", n, m));
         }
         Ending ending = Ending.of(result, verdicts, control, results.exitCodeOnError());
-        if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, result.iterationErrors().isEmpty() ? "setup-failed" : null);
+        // setup() failing says more than thresholds without data; a failed teardown() only fails a passing run
+        if (hookFailed != null && endedAs != null) ending = Ending.failed(ExitCodes.SCRIPT, hookFailed, endedAs);
+        else if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, null);
         out.println("\n" + ending.line());
         if (control.capped()) warn("stopped at --max-duration " + Durations.format(settings.execution().maxDuration()));
         String script = settings.script().toString();
