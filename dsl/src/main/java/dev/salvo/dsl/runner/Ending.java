@@ -38,7 +38,8 @@ record Ending(int code, String line, RunEnd end) {
             return new Ending(ExitCodes.THRESHOLDS, "FAILED: stopped early by abortOnFail: " + why + exit(ExitCodes.THRESHOLDS),
                     new RunEnd(ExitCodes.THRESHOLDS, "threshold-abort", why));
         }
-        if (result.interrupted() && !control.capped()) {
+        // a signal after the VUs ended (in teardown()) interrupts the run all the same
+        if ((result.interrupted() || control.interrupted()) && !control.capped()) {
             return new Ending(ExitCodes.INTERRUPTED, "INTERRUPTED" + exit(ExitCodes.INTERRUPTED),
                     new RunEnd(ExitCodes.INTERRUPTED, "interrupted", "stopped by a signal (Ctrl-C or SIGTERM)"));
         }
