@@ -39,6 +39,10 @@ final class ExecutionOptions {
             description = "Hard cap on the run's length, whatever the script says: stop then, write every result (for CI jobs).")
     Duration maxDuration;
 
+    @Option(names = "--warmup", paramLabel = "DUR", converter = DurationConverter.class,
+            description = "Run the plan for DUR first without measuring (JIT and target caches warm), then the measured run; as options.warmup.")
+    Duration warmup;
+
     /** Every problem with these flags; the segment flags are read by {@link #execution}, which names the flag. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -50,6 +54,6 @@ final class ExecutionOptions {
     /** @throws IllegalArgumentException naming the flag, for a bad --segment, --segment-sequence or --start-at */
     RunSettings.Execution execution() {
         return new RunSettings.Execution(demo, insecureSkipTlsVerify, Distributed.of(segment, segmentSequence, startAt), workers, null,
-                maxDuration, printPlan);
+                maxDuration, printPlan, warmup);
     }
 }

@@ -203,10 +203,12 @@ public final class Host {
         HttpRequest request = request(vu, method, url, body, headers, tags, timeout, redirects, keepBody, cookies, compression,
                 expected(vu, expected));
         vu.requestSent();
-        vu.services.http().send(request).thenAccept(r -> {
+        // The script resumes in a task of its own, not inside the read that completed the response: the
+        // other responses of the same poll are then timed as they came, not after this VU's JavaScript.
+        vu.services.http().send(request).thenAccept(r -> loop.execute(() -> {
             vu.requestDone();
             vu.resume(callback, new JsResponse(r, keepBody));
-        });
+        }));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.salvo.dsl.runner;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.script.JsScript;
 import dev.salvo.dsl.script.JsScriptRuntime;
@@ -163,6 +164,13 @@ public final class LoadTest {
                         control.interrupted() ? Map.of() : Map.of(e.getMessage(), 1L), 0, control.interrupted());
                 return conclude(prepared, nothing, metrics, reports, control.interrupted() ? null : e.getMessage(), "setup-failed");
             }
+            Duration warm = x.warmup() != null ? x.warmup() : Warmup.of(prepared.resolved().options());
+            if (!warm.isZero() && !Warmup.run(warm, plan, pool, js, host.envJson(), data, err, console.quiet(), control)) {
+                err.println(name("salvo") + ": interrupted during the warm-up: nothing was measured");
+                return conclude(prepared, new RunResult(plan, setupStart, Duration.ofNanos(System.nanoTime() - t0), metrics.aggregates(),
+                        Map.of(), 0, true), metrics, reports, null, null);
+            }
+            reports.json("warmup", JsonNodeFactory.instance.objectNode().put("seconds", warm.toNanos() / 1e9));
             Run run = new Run(plan, pool, new JsScriptRuntime(js, plan.isolation(), host, data), metrics)
                     .vuIdOffset(whole.vuIdOffset(x.distributed().segment()));
             control.attach(run);

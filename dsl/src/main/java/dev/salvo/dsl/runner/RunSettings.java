@@ -23,14 +23,15 @@ public record RunSettings(Path script, Inputs inputs, Execution execution, Conso
 
     /**
      * How it runs: {@code --demo}, {@code --insecure-skip-tls-verify}, {@code --segment}/{@code --start-at},
-     * {@code --workers} or a {@code pool} the caller owns (the REPL's), {@code --max-duration}, {@code --print-plan}.
+     * {@code --workers} or a {@code pool} the caller owns (the REPL's), {@code --max-duration}, {@code --print-plan},
+     * {@code --warmup} (null: as {@code options.warmup} says).
      */
     public record Execution(boolean demo, boolean insecureSkipTlsVerify, Distributed distributed, Integer workers, Workers pool,
-                            Duration maxDuration, boolean printPlan) {
-        public static final Execution DEFAULT = new Execution(false, false, Distributed.WHOLE, null, null, null, false);
+                            Duration maxDuration, boolean printPlan, Duration warmup) {
+        public static final Execution DEFAULT = new Execution(false, false, Distributed.WHOLE, null, null, null, false, null);
 
         public Execution withPool(Workers shared) {
-            return new Execution(demo, insecureSkipTlsVerify, distributed, workers, shared, maxDuration, printPlan);
+            return new Execution(demo, insecureSkipTlsVerify, distributed, workers, shared, maxDuration, printPlan, warmup);
         }
     }
 

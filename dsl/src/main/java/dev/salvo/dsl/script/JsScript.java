@@ -3,6 +3,7 @@ package dev.salvo.dsl.script;
 import dev.salvo.dsl.host.ErrorFormat;
 import dev.salvo.dsl.host.Host;
 import org.graalvm.polyglot.Context;
+import dev.salvo.engine.run.JsCompilations;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
@@ -27,16 +28,20 @@ public final class JsScript implements AutoCloseable {
             .allowBufferAccess(true).build(); // buffers: open(path, 'b') wraps a ByteBuffer in an ArrayBuffer
     private static final String JS_PATH = "/dev/salvo/dsl/js/";
 
+    /** See {@link #newEngine}: above a CI smoke's call counts, reached within a second under load. */
+    static final int COMPILE_THRESHOLD = 5000;
+
     private final Path file;
+    private final CompileLog compileLog = new CompileLog();
     private final Engine engine;
     private final Source module;
     private final Source prelude;
     /** salvo/data's parsed files and shared arrays: one per run, shared by every context. */
     private final dev.salvo.dsl.host.DataHost.Store data;
 
-    private JsScript(Path file, Engine engine, Source module, Source prelude) {
+    private JsScript(Path file, Source module, Source prelude) {
         this.file = file;
-        this.engine = engine;
+        this.engine = newEngine(compileLog);
         this.module = module;
         this.prelude = prelude;
         this.data = new dev.salvo.dsl.host.DataHost.Store(file.getParent());
@@ -46,23 +51,49 @@ public final class JsScript implements AutoCloseable {
     public static JsScript open(Path file) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(abs)) throw new java.nio.file.NoSuchFileException(file.toString(), null, "script not found");
-        Engine engine = newEngine();
         Source module = Source.newBuilder("js", abs.toFile()).mimeType("application/javascript+module").build();
         Source prelude = Source.newBuilder("js", resource("prelude.js"), "/__salvo__/prelude.js").build();
-        return new JsScript(abs, engine, module, prelude);
+        return new JsScript(abs, module, prelude);
     }
 
     /**
      * The shared engine. With the optimizing runtime, {@code engine.Mode=latency} (override with
-     * {@code -Dsalvo.jsMode=default}) compiles sooner: see docs/performance.md for the numbers.
-     * The interpreter has no such option.
+     * {@code -Dsalvo.jsMode=default}) compiles with the fast first tier only, and a function is compiled
+     * once it has run {@link #compileThreshold()} times (calls plus loop iterations, over every VU).
+     * Truffle's dynamic thresholds are off: they lower the threshold tenfold while the compiler is idle,
+     * which has a CI smoke of 150 requests compile ~60 functions and warm the Graal compiler up on the
+     * cores the target needs (docs/performance.md, "Warm-up"). The interpreter has no such options.
      */
-    private static Engine newEngine() {
-        Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
-        if ("Interpreted".equals(engine.getImplementationName())) return engine;
-        engine.close();
-        return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false")
-                .option("engine.Mode", System.getProperty("salvo.jsMode", "latency")).build();
+    private static Engine newEngine(CompileLog log) {
+        String threshold = Integer.toString(compileThreshold());
+        String mode = System.getProperty("salvo.jsMode", "latency");
+        if (!mode.matches("latency|default|throughput")) {
+            throw new IllegalArgumentException("-Dsalvo.jsMode must be latency, default or throughput, not '" + mode + "'");
+        }
+        try {
+            return Engine.newBuilder("js").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
+                    .option("engine.TraceCompilation", "true").logHandler(log)
+                    .option("engine.Mode", mode)
+                    .option("engine.DynamicCompilationThresholds", "false")
+                    .option("engine.FirstTierCompilationThreshold", threshold)
+                    .option("engine.SingleTierCompilationThreshold", threshold)
+                    .build();
+        } catch (IllegalArgumentException interpreterOnly) {
+            // The fallback runtime knows none of the compiler's options: one engine init either way.
+            return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+        }
+    }
+
+    /**
+     * How often a function runs before it is compiled: {@code -Dsalvo.jsCompileThreshold=N} (in
+     * {@code SALVO_OPTS}), default {@value #COMPILE_THRESHOLD}.
+     */
+    static int compileThreshold() {
+        String value = System.getProperty("salvo.jsCompileThreshold", Integer.toString(COMPILE_THRESHOLD)).trim();
+        if (!value.matches("[1-9][0-9]{0,8}")) {
+            throw new IllegalArgumentException("-Dsalvo.jsCompileThreshold must be a whole number from 1, not '" + value + "'");
+        }
+        return Integer.parseInt(value);
     }
 
     /**
@@ -72,7 +103,7 @@ public final class JsScript implements AutoCloseable {
     public static JsScript session(Path folder) throws IOException {
         Path abs = folder.toAbsolutePath().normalize();
         Source prelude = Source.newBuilder("js", resource("prelude.js"), "/__salvo__/prelude.js").build();
-        return new JsScript(abs.resolve("repl.mjs"), newEngine(), null, prelude);
+        return new JsScript(abs.resolve("repl.mjs"), null, prelude);
     }
 
     /** A context for syntax checks only (no host API, no files), on the calling thread. */
@@ -94,6 +125,11 @@ public final class JsScript implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** What the engine compiled so far (nothing, with the interpreter). */
+    public JsCompilations compilations() {
+        return compileLog.snapshot();
     }
 
     /** "Interpreted" or "GraalVM CE" (the optimizing runtime). */

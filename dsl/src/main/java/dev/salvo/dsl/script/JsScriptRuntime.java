@@ -55,6 +55,11 @@ public final class JsScriptRuntime implements ScriptRuntime {
     }
 
     @Override
+    public dev.salvo.engine.run.JsCompilations compilations() {
+        return script.compilations();
+    }
+
+    @Override
     public String runtimeName() {
         return "Interpreted".equals(script.runtimeName()) ? "interpreted" : "compiled";
     }

@@ -20,6 +20,8 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
     public static final String TYPE = "ramping-vus";
     /** How often the target is re-read; stages change the VU count at most this late. */
     static final long TICK_NANOS = 10_000_000;
+    /** The tick while the target holds for at least that long and no VU waits to start. */
+    private static final long IDLE_TICK_NANOS = 100_000_000;
 
     static RampingVus parse(ConfigReader c) {
         int start = c.nonNegativeInt("startVUs", 1);
@@ -99,15 +101,22 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
             int target = (int) Math.floor(stages.at(now) + 1e-9);
             int before = allowed;
             allowed = target;
+            boolean waiting = false;
             for (int i = 0; i < Math.min(target, vus.size()); i++) {
                 VirtualUser vu = vus.get(i);
                 // A VU still returning from an interrupted iteration is started on a later tick.
-                if (!vu.looping() && !vu.busy()) startLoop(vu);
+                if (!vu.looping()) {
+                    if (vu.busy()) waiting = true;
+                    else startLoop(vu);
+                }
             }
             if (target < before) {
                 for (int i = target; i < Math.min(before, vus.size()); i++) rampDown(vus.get(i));
             }
-            run.schedule(this::tick, TICK_NANOS);
+            // While the target holds and no VU waits to start, the clock need not wake 100 times a second.
+            long idle = Math.min(IDLE_TICK_NANOS, end - now);
+            boolean steady = !waiting && (int) Math.floor(stages.at(now + idle) + 1e-9) == target;
+            run.schedule(this::tick, steady ? idle : TICK_NANOS);
         }
 
         private void startLoop(VirtualUser vu) {

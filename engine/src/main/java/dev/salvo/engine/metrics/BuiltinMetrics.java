@@ -47,6 +47,21 @@ public final class BuiltinMetrics {
     public static final Metric SALVO_HEAP_AFTER_GC = Metric.gauge("salvo_heap_after_gc");
     /** Open client connections (HTTP and WebSocket). */
     public static final Metric SALVO_CONNECTIONS = Metric.gauge("salvo_connections");
+    /**
+     * Requests measured while salvo itself was late: its event loop busy when their bytes came, or (open
+     * models) their iteration started behind schedule. Their waiting, receiving, connecting and service
+     * time are not recorded, since those would hold salvo's time (docs/outputs.md).
+     */
+    public static final Metric SALVO_LATE_REQUESTS = Metric.counter("salvo_late_requests");
+    /** CPU seconds salvo's process used from its start to the end of the run (recorded once, at the end). */
+    public static final Metric SALVO_CPU_SECONDS = Metric.gauge("salvo_cpu_seconds");
+    /**
+     * Seconds of that spent compiling: HotSpot's JIT (the JVM's own counter, which includes compiling the
+     * Graal compiler itself) plus GraalJS's compilations of the script (recorded once, at the end).
+     */
+    public static final Metric SALVO_JIT_SECONDS = Metric.gauge("salvo_jit_seconds");
+    /** JavaScript functions GraalJS compiled, tagged {@code tier}: the highest tier reached (0 when none). */
+    public static final Metric SALVO_JS_COMPILATIONS = Metric.gauge("salvo_js_compilations");
     /** Always 1, tagged {@code runtime: compiled|interpreted}: which JavaScript runtime ran the script. */
     public static final Metric SALVO_JS_RUNTIME = Metric.gauge("salvo_js_runtime");
 
@@ -56,7 +71,8 @@ public final class BuiltinMetrics {
             HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING, HTTP_REQ_FAILED,
             DATA_SENT, DATA_RECEIVED, CHECKS, GROUP_DURATION, HTTP_REQ_SERVICE_TIME, WS_CONNECTING, WS_SESSIONS,
             WS_SESSION_DURATION, WS_MSGS_SENT, WS_MSGS_RECEIVED, WS_PING, WS_ERRORS, SALVO_CPU, SALVO_CPU_CORES,
-            SALVO_MACHINE_CPU, SALVO_LOOP_LAG, SALVO_GC_PAUSE, SALVO_HEAP_AFTER_GC, SALVO_CONNECTIONS, SALVO_JS_RUNTIME);
+            SALVO_MACHINE_CPU, SALVO_LOOP_LAG, SALVO_GC_PAUSE, SALVO_HEAP_AFTER_GC, SALVO_CONNECTIONS, SALVO_LATE_REQUESTS, SALVO_CPU_SECONDS,
+            SALVO_JIT_SECONDS, SALVO_JS_COMPILATIONS, SALVO_JS_RUNTIME);
 
     private BuiltinMetrics() {}
 }

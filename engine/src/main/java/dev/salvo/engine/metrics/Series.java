@@ -179,9 +179,15 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         private volatile Writer[] writers = new Writer[0];
         private final Histogram total = new Histogram(3);
         private final DoubleAdder sum = new DoubleAdder();
-        // The histogram's min and max are bucket edges (10 reads back as 10.007): keep the exact ones.
+        // The histogram's min and max are bucket edges (10 reads back as 10.007): keep the exact ones,
+        // since the last sample (the writers' accumulators), per interval and in total, so that every
+        // output built from intervals shows the same max as the totals.
         private final DoubleAccumulator min = new DoubleAccumulator(Math::min, Double.POSITIVE_INFINITY);
         private final DoubleAccumulator max = new DoubleAccumulator(Math::max, Double.NEGATIVE_INFINITY);
+        private double pendingMin = Double.POSITIVE_INFINITY;
+        private double pendingMax = Double.NEGATIVE_INFINITY;
+        private double totalMin = Double.POSITIVE_INFINITY;
+        private double totalMax = Double.NEGATIVE_INFINITY;
         private final LongAdder clamped = new LongAdder();
         /** What was drained since the last takeInterval, and the one handed out last time (swapped, never reallocated). */
         private Histogram pending = new Histogram(3);
@@ -237,6 +243,12 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
                 total.add(w.interval);
                 pending.add(w.interval);
             }
+            double lo = min.getThenReset();
+            double hi = max.getThenReset();
+            pendingMin = Math.min(pendingMin, lo);
+            pendingMax = Math.max(pendingMax, hi);
+            totalMin = Math.min(totalMin, lo);
+            totalMax = Math.max(totalMax, hi);
         }
 
         @Override
@@ -248,10 +260,16 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
             taken = h;
             double s = sum.sum();
             long n = h.getTotalCount();
-            double min = n == 0 ? 0 : h.getMinValue() / SCALE;
-            double max = n == 0 ? 0 : h.getMaxValue() / SCALE;
+            // A value recorded while the sampler drained may sit in the next interval's histogram but
+            // this interval's max: whichever interval it lands in, the totals hold it once.
+            double min = n == 0 ? 0 : Math.min(pendingMin, h.getMinValue() / SCALE);
+            double max = n == 0 ? 0 : Double.isInfinite(pendingMax) ? h.getMaxValue() / SCALE : pendingMax;
             Aggregate a = new Aggregate(metric(), tags(), n, s - takenSum, min, max, 0, 0, h);
             takenSum = s;
+            if (n > 0) {
+                pendingMin = Double.POSITIVE_INFINITY;
+                pendingMax = Double.NEGATIVE_INFINITY;
+            }
             return a;
         }
 
@@ -266,9 +284,10 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
 
         @Override
         synchronized Aggregate aggregate() {
+            sample();
             Histogram h = total.copy();
             long n = h.getTotalCount();
-            return new Aggregate(metric(), tags(), n, sum.sum(), n == 0 ? 0 : min.get(), n == 0 ? 0 : max.get(), 0, 0, h);
+            return new Aggregate(metric(), tags(), n, sum.sum(), n == 0 ? 0 : totalMin, n == 0 ? 0 : totalMax, 0, 0, h);
         }
     }
 }

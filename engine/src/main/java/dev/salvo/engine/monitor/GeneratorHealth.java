@@ -84,6 +84,18 @@ public final class GeneratorHealth implements AutoCloseable {
         for (Probe p : probes) p.recordIfStuck(wall);
     }
 
+    /**
+     * Records, once at the end of the run, the CPU seconds salvo used, how many of them its compilers
+     * took (HotSpot's counter plus {@code jsCompileSeconds}), and what the script's runtime compiled.
+     */
+    public void finish(int jsCompilations, int jsTier, double jsCompileSeconds) {
+        OperatingSystemMXBean bean = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = bean.getProcessCpuTime();
+        if (cpu >= 0) metrics.add(SALVO_CPU_SECONDS, Tags.EMPTY, cpu / 1e9);
+        metrics.add(SALVO_JIT_SECONDS, Tags.EMPTY, CompilerThreads.cpuSeconds() + jsCompileSeconds);
+        metrics.add(SALVO_JS_COMPILATIONS, Tags.of("tier", Integer.toString(jsTier)), jsCompilations);
+    }
+
     private void start() {
         os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         lastCpuNanos = os.getProcessCpuTime();

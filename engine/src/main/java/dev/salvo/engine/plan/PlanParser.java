@@ -77,6 +77,7 @@ public final class PlanParser {
                 o.string("userAgent", null), o.duration("setupTimeout", Duration.ofSeconds(60), true),
                 o.duration("teardownTimeout", Duration.ofSeconds(60), true), Map.copyOf(o.stringMap("tags")),
                 o.raw("thresholds"), List.of(), ClientOptionsParser.parse(o, env));
+        if (o.has("warmup")) o.duration("warmup", null, false); // validated here, run by the CLI (--warmup)
         o.checkUnknown(RESERVED);
         if (p.hasErrors()) throw new PlanException(p.errors());
         return new Plan(plan.scenarios(), plan.isolation(), plan.discardResponseBodies(), plan.userAgent(),

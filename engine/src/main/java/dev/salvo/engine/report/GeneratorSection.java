@@ -34,7 +34,29 @@ final class GeneratorSection {
         line(b, "gc", pauses + (heap == null ? "" : "; heap after gc " + ConsoleSummary.bytes(heap.last())));
         Aggregate connections = s.metric(SALVO_CONNECTIONS.name());
         if (connections != null) line(b, "connections", "max=" + ConsoleSummary.num(connections.max()));
-        if (runtime(s) != null) line(b, "js runtime", runtime(s));
+        if (runtime(s) != null) line(b, "js runtime", runtime(s) + jit(s));
+    }
+
+    /**
+     * What the JIT did: "; 57 functions compiled (tier 1); 16.2 CPU-s used, 9.8 of them compiling", or
+     * "; nothing compiled; ...": a light run should compile nothing (docs/performance.md, "Warm-up").
+     */
+    static String jit(Summary s) {
+        Aggregate cpu = s.metric(SALVO_CPU_SECONDS.name());
+        Aggregate jit = s.metric(SALVO_JIT_SECONDS.name());
+        Aggregate js = s.result().aggregates().stream().filter(a -> a.metric().equals(SALVO_JS_COMPILATIONS))
+                .findFirst().orElse(null);
+        StringBuilder b = new StringBuilder();
+        if (js != null) {
+            long n = (long) js.last();
+            b.append(n == 0 ? "; nothing compiled" : String.format(Locale.ROOT, "; %d function%s compiled (tier %s)", n,
+                    n == 1 ? "" : "s", js.tags().get("tier")));
+        }
+        if (cpu != null) {
+            b.append(String.format(Locale.ROOT, "; %.1f CPU-s used", cpu.last()));
+            if (jit != null) b.append(String.format(Locale.ROOT, ", %.1f of them compiling", jit.last()));
+        }
+        return b.toString();
     }
 
     /** The same in one sentence, for summary.md; null when the run recorded no generator health. */

@@ -12,10 +12,17 @@ final class RequestStats {
     final Histogram histogram = new Histogram(3);
     long failures;
     double sum;
+    /** The exact extremes the intervals carry (the histogram's are bucket edges). */
+    private double min = Double.POSITIVE_INFINITY;
+    private double max = Double.NEGATIVE_INFINITY;
 
     void add(Aggregate duration) {
         if (duration.histogram() != null) histogram.add(duration.histogram());
         sum += duration.sum();
+        if (duration.count() > 0) {
+            min = Math.min(min, duration.min());
+            max = Math.max(max, duration.max());
+        }
     }
 
     long count() {
@@ -27,11 +34,11 @@ final class RequestStats {
     }
 
     double min() {
-        return count() == 0 ? 0 : histogram.getMinValue() / Series.SCALE;
+        return count() == 0 ? 0 : min;
     }
 
     double max() {
-        return count() == 0 ? 0 : histogram.getMaxValue() / Series.SCALE;
+        return count() == 0 ? 0 : max;
     }
 
     double percentile(double p) {
@@ -42,5 +49,7 @@ final class RequestStats {
         histogram.reset();
         failures = 0;
         sum = 0;
+        min = Double.POSITIVE_INFINITY;
+        max = Double.NEGATIVE_INFINITY;
     }
 }

@@ -161,11 +161,13 @@ public final class Run {
 
     /** Runs the plan on the calling thread; returns when every scenario has ended or the run was stopped. */
     public RunResult execute() throws ScriptFailure, InterruptedException {
-        Instant start = Instant.now();
-        long t0 = System.nanoTime();
         reserve = new byte[(int) Math.min(RESERVE_BYTES, Runtime.getRuntime().maxMemory() / 20)];
         workers.onFatal(this::fatal);
         initVus();
+        // The clock starts once every VU exists: rates are over the measured time, not VU allocation.
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        long t1;
         metrics.add(VUS_MAX, Tags.EMPTY, vuCount.get());
         Saturation saturation = new Saturation(Runtime.getRuntime().availableProcessors(), liveWarnings);
         List<IntervalListener> listeners = new ArrayList<>(intervalListeners);
@@ -179,6 +181,9 @@ public final class Run {
             for (ScenarioRunner r : runners) scenarios.add(startAt(r));
             CompletableFuture<Void> all = CompletableFuture.allOf(scenarios.toArray(CompletableFuture[]::new));
             CompletableFuture.anyOf(all, stopped).get();
+            t1 = System.nanoTime();
+            JsCompilations js = script.compilations();
+            health.finish(js.count(), js.tier(), js.seconds());
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
@@ -187,7 +192,7 @@ public final class Run {
         }
         String saturated = saturation.verdict();
         if (saturated != null) metrics.warn(saturated);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        Duration elapsed = Duration.ofNanos(t1 - t0);
         return new RunResult(plan, start, elapsed, metrics.aggregates(), errors.snapshot(), interruptedIterations.sum(), stopping);
     }
 

@@ -35,6 +35,11 @@ public interface ScriptRuntime {
     default void cancel(VirtualUser vu) {
     }
 
+    /** What the runtime compiled so far; {@link JsCompilations#NONE} for an interpreter. Read from any thread. */
+    default JsCompilations compilations() {
+        return JsCompilations.NONE;
+    }
+
     /** Releases the VU's code; later completions of its I/O are ignored. */
     void closeVu(VirtualUser vu);
 

@@ -1,5 +1,6 @@
 package dev.salvo.engine.run;
 
+import dev.salvo.engine.loop.LoopLag;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -31,7 +32,7 @@ public final class Workers implements AutoCloseable {
                 return t;
             }
         };
-        group = new MultiThreadIoEventLoopGroup(count, threads, NioIoHandler.newFactory());
+        group = new MultiThreadIoEventLoopGroup(count, threads, LoopLag.timing(NioIoHandler.newFactory()));
         group.forEach(e -> loops.add((EventLoop) e));
     }
 

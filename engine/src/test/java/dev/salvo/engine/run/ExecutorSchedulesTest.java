@@ -122,7 +122,10 @@ class ExecutorSchedulesTest extends DemoTargetTest {
         assertEquals(500, o.total("iterations"), 25);
         assertEquals(0, o.total("dropped_iterations"));
         assertTrue(o.merged("vus_max").max() > 2, "grew beyond preAllocatedVUs");
-        assertTrue(o.merged("http_req_service_time").count() == 500, "service time recorded for an open model");
+        // Every request has a service time, except those measured while salvo's own loop was late: counted apart.
+        double late = o.total("salvo_late_requests");
+        assertEquals(o.total("http_reqs"), o.merged("http_req_service_time").count() + late, "service time or late, for each request");
+        assertTrue(o.merged("http_req_service_time").count() > 0, "service time recorded for an open model");
     }
 
     @Test
@@ -156,7 +159,10 @@ class ExecutorSchedulesTest extends DemoTargetTest {
         Aggregate corrected = open.merged("http_req_duration");
         Aggregate service = open.merged("http_req_service_time");
         assertTrue(corrected.percentile(99) >= 800, "p99 " + corrected.percentile(99) + " ms misses the 1 s stall");
-        assertTrue(corrected.percentile(99) >= service.percentile(99), "corrected >= service time");
+        // Per request, the corrected time is the service time plus the start's lag (service time leaves out
+        // requests salvo saw late, so its percentiles are of fewer requests: compare the worst case).
+        assertTrue(corrected.max() >= service.max(), "corrected >= service time");
+        assertTrue(service.percentile(99) >= 800, "service time p99 " + service.percentile(99) + " ms misses the stall");
         // The same target in a closed model: 2 VUs send only one request each into the stall.
         Observed closed = run("{'scenarios':{'closed':{'executor':'constant-vus','vus':2,'duration':'5s'}}}",
                 new TimedRuntime(0, url("/stall?every=5000&for=1000")));

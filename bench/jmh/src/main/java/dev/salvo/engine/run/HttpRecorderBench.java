@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 public class HttpRecorderBench {
     private static final String URL = "http://127.0.0.1:8080/";
     private final HttpRecorder recorder = new HttpRecorder(new Metrics(), Tags.of("scenario", "default"));
-    private final Timings timings = new Timings(0, 0, 0, 0.01, 0.4, 0.02, 0.43);
+    private final Timings timings = new Timings(0, 0, 0, 0.01, 0.4, 0.02, 0.43, 0);
 
     @Benchmark
     public void onExchange() {

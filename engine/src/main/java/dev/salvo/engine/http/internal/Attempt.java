@@ -6,6 +6,7 @@ import dev.salvo.engine.http.HttpErrorCodes;
 import dev.salvo.engine.http.HttpRequest;
 import dev.salvo.engine.http.HttpResponse;
 import dev.salvo.engine.http.Timings;
+import dev.salvo.engine.loop.LoopLag;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -40,6 +41,7 @@ final class Attempt {
     private long tlsEnd = UNSET;
     private long writeStart = UNSET;
     private long writeEnd = UNSET;
+    private long connectLag;
     private io.netty.handler.codec.http.HttpResponse head;
     private boolean informational;
     private BodyBuffer body;
@@ -119,13 +121,27 @@ final class Attempt {
                 if (fresh.connectedNanos() != 0) {
                     connectEnd = fresh.connectedNanos(); // the TLS handshake failed, not the dial
                 }
+                dialed(fresh);
                 fail(Failure.ofConnect(f.cause(), target.host(), target.port(), fresh.proxy()), false);
                 return;
             }
             tlsEnd = System.nanoTime();
             connectEnd = fresh.connectedNanos() != 0 ? fresh.connectedNanos() : tlsEnd;
+            connectLag = fresh.connectLagNanos();
+            dialed(fresh);
             use(fresh);
         });
+    }
+
+    /**
+     * Moves the start of "connecting" to when the socket dialled: the wait for the event loop to get to
+     * the bootstrap's connect task (and any DNS look-up) is "blocked", salvo's own time, not the network's.
+     */
+    private void dialed(HttpConnection fresh) {
+        long dialed = fresh.dialedNanos();
+        if (dialed != 0 && dialed > connectStart) {
+            connectStart = connectEnd == UNSET ? dialed : Math.min(dialed, connectEnd);
+        }
     }
 
     /** Writes on an HTTP/1.1 connection, or on a new stream of an HTTP/2 one. */
@@ -249,7 +265,8 @@ final class Attempt {
                 || HttpUtil.isKeepAlive(head) && !"close".equalsIgnoreCase(request.header("connection"));
         String proto = connection.isStream() ? "HTTP/2.0" : head.protocolVersion().text();
         HttpResponse response = new HttpResponse(head.status().code(), proto, request.url().toString(),
-                new ResponseHeaders(connection.wireHeaders(head), connection.isStream()), body == null ? new byte[0] : body.toByteArray(), timings(end),
+                new ResponseHeaders(connection.wireHeaders(head), connection.isStream()), body == null ? new byte[0] : body.toByteArray(),
+                timings(end, LoopLag.boundNanos()),
                 null, 0, connection.bytesWritten(), connection.bytesRead(), connection.tlsVersion());
         connection.end();
         if (keepAlive) {
@@ -283,11 +300,12 @@ final class Attempt {
             pool.discard(connection);
         }
         HttpResponse response = new HttpResponse(0, "", request.url().toString(), Map.of(), new byte[0],
-                timings(end), failure.message(), failure.code(), sent, received, tlsVersion);
+                timings(end, LoopLag.boundNanos()), failure.message(), failure.code(), sent, received, tlsVersion);
         owner.attemptDone(this, response, retryable);
     }
 
-    private Timings timings(long end) {
+    /** The phases, ending at {@code end}, seen by a loop that may have been {@code endLag} late then. */
+    private Timings timings(long end, long endLag) {
         if (start == UNSET) {
             return Timings.ZERO;
         }
@@ -298,16 +316,17 @@ final class Attempt {
         double connecting = ms(cEnd - cStart);
         double tls = target.tls() ? ms(tEnd - cEnd) : 0;
         if (writeStart == UNSET) {
-            return new Timings(blocked, connecting, tls, 0, 0, 0, 0);
+            return new Timings(blocked, connecting, tls, 0, 0, 0, 0, ms(Math.max(connectLag, endLag)));
         }
         boolean anyRead = connection.counter().anyRead();
+        long late = Math.max(connectLag, Math.max(endLag, anyRead ? connection.counter().firstReadLagNanos() : 0));
         long firstByte = anyRead ? connection.counter().firstReadNanos() : end;
         // The response can be read before the write listener runs; the flush ended no later than that.
         long wEnd = writeEnd == UNSET ? firstByte : Math.min(writeEnd, firstByte);
         double sending = ms(wEnd - writeStart);
         double waiting = ms(firstByte - wEnd);
         double receiving = anyRead ? ms(end - firstByte) : 0;
-        return new Timings(blocked, connecting, tls, sending, waiting, receiving, sending + waiting + receiving);
+        return new Timings(blocked, connecting, tls, sending, waiting, receiving, sending + waiting + receiving, ms(late));
     }
 
     private static double ms(long nanos) {

@@ -88,6 +88,16 @@ public final class HttpConnection {
         return connectedNanos;
     }
 
+    /** How late the loop may have seen the connect complete ({@link dev.salvo.engine.loop.LoopLag}). */
+    long connectLagNanos() {
+        return counter.connectLagNanos();
+    }
+
+    /** When the socket began to dial (the proxy's, through a proxy), or 0 before it did. */
+    long dialedNanos() {
+        return counter.connectStartNanos();
+    }
+
     void connected(long nanos) {
         connectedNanos = nanos;
     }

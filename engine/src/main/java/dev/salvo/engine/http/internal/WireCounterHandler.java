@@ -5,11 +5,14 @@ import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import dev.salvo.engine.loop.LoopLag;
+import java.net.SocketAddress;
 
 /**
  * Sits at the head of the pipeline so it sees raw wire bytes, before decoding and decompression:
  * that is what k6 reports as data sent and received, and the first byte read marks the end of
- * "waiting".
+ * "waiting". It also sees the connect as the socket makes it: Netty's bootstrap hands the connect to
+ * the event loop as a task, so the moment salvo asked for a connection is not when the dial began.
  */
 public final class WireCounterHandler extends ChannelDuplexHandler {
     private long bytesRead;
@@ -18,10 +21,16 @@ public final class WireCounterHandler extends ChannelDuplexHandler {
     private boolean anyRead;
     private long readTaken;
     private long writtenTaken;
+    /** How long a dial may hold its loop polling for the connect to complete: a loopback connect takes ~40 µs. */
+    private static final long NEAR_CONNECT_NANOS = 200_000;
+    private long connectStartNanos;
+    private long connectLagNanos;
+    private long firstReadLagNanos;
 
     /** Starts timing a first exchange: the bytes of the handshakes before it stay counted. */
     public void restartTiming() {
         firstReadNanos = 0;
+        firstReadLagNanos = 0;
         anyRead = false;
     }
 
@@ -30,6 +39,7 @@ public final class WireCounterHandler extends ChannelDuplexHandler {
         bytesRead = 0;
         bytesWritten = 0;
         firstReadNanos = 0;
+        firstReadLagNanos = 0;
         anyRead = false;
     }
 
@@ -62,12 +72,38 @@ public final class WireCounterHandler extends ChannelDuplexHandler {
         return firstReadNanos;
     }
 
+    /** When the socket's connect was issued, or 0 before it. */
+    public long connectStartNanos() {
+        return connectStartNanos;
+    }
+
+    /** How late the loop may have seen the first byte of this exchange ({@link LoopLag}). */
+    public long firstReadLagNanos() {
+        return firstReadLagNanos;
+    }
+
+    /** How late the loop may have seen the connect complete: 0 when the socket connected at once. */
+    public long connectLagNanos() {
+        return connectLagNanos;
+    }
+
+    @Override
+    public void connect(ChannelHandlerContext ctx, SocketAddress remote, SocketAddress local, ChannelPromise promise) {
+        connectStartNanos = System.nanoTime();
+        ctx.connect(remote, local, promise);
+        // A loopback (or very near) peer answers within microseconds: poll for it at once, briefly.
+        if (!promise.isDone() && !LoopLag.pollUntil(promise, NEAR_CONNECT_NANOS)) {
+            promise.addListener(f -> connectLagNanos = LoopLag.boundNanos()); // completed by a later poll
+        }
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         // Any message counts as the first byte: an HTTP/2 stream sees frames, the headers frame first.
         if (!anyRead) {
             anyRead = true;
             firstReadNanos = System.nanoTime();
+            firstReadLagNanos = LoopLag.boundNanos();
         }
         bytesRead += size(msg);
         ctx.fireChannelRead(msg);

@@ -1,0 +1,9 @@
+package dev.salvo.engine.run;
+
+/**
+ * What the JavaScript runtime compiled during the run: how many functions, the highest tier reached
+ * (0: none, 1: the fast first tier, 2: the optimizing last tier) and the compilers' time in seconds.
+ */
+public record JsCompilations(int count, int tier, double seconds) {
+    public static final JsCompilations NONE = new JsCompilations(0, 0, 0);
+}
