@@ -23,7 +23,9 @@ final class CompileLog extends Handler {
     @Override
     public void publish(LogRecord record) {
         String message = record.getMessage();
-        if (message == null) return;
+        // The fallback runtime's notice comes through here too, whatever WarnInterpreterOnly says: the
+        // launcher and the run say it once in salvo's words (docs/performance.md).
+        if (message == null || message.contains("fallback runtime")) return;
         if (!message.contains("opt done")) {
             if (!message.contains("opt ")) System.err.println("salvo: js engine: " + message); // not a trace line
             return;
