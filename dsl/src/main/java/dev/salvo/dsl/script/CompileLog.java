@@ -27,7 +27,9 @@ final class CompileLog extends Handler {
         // launcher and the run say it once in salvo's words (docs/performance.md).
         if (message == null || message.contains("fallback runtime")) return;
         if (!message.contains("opt done")) {
-            if (!message.contains("opt ")) System.err.println("salvo: js engine: " + message); // not a trace line
+            // Not a trace line: an engine warning, passed on, except the fallback runtime's, which salvo
+            // says in its own words (the launcher, the generator block).
+            if (!message.contains("opt ") && !message.contains("fallback runtime")) System.err.println("salvo: js engine: " + message);
             return;
         }
         Matcher t = TIER.matcher(message);

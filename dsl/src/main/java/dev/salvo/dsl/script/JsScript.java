@@ -71,6 +71,7 @@ public final class JsScript implements AutoCloseable {
             throw new IllegalArgumentException("-Dsalvo.jsMode must be latency, default or throughput, not '" + mode + "'");
         }
         try {
+            if ("interpreter".equals(System.getProperty("salvo.jsRuntime"))) throw new IllegalArgumentException("interpreter");
             return Engine.newBuilder("js").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
                     .option("engine.TraceCompilation", "true").logHandler(log)
                     .option("engine.Mode", mode)
