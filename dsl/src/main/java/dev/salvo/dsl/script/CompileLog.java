@@ -23,9 +23,7 @@ final class CompileLog extends Handler {
     @Override
     public void publish(LogRecord record) {
         String message = record.getMessage();
-        // The fallback runtime's notice comes through here too, whatever WarnInterpreterOnly says: the
-        // launcher and the run say it once in salvo's words (docs/performance.md).
-        if (message == null || message.contains("fallback runtime")) return;
+        if (message == null) return;
         if (!message.contains("opt done")) {
             // Not a trace line: an engine warning, passed on, except the fallback runtime's, which salvo
             // says in its own words (the launcher, the generator block).
