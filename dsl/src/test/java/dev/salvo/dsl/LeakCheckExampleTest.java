@@ -23,7 +23,7 @@ class LeakCheckExampleTest {
     private static Process demo(long leak) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(List.of(java, "-Xms512m", "-Xmx512m", "-Xmn8m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.salvo.dsl.cli.Main", "demo", "--port", "0", "--leak-per-request", Long.toString(leak)))
+                "dev.salvo.dsl.cli.Main", "demo", "--port", "0", "--https-port", "0", "--leak-per-request", Long.toString(leak)))
                 .redirectErrorStream(true).start();
         return p;
     }

@@ -3,8 +3,11 @@ package dev.salvo.dsl.cli;
 import dev.salvo.dsl.runner.ExitCodes;
 import dev.salvo.engine.demo.DemoOptions;
 import dev.salvo.engine.demo.DemoServer;
+import dev.salvo.engine.demo.PortInUseException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,16 +38,24 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (errorRate < 0 || errorRate > 1) throw new picocli.CommandLine.ParameterException(
-                new picocli.CommandLine(this), "--error-rate must be between 0 and 1, not " + errorRate);
-        if (latency < 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--latency must be >= 0");
+        if (errorRate < 0 || errorRate > 1) throw new ParameterException(
+                new CommandLine(this), "--error-rate must be between 0 and 1, not " + errorRate);
+        if (latency < 0) throw new ParameterException(new CommandLine(this), "--latency must be >= 0");
         DemoOptions options = new DemoOptions(host, port, httpsPort, latency, errorRate, leakPerRequest);
         List<String> problems = options.validate();
-        if (!problems.isEmpty()) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+        if (!problems.isEmpty()) throw new ParameterException(new CommandLine(this),
                 String.join("; ", problems).replace("demo.leakPerRequest", "--leak-per-request")
                         .replace("demo.httpsPort", "--https-port").replace("demo.port", "--port"));
         CountDownLatch stop = new CountDownLatch(1);
-        try (DemoServer server = DemoServer.start(options)) {
+        DemoServer started;
+        try {
+            started = DemoServer.start(options);
+        } catch (PortInUseException e) {
+            String flag = e.https() ? "--https-port" : "--port";
+            throw new ParameterException(new CommandLine(this), flag + " " + e.port() + ": the port is in use on " + host
+                    + "; choose another with " + flag + " (0 picks a free one)");
+        }
+        try (DemoServer server = started) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             System.out.printf("salvo demo target on %s (latency %d ms, error rate %s%s); pid %d; Ctrl-C stops it%n",
                     server.baseUrl(), latency, errorRate, leakPerRequest > 0 ? ", leaking " + leakPerRequest + " bytes per request" : "",

@@ -1,12 +1,16 @@
 package dev.salvo.dsl.host;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.salvo.engine.data.CsvFiles;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +28,20 @@ public final class DataHost {
     /** What every context of one run shares: the script's folder, parsed files, shared arrays. */
     public static final class Store {
         private final Path root;
+        /** The root with its links resolved: where every file read must really be. */
+        private final Path realRoot;
         private final Map<String, String> parsed = new ConcurrentHashMap<>();
         private final Map<String, SharedList> shared = new ConcurrentHashMap<>();
 
         public Store(Path root) {
             this.root = root.toAbsolutePath().normalize();
+            Path real;
+            try {
+                real = this.root.toRealPath();
+            } catch (IOException e) {
+                real = this.root;
+            }
+            this.realRoot = real;
         }
     }
 
@@ -61,41 +74,74 @@ public final class DataHost {
 
     private void initOnly(String what) {
         if (host.current != null) {
-            throw new IllegalStateException(what + " can only be called in the init context (at module top level), not in VU code");
+            throw ScriptProblem.error(what + " can only be called in the init context (at module top level), not in VU code");
         }
     }
 
-    private Path resolve(String path) throws IOException {
-        Path p = store.root.resolve(path).toAbsolutePath().normalize();
-        if (!p.startsWith(store.root)) throw new IOException(path + ": outside the script's folder " + store.root);
-        if (!Files.isRegularFile(p)) throw new IOException(path + ": no such file (paths are relative to the script, " + store.root + ")");
-        return p;
+    /** The real file {@code path} names, refused unless it is a file inside the script's folder, links resolved. */
+    private Path resolve(String path) {
+        Path p;
+        try {
+            p = store.root.resolve(path).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw ScriptProblem.type("'" + path + "' is not a file name: " + e.getReason());
+        }
+        if (!p.startsWith(store.root)) throw ScriptProblem.error(path + ": outside the script's folder " + store.root);
+        if (!Files.isRegularFile(p)) throw ScriptProblem.error(path + ": no such file (paths are relative to the script, " + store.root + ")");
+        Path real;
+        try {
+            real = p.toRealPath();
+        } catch (IOException e) {
+            throw ScriptProblem.error(path + ": cannot be read: " + e.getMessage());
+        }
+        if (!real.startsWith(store.realRoot)) {
+            throw ScriptProblem.error(path + ": a link to " + real + ", outside the script's folder " + store.root + " (not read)");
+        }
+        return real;
+    }
+
+    private static ScriptProblem unreadable(String path, IOException e) {
+        return ScriptProblem.error(path + ": cannot be read: " + e.getMessage());
     }
 
     @HostAccess.Export
-    public String readText(String path) throws IOException {
+    public String readText(String path) {
         initOnly("json()/open()");
-        return Files.readString(resolve(path), StandardCharsets.UTF_8);
+        Path file = resolve(path);
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw unreadable(path, e);
+        }
     }
 
     /** The file's bytes, which the module wraps in an ArrayBuffer without a copy. */
     @HostAccess.Export
-    public java.nio.ByteBuffer readBytes(String path) throws IOException {
+    public ByteBuffer readBytes(String path) {
         initOnly("open(path, 'b')");
-        return java.nio.ByteBuffer.wrap(Files.readAllBytes(resolve(path)));
+        Path file = resolve(path);
+        try {
+            return ByteBuffer.wrap(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw unreadable(path, e);
+        }
     }
 
     /** The file's records as JSON: objects by header name when {@code header}, else arrays of strings. */
     @HostAccess.Export
-    public String csvJson(String path, boolean header, String delimiter) throws IOException {
+    public String csvJson(String path, boolean header, String delimiter) {
         initOnly("csv()");
-        if (delimiter == null || delimiter.length() != 1) throw new IllegalArgumentException("csv(): delimiter must be one character, not '" + delimiter + "'");
+        if (delimiter == null || delimiter.length() != 1) throw ScriptProblem.type("csv(): delimiter must be one character, not '" + delimiter + "'");
         Path file = resolve(path);
         String key = file + "\u0000" + header + "\u0000" + delimiter;
         String cached = store.parsed.get(key);
         if (cached != null) return cached;
-        List<Object> rows = dev.salvo.engine.data.CsvFiles.read(file, header, delimiter.charAt(0));
-        String json = JSON.writeValueAsString(rows);
+        String json;
+        try {
+            json = JSON.writeValueAsString(CsvFiles.read(file, header, delimiter.charAt(0)));
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw ScriptProblem.error("csv('" + path + "'): " + e.getMessage());
+        }
         store.parsed.put(key, json);
         return json;
     }

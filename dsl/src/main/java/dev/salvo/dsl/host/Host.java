@@ -2,17 +2,14 @@ package dev.salvo.dsl.host;
 
 import dev.salvo.engine.http.Compression;
 import dev.salvo.engine.http.ExpectedStatuses;
-import dev.salvo.engine.http.Header;
 import dev.salvo.engine.http.HttpRequest;
 import dev.salvo.engine.http.Multipart;
-import dev.salvo.engine.http.RequestCookie;
 import dev.salvo.engine.http.TlsConfig;
 import dev.salvo.engine.metrics.BuiltinMetrics;
 import dev.salvo.engine.metrics.Metric;
 import dev.salvo.engine.metrics.MetricNames;
 import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.metrics.Tags;
-import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.ws.WsParams;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -22,11 +19,8 @@ import org.graalvm.polyglot.Value;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 public final class Host {
     private final EventLoop loop;
     private final HostContext run;
+    /** What {@code env} holds in this context: the run's environment, with a scenario's {@code env} over it. */
+    private final String envJson;
     private final Map<String, Metric> custom = new HashMap<>();
     private final Map<Integer, ScheduledFuture<?>> timers = new HashMap<>();
     private int nextTimer;
@@ -48,8 +44,14 @@ public final class Host {
 
     /** A host for a context on {@code loop}; a null loop is the load-time context, which runs no VU code. */
     public Host(EventLoop loop, HostContext run) {
+        this(loop, run, run.envJson());
+    }
+
+    /** A host whose context's {@code env} is {@code envJson} (a scenario's VUs see their scenario's env). */
+    public Host(EventLoop loop, HostContext run, String envJson) {
         this.loop = loop;
         this.run = run;
+        this.envJson = envJson;
     }
 
     public void enter(VuState vu) {
@@ -76,7 +78,7 @@ public final class Host {
 
     /** The running VU; VU-only calls made at load time (module init) are refused with a clear message. */
     private VuState running(String what) {
-        if (current == null) throw new IllegalStateException(what + " can only be used inside VU code or setup(), not at module load time");
+        if (current == null) throw ScriptProblem.error(what + " can only be used inside VU code or setup(), not at module load time");
         return current;
     }
 
@@ -93,7 +95,7 @@ public final class Host {
 
     @HostAccess.Export
     public String envJson() {
-        return run.envJson();
+        return envJson;
     }
 
     @HostAccess.Export
@@ -139,7 +141,7 @@ public final class Host {
 
     @HostAccess.Export
     public void check(String name, boolean ok, String tagsJson) {
-        VuState vu = current;
+        VuState vu = running("check()");
         if (tagsJson == null) {
             vu.checkSeries(name).add(ok ? 1 : 0);
         } else {
@@ -165,6 +167,7 @@ public final class Host {
     public void addSample(String name, double value, String tagsJson) {
         VuState vu = running("metric.add()");
         Metric metric = custom.get(name);
+        if (metric == null) throw ScriptProblem.error("metric '" + name + "' is not defined in this context");
         Tags tags = tagsJson == null ? vu.tags() : vu.tags().with(Tags.of(JsonMaps.strings(tagsJson)));
         run.metrics().add(metric, tags, value);
     }
@@ -182,33 +185,22 @@ public final class Host {
 
     @HostAccess.Export
     public int enterGroup(String name) {
-        return current.enterGroup(name);
+        return running("group()").enterGroup(name);
     }
 
     @HostAccess.Export
     public void exitGroup(int token) {
-        VuState vu = current;
-        Object[] ended = vu.exitGroup(token);
+        VuState vu = running("group()");
+        VuState.EndedGroup ended = vu.exitGroup(token);
         if (ended == null) return;
-        double ms = (System.nanoTime() - (long) ended[1]) / 1e6;
-        vu.services.metrics().add(BuiltinMetrics.GROUP_DURATION, vu.tags().with("group", (String) ended[0]), ms);
+        double ms = (System.nanoTime() - ended.startNanos()) / 1e6;
+        vu.services.metrics().add(BuiltinMetrics.GROUP_DURATION, vu.tags().with("group", ended.name()), ms);
     }
 
-    /** Sends one request; {@code callback} gets its {@link JsResponse}. The arguments are those the module's prepare() makes. */
+    /** Sends one request; {@code callback} gets its {@link JsResponse}. {@code prepared} is what the module's prepare() makes. */
     @HostAccess.Export
-    public void request(String method, String url, Value body, Value headers, Value tags, Value timeout,
-                        int redirects, String responseType, Value cookies, String compression, Value expected, Value callback) {
-        VuState vu = running("HTTP requests");
-        boolean keepBody = keepBody(responseType);
-        HttpRequest request = request(vu, method, url, body, headers, tags, timeout, redirects, keepBody, cookies, compression,
-                expected(vu, expected));
-        vu.requestSent();
-        // The script resumes in a task of its own, not inside the read that completed the response: the
-        // other responses of the same poll are then timed as they came, not after this VU's JavaScript.
-        vu.services.http().send(request).thenAccept(r -> loop.execute(() -> {
-            vu.requestDone();
-            vu.resume(callback, new JsResponse(r, keepBody));
-        }));
+    public void request(Value prepared, Value callback) {
+        send(running("HTTP requests"), JsRequest.of(prepared), callback);
     }
 
     /**
@@ -217,10 +209,22 @@ public final class Host {
      */
     @HostAccess.Export
     public void send(String method, String url, Value callback) {
-        request(method, url, null, null, null, null, -1, "text", null, null, null, callback);
+        send(running("HTTP requests"), JsRequest.plain(method, url), callback);
     }
 
-    /** Sends prepared requests (arrays of request()'s arguments) in parallel; {@code callback} gets the responses in order. */
+    private void send(VuState vu, JsRequest r, Value callback) {
+        boolean keepBody = keepBody(r.responseType());
+        HttpRequest request = r.toHttp(vu, keepBody, expected(vu, r.expected()));
+        // The script resumes in a task of its own, not inside the read that completed the response: the
+        // other responses of the same poll are then timed as they came, not after this VU's JavaScript.
+        vu.requestSent();
+        vu.services.http().send(request).thenAccept(res -> loop.execute(() -> {
+            vu.requestDone();
+            vu.resume(callback, new JsResponse(res, keepBody));
+        }));
+    }
+
+    /** Sends prepared requests (what prepare() makes) in parallel; {@code callback} gets the responses in order. */
     @HostAccess.Export
     public void batch(Value prepared, Value callback) {
         VuState vu = running("http.batch()");
@@ -228,12 +232,9 @@ public final class Host {
         List<HttpRequest> requests = new ArrayList<>(n);
         boolean[] keep = new boolean[n];
         for (int i = 0; i < n; i++) {
-            Value a = prepared.getArrayElement(i);
-            keep[i] = keepBody(a.getArrayElement(7).asString());
-            requests.add(request(vu, a.getArrayElement(0).asString(), a.getArrayElement(1).asString(), a.getArrayElement(2),
-                    a.getArrayElement(3), a.getArrayElement(4), a.getArrayElement(5), a.getArrayElement(6).asInt(), keep[i],
-                    a.getArrayElement(8), a.getArrayElement(9).isNull() ? null : a.getArrayElement(9).asString(),
-                    expected(vu, a.getArrayElement(10))));
+            JsRequest r = JsRequest.of(prepared.getArrayElement(i));
+            keep[i] = keepBody(r.responseType());
+            requests.add(r.toHttp(vu, keep[i], expected(vu, r.expected())));
         }
         vu.requestSent();
         vu.services.http().sendAll(requests).thenAccept(responses -> {
@@ -289,15 +290,14 @@ public final class Host {
         return Compression.problem(coding);
     }
 
-    /** A multipart body from {@code [name, filename, contentType, data, ...]}: filename null for a plain field. */
+    /** A multipart body from {@code [{ name, filename, contentType, data }, ...]}: filename null for a plain field. */
     @HostAccess.Export
     public MultipartBody multipart(Value parts) {
         List<Multipart.Part> out = new ArrayList<>();
-        for (long i = 0; i + 3 < parts.getArraySize(); i += 4) {
-            Value filename = parts.getArrayElement(i + 1);
-            Value type = parts.getArrayElement(i + 2);
-            out.add(new Multipart.Part(parts.getArrayElement(i).asString(), filename.isNull() ? null : filename.asString(),
-                    type.isNull() ? null : type.asString(), body(parts.getArrayElement(i + 3))));
+        for (long i = 0; i < parts.getArraySize(); i++) {
+            Value p = parts.getArrayElement(i);
+            out.add(new Multipart.Part(p.getMember("name").asString(), JsValues.string(p.getMember("filename")),
+                    JsValues.string(p.getMember("contentType")), JsValues.body(p.getMember("data"))));
         }
         return new MultipartBody(Multipart.of(out));
     }
@@ -306,54 +306,32 @@ public final class Host {
         return !"none".equals(responseType) && !run.discardBodies();
     }
 
-    private static HttpRequest request(VuState vu, String method, String url, Value body, Value headers, Value tags,
-                                       Value timeout, int redirects, boolean keepBody, Value cookies, String compression,
-                                       ExpectedStatuses expected) {
-        try {
-            List<Header> h = headers(headers);
-            byte[] bytes = body(body);
-            if (compression != null && !compression.isEmpty()) {
-                bytes = Compression.encode(compression, bytes);
-                h.add(new Header("Content-Encoding", compression.trim()));
-            }
-            return new HttpRequest(method, vu.uri(url), h, bytes, timeout(timeout),
-                    redirects < 0 ? vu.services.http().config().connections().maxRedirects() : redirects, !keepBody, requestTags(vu, tags), cookies(cookies),
-                    expected);
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid request to '" + url + "': " + e.getMessage());
-        }
-    }
 
-    /** {@code [name, value, replace, ...]}: replace is "1" to hide the jar's cookie of that name. */
-    private static List<RequestCookie> cookies(Value triples) {
-        if (triples == null || triples.isNull()) return List.of();
-        List<RequestCookie> out = new ArrayList<>();
-        for (long i = 0; i + 2 < triples.getArraySize(); i += 3) {
-            out.add(new RequestCookie(triples.getArrayElement(i).asString(), triples.getArrayElement(i + 1).asString(),
-                    "1".equals(triples.getArrayElement(i + 2).asString())));
-        }
-        return out;
-    }
 
     /**
-     * Opens a WebSocket for the running VU; {@code events} holds the module's handlers. Returns the
-     * socket's methods for the module's {@code Socket}.
+     * Opens a WebSocket for the running VU; {@code events} holds the module's handlers, {@code p} the socket's params
+     * by name: {@code url, headers, tags} ({@code [name, value, ...]}), {@code subprotocols, compression, timeout,
+     * maxMessageSize} (0: the default), {@code insecureSkipTLSVerify}. Returns the socket's methods for the module's
+     * {@code Socket}.
      */
     @HostAccess.Export
-    public JsSocket wsConnect(String url, Value headers, Value tags, Value subprotocols, boolean compression, Value timeout,
-                              int maxMessageSize, boolean insecureSkipTlsVerify, Value events) {
+    public JsSocket wsConnect(Value p, Value events) {
         VuState vu = running("ws.connect()");
+        String url = p.getMember("url").asString();
         WsParams params;
         try {
             List<String> protocols = new ArrayList<>();
+            Value subprotocols = p.getMember("subprotocols");
             if (subprotocols != null && !subprotocols.isNull()) {
                 for (long i = 0; i < subprotocols.getArraySize(); i++) protocols.add(subprotocols.getArrayElement(i).asString());
             }
-            params = new WsParams(new URI(url), headers(headers), protocols, compression, timeout(timeout),
+            int maxMessageSize = p.getMember("maxMessageSize").asInt();
+            params = new WsParams(new URI(url), JsValues.headers(p.getMember("headers")), protocols,
+                    p.getMember("compression").asBoolean(), JsValues.timeout(p.getMember("timeout")),
                     maxMessageSize <= 0 ? WsParams.DEFAULT_MAX_MESSAGE_SIZE : maxMessageSize,
-                    requestTags(vu, tags), wsTls(vu, insecureSkipTlsVerify));
+                    JsValues.tags(vu, p.getMember("tags")), wsTls(vu, p.getMember("insecureSkipTLSVerify").asBoolean()));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("ws.connect('" + url + "'): " + e.getMessage());
+            throw ScriptProblem.type("ws.connect('" + url + "'): " + e.getMessage());
         }
         JsSocket socket = new JsSocket(vu, events);
         socket.socket = vu.services.ws().connect(params, socket);
@@ -367,41 +345,7 @@ public final class Host {
                 ? new TlsConfig(true, t.minVersion(), t.maxVersion(), t.cipherSuites(), t.clientCertificates()) : t;
     }
 
-    private static List<Header> headers(Value pairs) {
-        List<Header> out = new ArrayList<>(pairs == null || pairs.isNull() ? 1 : (int) pairs.getArraySize() / 2 + 1);
-        if (pairs == null || pairs.isNull()) return out;
-        for (long i = 0; i + 1 < pairs.getArraySize(); i += 2) {
-            out.add(new Header(pairs.getArrayElement(i).asString(), pairs.getArrayElement(i + 1).asString()));
-        }
-        return out;
-    }
 
-    private static Map<String, String> requestTags(VuState vu, Value pairs) {
-        // Immutable, so HttpRequest keeps it instead of copying it: most requests carry no tags.
-        if (pairs == null || pairs.isNull()) return Map.of("group", vu.group());
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("group", vu.group());
-        for (long i = 0; i + 1 < pairs.getArraySize(); i += 2) {
-            out.put(pairs.getArrayElement(i).asString(), pairs.getArrayElement(i + 1).asString());
-        }
-        return out;
-    }
 
-    static byte[] body(Value body) {
-        if (body == null || body.isNull()) return null;
-        if (body.isString()) return body.asString().getBytes(StandardCharsets.UTF_8);
-        if (body.isHostObject() && body.asHostObject() instanceof MultipartBody m) return m.multipart.body();
-        if (body.hasBufferElements()) {
-            byte[] bytes = new byte[(int) body.getBufferSize()];
-            body.readBuffer(0, bytes, 0, bytes.length);
-            return bytes;
-        }
-        return body.toString().getBytes(StandardCharsets.UTF_8);
-    }
 
-    private static Duration timeout(Value t) {
-        if (t == null || t.isNull()) return HttpRequest.DEFAULT_TIMEOUT;
-        if (t.isNumber()) return Duration.ofNanos((long) (t.asDouble() * 1e6));
-        return Durations.parse(t.asString());
-    }
 }

@@ -6,6 +6,7 @@ import dev.salvo.engine.http.HttpResponse;
 import dev.salvo.engine.http.Timings;
 import org.graalvm.polyglot.HostAccess;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +63,8 @@ public final class JsResponse {
 
     /** The body's bytes for {@code responseType: 'binary'}, wrapped (not copied) in an ArrayBuffer by the module. */
     @HostAccess.Export
-    public java.nio.ByteBuffer bodyBuffer() {
-        return keepBody ? java.nio.ByteBuffer.wrap(response.body()) : null;
+    public ByteBuffer bodyBuffer() {
+        return keepBody ? ByteBuffer.wrap(response.body()) : null;
     }
 
     /** Header names in lower case; repeated headers joined with ", " as k6 shows them. */
@@ -85,8 +86,45 @@ public final class JsResponse {
     }
 
     @HostAccess.Export
-    public double[] timings() {
-        Timings t = response.timings();
-        return new double[] {t.blocked(), t.connecting(), t.tlsHandshaking(), t.sending(), t.waiting(), t.receiving(), t.duration()};
+    public JsTimings timings() {
+        return new JsTimings(response.timings());
+    }
+
+    /** k6's {@code res.timings}, in ms, by name. */
+    public record JsTimings(Timings t) {
+        @HostAccess.Export
+        public double blocked() {
+            return t.blocked();
+        }
+
+        @HostAccess.Export
+        public double connecting() {
+            return t.connecting();
+        }
+
+        @HostAccess.Export
+        public double tlsHandshaking() {
+            return t.tlsHandshaking();
+        }
+
+        @HostAccess.Export
+        public double sending() {
+            return t.sending();
+        }
+
+        @HostAccess.Export
+        public double waiting() {
+            return t.waiting();
+        }
+
+        @HostAccess.Export
+        public double receiving() {
+            return t.receiving();
+        }
+
+        @HostAccess.Export
+        public double duration() {
+            return t.duration();
+        }
     }
 }

@@ -6,6 +6,8 @@ import dev.salvo.engine.ws.WsSocket;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
+import java.nio.ByteBuffer;
+
 /**
  * One socket as salvo/ws's {@code Socket} sees it: its methods delegate to the engine's socket, and
  * the engine's events are handed to the module's handlers as the socket's VU.
@@ -34,7 +36,7 @@ public final class JsSocket implements WsListener {
 
     @Override
     public void onHandshake(WsHandshake h) {
-        vu.resume(handshake, new Object[] {h.status(), h.url(), JsResponse.headersJson(h.headers()), h.subprotocol(), h.error(), h.errorCode()});
+        vu.resume(handshake, new JsHandshake(h));
     }
 
     @Override
@@ -42,9 +44,10 @@ public final class JsSocket implements WsListener {
         vu.resume(text, message);
     }
 
+    /** The bytes go to JavaScript as a ByteBuffer the module wraps in an ArrayBuffer: no copy, whatever the size. */
     @Override
     public void onBinary(byte[] data) {
-        vu.resume(binary, data);
+        vu.resume(binary, ByteBuffer.wrap(data));
     }
 
     @Override
@@ -59,12 +62,60 @@ public final class JsSocket implements WsListener {
 
     @Override
     public void onError(int code, String message) {
-        vu.resume(error, new Object[] {code, message});
+        vu.resume(error, new Event(code, message));
     }
 
     @Override
     public void onClose(int code, String reason) {
-        vu.resume(close, new Object[] {code, reason});
+        vu.resume(close, new Event(code, reason));
+    }
+
+    /** The handshake's outcome, by name, for the module's response object. */
+    public record JsHandshake(WsHandshake h) {
+        @HostAccess.Export
+        public int status() {
+            return h.status();
+        }
+
+        @HostAccess.Export
+        public String url() {
+            return h.url();
+        }
+
+        @HostAccess.Export
+        public String headersJson() {
+            return JsResponse.headersJson(h.headers());
+        }
+
+        @HostAccess.Export
+        public String protocol() {
+            return h.subprotocol();
+        }
+
+        @HostAccess.Export
+        public String error() {
+            return h.error();
+        }
+
+        @HostAccess.Export
+        public int errorCode() {
+            return h.errorCode();
+        }
+    }
+
+    /** An error ({@code code} one of the ws_errors codes) or a close ({@code code} the close code, {@code text} the reason). */
+    public record Event(int code, String text) {
+        @Override
+        @HostAccess.Export
+        public int code() {
+            return code;
+        }
+
+        @Override
+        @HostAccess.Export
+        public String text() {
+            return text;
+        }
     }
 
     @HostAccess.Export
@@ -74,7 +125,7 @@ public final class JsSocket implements WsListener {
 
     @HostAccess.Export
     public void sendBinary(Value buffer) {
-        socket.sendBinary(Host.body(buffer));
+        socket.sendBinary(JsValues.body(buffer));
     }
 
     @HostAccess.Export

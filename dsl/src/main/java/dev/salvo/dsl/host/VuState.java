@@ -119,15 +119,18 @@ public final class VuState {
         return groups.size();
     }
 
-    /** Leaves the group entered with {@code token}; returns its path and start time, or null. */
-    Object[] exitGroup(int token) {
+    /** A group this VU left: its path ({@code ::a::b}) and when it was entered ({@link System#nanoTime}). */
+    record EndedGroup(String name, long startNanos) {}
+
+    /** Leaves the group entered with {@code token}; returns it, or null. */
+    EndedGroup exitGroup(int token) {
         if (groups.size() != token) return null; // unbalanced (interleaved async groups): ignore
         String path = groups.pop();
         long start = groupStarts.pop();
         tags = tags.with("group", group());
         checkTags.clear();
         checks.clear();
-        return new Object[] {path, start};
+        return new EndedGroup(path, start);
     }
 
     /** Calls {@code fn(arg)} as this VU, unless it was closed; an exception thrown there is reported, not raised. */

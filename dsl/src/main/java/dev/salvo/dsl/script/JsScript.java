@@ -1,6 +1,7 @@
 package dev.salvo.dsl.script;
 
 import dev.salvo.dsl.host.ErrorFormat;
+import dev.salvo.dsl.host.DataHost;
 import dev.salvo.dsl.host.Host;
 import org.graalvm.polyglot.Context;
 import dev.salvo.engine.run.JsCompilations;
@@ -17,6 +18,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loaded script: one GraalJS {@link Engine} and the parsed {@link Source} shared by every context
@@ -37,14 +42,33 @@ public final class JsScript implements AutoCloseable {
     private final Source module;
     private final Source prelude;
     /** salvo/data's parsed files and shared arrays: one per run, shared by every context. */
-    private final dev.salvo.dsl.host.DataHost.Store data;
+    private final DataHost.Store data;
+    /** Written into salvo's module sources, which ask the prelude for the host API with it; scripts never see it. */
+    private final String bridgeToken = newToken();
+    /** salvo's module sources with the token in place, served to every context. */
+    private final Map<String, byte[]> modules = new ConcurrentHashMap<>();
 
     private JsScript(Path file, Source module, Source prelude) {
         this.file = file;
         this.engine = newEngine(compileLog);
         this.module = module;
         this.prelude = prelude;
-        this.data = new dev.salvo.dsl.host.DataHost.Store(file.getParent());
+        this.data = new DataHost.Store(file.getParent());
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** A module of salvo's as served to scripts, or null when there is none of that name. */
+    private byte[] module(String name) {
+        return modules.computeIfAbsent(name, n -> {
+            byte[] raw = ScriptFileSystem.resource(n);
+            return raw == null ? null
+                    : new String(raw, StandardCharsets.UTF_8).replace("@SALVO_BRIDGE_TOKEN@", bridgeToken).getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     /** Opens a script; a missing or unreadable file is an {@link IOException} with the path in its message. */
@@ -148,17 +172,18 @@ public final class JsScript implements AutoCloseable {
                 .allowCreateProcess(false)
                 .allowCreateThread(false)
                 .allowNativeAccess(false)
-                .allowIO(IOAccess.newBuilder().fileSystem(new ScriptFileSystem(file.getParent())).build())
+                .allowIO(IOAccess.newBuilder().fileSystem(new ScriptFileSystem(file.getParent(), this::module)).build())
                 .option("js.esm-eval-returns-exports", "true")
                 .build();
-        context.getBindings("js").putMember("__salvo", host);
-        context.getBindings("js").putMember("__salvoData", new dev.salvo.dsl.host.DataHost(data, host));
         return context;
     }
 
-    /** Evaluates the prelude (timers, hooks) in a fresh context; returns the hooks object. */
+    /**
+     * Evaluates the prelude (timers, hooks, the bridge salvo's modules reach {@code host} through) in a fresh
+     * context, before any module; returns the hooks object.
+     */
     public Value hooks(Context context, Host host) {
-        return context.eval(prelude).execute(host);
+        return context.eval(prelude).execute(host, new DataHost(data, host), bridgeToken);
     }
 
     /** Evaluates the script's module and returns its namespace ({@code default}, {@code options}, ...). */

@@ -23,8 +23,8 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 
 /**
@@ -38,11 +38,20 @@ public final class JsScriptRuntime implements ScriptRuntime {
     private final Isolation isolation;
     private final HostContext run;
     private final String dataJson;
-    /** Shared contexts under worker isolation, one per event loop; touched only on that loop's thread. */
-    private final Map<EventLoop, Shared> shared = new ConcurrentHashMap<>();
+    /**
+     * Shared contexts under worker isolation, one per event loop and environment (a scenario with an {@code env} of
+     * its own gets contexts of its own); each touched only on its loop's thread.
+     */
+    private final Map<SharedKey, Shared> shared = new ConcurrentHashMap<>();
+    /** The environment JSON of each scenario with an {@code env}, merged once. */
+    private final Map<String, String> scenarioEnvs = new ConcurrentHashMap<>();
+
+    /** A shared context's loop, and its scenario's name when that scenario has an env, else "". */
+    private record SharedKey(EventLoop loop, String envOf) {}
 
     /** A context with its host, hooks and module namespace. */
-    private record Shared(Context context, Host host, Value hooks, Value iterate, Value namespace, Value data, int[] users) {}
+    private record Shared(SharedKey key, Context context, Host host, Value hooks, Value iterate, Value namespace, Value data,
+                          int[] users) {}
 
     /** What a VU's {@link VirtualUser#runtime} holds; {@code completion} is reused by every iteration. */
     private record Bound(VuState state, Shared shared, Completion completion, IterationDone[] done) {}
@@ -88,14 +97,15 @@ public final class JsScriptRuntime implements ScriptRuntime {
         }
     }
 
-    private Shared open(EventLoop loop) throws ScriptFailure {
-        Host host = new Host(loop, run);
+    private Shared open(SharedKey key, String envJson) throws ScriptFailure {
+        EventLoop loop = key.loop();
+        Host host = new Host(loop, run, envJson);
         Context context = script.newContext(host);
         try {
             Value hooks = script.hooks(context, host);
             Value ns = script.evalModule(context);
             Value data = hooks.getMember("data").execute(dataJson);
-            return new Shared(context, host, hooks, hooks.getMember("iterate"), ns, data, new int[1]);
+            return new Shared(key, context, host, hooks, hooks.getMember("iterate"), ns, data, new int[1]);
         } catch (ScriptError e) {
             context.close();
             throw new ScriptFailure(e.getMessage());
@@ -107,15 +117,18 @@ public final class JsScriptRuntime implements ScriptRuntime {
 
     @Override
     public void initVu(VirtualUser vu, Scenario scenario, VuServices services) throws ScriptFailure {
-        Shared s = isolation == Isolation.WORKER ? shared.get(vu.loop()) : null;
+        SharedKey key = new SharedKey(vu.loop(), scenario.env().isEmpty() ? "" : scenario.name());
+        Shared s = isolation == Isolation.WORKER ? shared.get(key) : null;
         if (s == null) {
-            s = open(vu.loop());
-            if (isolation == Isolation.WORKER) shared.put(vu.loop(), s);
+            String env = scenario.env().isEmpty() ? run.envJson()
+                    : scenarioEnvs.computeIfAbsent(scenario.name(), n -> run.envJson(scenario.env()));
+            s = open(key, env);
+            if (isolation == Isolation.WORKER) shared.put(key, s);
         }
         s.users()[0]++;
         Value fn = s.namespace().getMember(scenario.exec());
         if (fn == null || !fn.canExecute()) {
-            release(vu.loop(), s);
+            release(s);
             throw new ScriptFailure("scenario '" + scenario.name() + "': the script exports no function '" + scenario.exec() + "'"
                     + ("default".equals(scenario.exec()) ? " (export default async function () { ... })" : ""));
         }
@@ -217,20 +230,20 @@ public final class JsScriptRuntime implements ScriptRuntime {
         if (b == null) return;
         b.state().close();
         vu.bind(null);
-        release(vu.loop(), b.shared());
+        release(b.shared());
     }
 
-    private void release(EventLoop loop, Shared s) {
+    private void release(Shared s) {
         if (--s.users()[0] > 0) return;
-        shared.remove(loop, s);
+        shared.remove(s.key(), s);
         s.host().cancelTimers();
         s.context().close(true);
     }
 
-    /** Contexts per worker, for tests of the isolation modes. */
+    /** VUs in shared contexts per worker, for tests of the isolation modes. */
     Map<EventLoop, Integer> sharedContexts() {
         Map<EventLoop, Integer> out = new HashMap<>();
-        shared.forEach((k, v) -> out.put(k, v.users()[0]));
+        shared.forEach((k, v) -> out.merge(k.loop(), v.users()[0], Integer::sum));
         return out;
     }
 }

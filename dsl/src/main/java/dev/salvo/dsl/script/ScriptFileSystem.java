@@ -19,6 +19,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The only files a script sees: read-only, inside the script's folder, plus salvo's own modules
@@ -37,9 +38,23 @@ final class ScriptFileSystem implements FileSystem {
 
     private final FileSystem delegate = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
     private final Path root;
+    /** The root with its links resolved: where a file's real path must be. */
+    private final Path realRoot;
+    private final Function<String, byte[]> modules;
 
-    ScriptFileSystem(Path root) {
+    /** {@code modules}: a module file of salvo's by name, as served to scripts (null: none). */
+    ScriptFileSystem(Path root, Function<String, byte[]> modules) {
         this.root = root.toAbsolutePath().normalize();
+        this.realRoot = realRoot(this.root);
+        this.modules = modules;
+    }
+
+    static Path realRoot(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            return root;
+        }
     }
 
     static boolean isModule(String specifier) {
@@ -63,17 +78,27 @@ final class ScriptFileSystem implements FileSystem {
         return p.normalize().startsWith(MODULES);
     }
 
+    /** Inside the script's folder, by its path and, when it exists, by its real path (links resolved). */
     private void checkInside(Path p) throws IOException {
         Path abs = p.toAbsolutePath().normalize();
         if (!abs.startsWith(root)) {
             throw new AccessDeniedException(p.toString(), null, "outside the script's folder " + root);
+        }
+        Path real;
+        try {
+            real = abs.toRealPath();
+        } catch (NoSuchFileException e) {
+            return; // nothing to read there, and the delegate says so
+        }
+        if (!real.startsWith(realRoot)) {
+            throw new AccessDeniedException(p.toString(), null, "a link to " + real + ", outside the script's folder " + root);
         }
     }
 
     @Override
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
         if (isVirtual(path)) {
-            if (resource(path) == null) throw new NoSuchFileException(path.getFileName().toString());
+            if (modules.apply(path.getFileName().toString()) == null) throw new NoSuchFileException(path.getFileName().toString());
             return;
         }
         checkInside(path);
@@ -96,7 +121,7 @@ final class ScriptFileSystem implements FileSystem {
             throw new AccessDeniedException(path.toString(), null, "scripts cannot write files");
         }
         if (isVirtual(path)) {
-            byte[] bytes = resource(path);
+            byte[] bytes = modules.apply(path.getFileName().toString());
             if (bytes == null) throw new NoSuchFileException(path.getFileName().toString());
             return new BytesChannel(bytes);
         }
@@ -130,8 +155,8 @@ final class ScriptFileSystem implements FileSystem {
         return delegate.readAttributes(path, attributes, options);
     }
 
-    private static byte[] resource(Path path) {
-        String name = path.getFileName().toString();
+    /** salvo's own JavaScript file {@code name} as shipped, or null. */
+    static byte[] resource(String name) {
         return CACHE.computeIfAbsent(name, n -> {
             try (InputStream in = ScriptFileSystem.class.getResourceAsStream("/dev/salvo/dsl/js/" + n)) {
                 return in == null ? null : in.readAllBytes();

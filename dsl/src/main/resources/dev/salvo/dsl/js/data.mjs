@@ -1,6 +1,6 @@
 // The 'salvo/data' module: test data read in the init context, relative to the script. Java reads and
 // parses; SharedArray keeps one copy per run, shared by every VU on every worker.
-const data = globalThis.__salvoData;
+const { data, guarded } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
 
 const deepFreeze = (v) => {
   if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
@@ -14,18 +14,18 @@ const deepFreeze = (v) => {
 export function csv(path, opts) {
   const o = opts || {};
   const header = o.header === undefined ? true : Boolean(o.header);
-  return JSON.parse(data.csvJson(String(path), header, o.delimiter === undefined ? ',' : String(o.delimiter)));
+  return JSON.parse(guarded(() => data.csvJson(String(path), header, o.delimiter === undefined ? ',' : String(o.delimiter))));
 }
 
 export function json(path) {
-  return JSON.parse(data.readText(String(path)));
+  return JSON.parse(guarded(() => data.readText(String(path))));
 }
 
 // open('file.txt') -> its text (UTF-8); open('photo.png', 'b') -> an ArrayBuffer of its bytes. Init context only, as in k6.
 export function open(path, mode) {
-  if (mode === 'b') return new ArrayBuffer(data.readBytes(String(path)));
+  if (mode === 'b') return new ArrayBuffer(guarded(() => data.readBytes(String(path))));
   if (mode !== undefined && mode !== '' && mode !== 'r') throw new TypeError(`open('${path}', '${mode}'): mode must be 'b' (binary) or omitted (text)`);
-  return data.readText(String(path));
+  return guarded(() => data.readText(String(path)));
 }
 
 // new SharedArray(name, () => [...]): fn runs once per run; every VU reads the same Java-side copy,
@@ -33,12 +33,12 @@ export function open(path, mode) {
 export class SharedArray {
   constructor(name, fn) {
     if (typeof name !== 'string' || name === '') throw new TypeError('SharedArray(name, fn) needs a name');
-    let list = data.shared(name);
+    let list = guarded(() => data.shared(name));
     if (list === null || list === undefined) {
       if (typeof fn !== 'function') throw new TypeError('SharedArray(name, fn) needs a function that returns an array');
       const built = fn();
       if (!Array.isArray(built)) throw new TypeError(`SharedArray '${name}': the function must return an array, not ${typeof built}`);
-      list = data.share(name, built.map((e) => JSON.stringify(e === undefined ? null : e)));
+      list = guarded(() => data.share(name, built.map((e) => JSON.stringify(e === undefined ? null : e))));
     }
     const at = (i) => {
       const text = list.get(i);

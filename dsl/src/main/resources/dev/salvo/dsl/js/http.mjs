@@ -1,6 +1,5 @@
 // The 'salvo/http' module: converts arguments and delegates to the Java HTTP client of the VU.
-const host = globalThis.__salvo;
-const TIMING_NAMES = ['blocked', 'connecting', 'tlsHandshaking', 'sending', 'waiting', 'receiving', 'duration'];
+const { host, scriptError, guarded } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
 
 function select(value, path) {
   let v = value;
@@ -60,8 +59,15 @@ export class Response {
   get timings() {
     if (this._timings === undefined) {
       const t = this._r.timings();
-      this._timings = {};
-      TIMING_NAMES.forEach((name, i) => { this._timings[name] = t[i]; });
+      this._timings = {
+        blocked: t.blocked(),
+        connecting: t.connecting(),
+        tlsHandshaking: t.tlsHandshaking(),
+        sending: t.sending(),
+        waiting: t.waiting(),
+        receiving: t.receiving(),
+        duration: t.duration(),
+      };
     }
     return this._timings;
   }
@@ -111,20 +117,23 @@ function multipart(obj) {
   const parts = [];
   for (const k of Object.keys(obj)) {
     const v = obj[k];
-    if (v instanceof FileData) parts.push(k, v.filename === undefined ? k : v.filename, v.content_type, bytesOrText(v.data));
-    else parts.push(k, null, null, bytesOrText(v));
+    if (v instanceof FileData) {
+      parts.push({ name: k, filename: v.filename === undefined ? k : v.filename, contentType: v.content_type, data: bytesOrText(v.data) });
+    } else {
+      parts.push({ name: k, filename: null, contentType: null, data: bytesOrText(v) });
+    }
   }
-  return host.multipart(parts);
+  return guarded(() => host.multipart(parts));
 }
 
-// params.cookies: { name: 'value' } or { name: { value, replace } } -> [name, value, '1' | '', ...]
-function cookieTriples(cookies) {
+// params.cookies: { name: 'value' } or { name: { value, replace } } -> [{ name, value, replace }, ...]
+function cookieList(cookies) {
   if (!cookies) return null;
   const out = [];
   for (const name of Object.keys(cookies)) {
     const c = cookies[name];
-    if (c !== null && typeof c === 'object') out.push(name, String(c.value === undefined ? '' : c.value), c.replace ? '1' : '');
-    else out.push(name, String(c), '');
+    if (c !== null && typeof c === 'object') out.push({ name, value: String(c.value === undefined ? '' : c.value), replace: Boolean(c.replace) });
+    else out.push({ name, value: String(c), replace: false });
   }
   return out;
 }
@@ -155,7 +164,7 @@ function statusSet(args, what, where) {
     else if (a !== null && typeof a === 'object' && Number.isInteger(a.min) && Number.isInteger(a.max)) bounds.push(a.min, a.max);
     else throw new TypeError(`${what}: ${where(i)} must be a status code or { min, max }, not ${shown(a)}`);
   }
-  const set = host.expectedStatuses(bounds);
+  const set = guarded(() => host.expectedStatuses(bounds));
   if (typeof set === 'string') throw new TypeError(`${what}: ${set}`);
   return set;
 }
@@ -177,11 +186,10 @@ export function setResponseCallback(callback) {
   if (callback !== null && !(callback instanceof ExpectedStatuses)) {
     throw new TypeError(`http.setResponseCallback(callback): callback must be http.expectedStatuses(...) or null, not ${shown(callback)}`);
   }
-  host.setResponseCallback(callback === null ? null : callback[SET]);
+  guarded(() => host.setResponseCallback(callback === null ? null : callback[SET]));
 }
 
-// The arguments of host.request() for one request: [method, url, body, headers, tags, timeout, redirects,
-// responseType, cookies, compression, expectedStatuses].
+// One request as host.request() reads it, by member name (JsRequest on the Java side).
 function prepare(method, url, body, params) {
   const verb = String(method).toUpperCase();
   const p = params || {};
@@ -211,9 +219,19 @@ function prepare(method, url, body, params) {
   const compression = p.compression === undefined || p.compression === null ? null : String(p.compression);
   const problem = compression === null ? null : host.compressionProblem(compression);
   if (problem) throw new TypeError(`params.compression: ${problem}`);
-  return [verb, String(url), payload, pairs(headers), pairs(p.tags),
-    p.timeout === undefined ? null : p.timeout, p.redirects === undefined ? -1 : Number(p.redirects),
-    p.responseType || 'text', cookieTriples(p.cookies), compression, expectedOf(p.expectedStatuses)];
+  return {
+    method: verb,
+    url: String(url),
+    body: payload,
+    headers: pairs(headers),
+    tags: pairs(p.tags),
+    timeout: p.timeout === undefined ? null : p.timeout,
+    redirects: p.redirects === undefined ? -1 : Number(p.redirects),
+    responseType: String(p.responseType || 'text'),
+    cookies: cookieList(p.cookies),
+    compression,
+    expected: expectedOf(p.expectedStatuses),
+  };
 }
 
 // Java refuses a request it cannot build (a bad URL or header) with an error whose stack has no
@@ -222,7 +240,8 @@ function send(call) {
   try {
     call();
   } catch (e) {
-    throw new TypeError(e.message);
+    const error = scriptError(e);
+    throw error === e ? e : new TypeError(e.message);
   }
 }
 
@@ -235,7 +254,7 @@ export function request(method, url, body, params) {
     return new Promise((resolve) => send(() => host.send(verb, String(url), wrap(resolve))));
   }
   const a = prepare(method, url, body, params);
-  return new Promise((resolve) => send(() => host.request(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], wrap(resolve, a[7]))));
+  return new Promise((resolve) => send(() => host.request(a, wrap(resolve, a.responseType))));
 }
 
 // One entry of batch(): 'url', [method, url, body?, params?] or { method, url, body, params }.
@@ -259,7 +278,7 @@ export function batch(requests) {
   return new Promise((resolve) => send(() => host.batch(prepared, (responses) => {
     const out = keys === null ? [] : {};
     for (let i = 0; i < list.length; i++) {
-      const res = new Response(responses[i], prepared[i][7] === 'binary');
+      const res = new Response(responses[i], prepared[i].responseType === 'binary');
       if (keys === null) out.push(res);
       else out[keys[i]] = res;
     }
@@ -274,7 +293,7 @@ class CookieJar {
   }
 
   cookiesForURL(url) {
-    return JSON.parse(this._jar.cookiesJson(String(url)));
+    return JSON.parse(guarded(() => this._jar.cookiesJson(String(url))));
   }
 
   // opts: { domain, path, expires (a date string), max_age (seconds), secure, http_only }
@@ -287,21 +306,21 @@ class CookieJar {
       if (Number.isNaN(expiresAt)) throw new TypeError(`cookieJar().set(): expires '${o.expires}' is not a date`);
       expiresAt = Math.max(0, expiresAt);
     }
-    this._jar.set(String(url), String(name), String(value), o.domain === undefined ? null : String(o.domain),
-      o.path === undefined ? null : String(o.path), expiresAt, Boolean(o.secure), Boolean(o.http_only));
+    guarded(() => this._jar.set(String(url), String(name), String(value), o.domain === undefined ? null : String(o.domain),
+      o.path === undefined ? null : String(o.path), expiresAt, Boolean(o.secure), Boolean(o.http_only)));
   }
 
   clear(url) {
-    this._jar.clear(String(url));
+    guarded(() => this._jar.clear(String(url)));
   }
 
   delete(url, name) {
-    this._jar.delete(String(url), String(name));
+    guarded(() => this._jar.delete(String(url), String(name)));
   }
 }
 
 export function cookieJar() {
-  return new CookieJar(host.cookieJar());
+  return new CookieJar(guarded(() => host.cookieJar()));
 }
 
 export const get = (url, params) => request('GET', url, null, params);

@@ -1,16 +1,24 @@
 // The 'salvo/metrics' module: custom metrics. Definitions and samples go to the Java registry.
-const host = globalThis.__salvo;
+const { host, scriptError, guarded } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
+
+function sample(name, value, tags) {
+  try {
+    host.addSample(name, value, tags ? JSON.stringify(tags) : null);
+  } catch (e) {
+    throw scriptError(e);
+  }
+}
 
 class Metric {
   constructor(name, type, isTime) {
-    const problem = host.defineMetric(String(name), type, Boolean(isTime));
+    const problem = guarded(() => host.defineMetric(String(name), type, Boolean(isTime)));
     if (problem !== null) throw new TypeError(problem);
     this.name = String(name);
     this.type = type;
   }
 
   add(value, tags) {
-    host.addSample(this.name, Number(value), tags ? JSON.stringify(tags) : null);
+    sample(this.name, Number(value), tags);
   }
 }
 
@@ -32,7 +40,7 @@ export class Rate extends Metric {
   }
 
   add(value, tags) {
-    host.addSample(this.name, value ? 1 : 0, tags ? JSON.stringify(tags) : null);
+    sample(this.name, value ? 1 : 0, tags);
   }
 }
 

@@ -1,12 +1,12 @@
 // The 'salvo/monitor' module: resource monitors declared in the init code. The Java side checks
 // the options, registers each monitor once per run and samples it on its own thread.
-const host = globalThis.__salvo;
+const { host, guarded } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
 
 function declare(kind, options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`monitor.${kind}() takes an options object`);
   }
-  const problem = host.monitor(kind, JSON.stringify(options));
+  const problem = guarded(() => host.monitor(kind, JSON.stringify(options)));
   if (problem !== null) throw new TypeError(problem);
 }
 

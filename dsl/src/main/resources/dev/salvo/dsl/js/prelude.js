@@ -1,7 +1,37 @@
-// Evaluated in every context before the script: timers (GraalJS has none) and the hooks Java calls.
-(function (host) {
+// Evaluated in every context before the script: timers (GraalJS has none), the hooks Java calls, and the
+// bridge to the host API for salvo's own modules only.
+(function (host, data, token) {
   'use strict';
   const define = (name, value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
+  const JsError = Error;
+  const JsTypeError = TypeError;
+  const JAVA = /^(?:[a-z_$][\w$]*\.)+([A-Z][\w$]*): /;
+  // An exception thrown by the host API as the script should see it: an Error or a TypeError with salvo's
+  // message, never a Java exception's type (GraalJS shows those as 'java.lang.IllegalStateException: ...').
+  const scriptError = (e) => {
+    if (e === null || typeof e !== 'object') return e;
+    const java = JAVA.exec(String(e));
+    if (java === null) return e;
+    const type = /TypeError$|\$Type$|IllegalArgument|NumberFormat|ClassCast|NullPointer|UnsupportedOperation/.test(java[1]);
+    return type ? new JsTypeError(e.message) : new JsError(e.message);
+  };
+  // The modules ask for the bridge with a token the file system wrote into their source: a script never
+  // sees it, so it cannot reach the host API, and cannot replace this (not writable, not configurable).
+  // fn() with a host exception it throws made a script's error.
+  const guarded = (fn) => {
+    try {
+      return fn();
+    } catch (e) {
+      throw scriptError(e);
+    }
+  };
+  const bridge = Object.freeze({ host, data, scriptError, guarded });
+  Object.defineProperty(globalThis, '__salvoHost', {
+    value: (t) => {
+      if (t !== token) throw new JsTypeError('__salvoHost is internal to salvo\'s modules');
+      return bridge;
+    },
+  });
   define('setTimeout', (fn, ms, ...args) => host.setTimer(() => fn(...args), Number(ms) || 0, false));
   define('setInterval', (fn, ms, ...args) => host.setTimer(() => fn(...args), Number(ms) || 0, true));
   define('clearTimeout', (id) => host.clearTimer(Number(id) || 0));
@@ -52,9 +82,11 @@
     newVu: (id, idInScenario, scenario) => ({ id, idInScenario, scenario, iteration: 0, state: {} }),
     data: (json) => deepFreeze(json === null || json === undefined ? undefined : JSON.parse(json)),
     stringify: (v) => (v === undefined ? null : JSON.stringify(v)),
-    describe: (e) => {
-      if (e !== null && typeof e === 'object' && e.salvoAbort === true) return null;
-      if (e instanceof Error) return { message: String(e), stack: String(e.stack || '') };
+    describe: (thrown) => {
+      if (thrown !== null && typeof thrown === 'object' && thrown.salvoAbort === true) return null;
+      const e = scriptError(thrown);
+      // A converted host exception keeps the stack of where it was thrown, in the script.
+      if (e instanceof Error) return { message: String(e), stack: String((e === thrown ? e.stack : thrown.stack) || '') };
       return { message: 'Uncaught ' + (typeof e === 'string' ? e : JSON.stringify(e)), stack: '' };
     },
   });

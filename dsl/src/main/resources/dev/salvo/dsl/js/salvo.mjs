@@ -1,11 +1,17 @@
 // The 'salvo' module: checks, sleep, env, fail, groups. Logic lives in Java; this converts and delegates.
-const host = globalThis.__salvo;
+const { host, scriptError } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
 
 export const env = Object.freeze(JSON.parse(host.envJson()));
 
 export function sleep(seconds) {
   const ms = Number(seconds) * 1000;
-  return new Promise((resolve) => host.sleep(ms > 0 ? ms : 0, resolve));
+  return new Promise((resolve, reject) => {
+    try {
+      host.sleep(ms > 0 ? ms : 0, resolve);
+    } catch (e) {
+      reject(scriptError(e));
+    }
+  });
 }
 
 // A number drawn anew each time it is read: `sleep(between(1, 3))` and `user({ wait: between(1, 3) })`
@@ -98,7 +104,11 @@ export function check(value, sets, tags) {
       ok = false;
       host.checkError(name, String(e));
     }
-    host.check(name, ok, tagsJson);
+    try {
+      host.check(name, ok, tagsJson);
+    } catch (e) {
+      throw scriptError(e);
+    }
     if (!ok) all = false;
   }
   return all;
@@ -117,7 +127,12 @@ export function abort(message) {
 }
 
 export async function group(name, fn) {
-  const token = host.enterGroup(String(name));
+  let token;
+  try {
+    token = host.enterGroup(String(name));
+  } catch (e) {
+    throw scriptError(e);
+  }
   try {
     return await fn();
   } finally {

@@ -1,5 +1,5 @@
 // The 'salvo/ws' module: a Socket keeps the script's handlers; the Java WebSocket client of the VU does the rest.
-const host = globalThis.__salvo;
+const { host, guarded } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
 const EVENTS = ['open', 'message', 'binaryMessage', 'ping', 'pong', 'close', 'error'];
 const flat = (obj) => (obj ? Object.entries(obj).flatMap(([k, v]) => [k, String(v)]) : null);
 
@@ -125,17 +125,21 @@ export class Socket {
 function events(socket, settle) {
   let response;
   return {
-    handshake: ([status, url, headers, protocol, error, errorCode]) => {
-      response = { status, url, headers: JSON.parse(headers), protocol: protocol || '', error: error || '', errorCode };
-      if (error) socket._emit('error', [{ code: errorCode, message: error }]);
+    handshake: (h) => {
+      const error = h.error() || '';
+      response = { status: h.status(), url: h.url(), headers: JSON.parse(h.headersJson()), protocol: h.protocol() || '', error,
+        errorCode: h.errorCode() };
+      if (error) socket._emit('error', [{ code: response.errorCode, message: error }]);
       else socket._emit('open', []);
     },
     text: (data) => socket._message(data),
-    binary: (bytes) => socket._emit('binaryMessage', [Uint8Array.from(bytes).buffer]),
+    binary: (buffer) => socket._emit('binaryMessage', [new ArrayBuffer(buffer)]), // backed by the Java bytes, not a copy
     ping: () => socket._emit('ping', []),
     pong: () => socket._emit('pong', []),
-    error: ([code, message]) => socket._emit('error', [{ code, message }]),
-    close: ([code, reason]) => {
+    error: (e) => socket._emit('error', [{ code: e.code(), message: e.text() }]),
+    close: (e) => {
+      const code = e.code();
+      const reason = e.text();
       socket._closed = true;
       socket._emit('close', [code, reason]);
       for (const id of socket._timers) clearTimeout(id);
@@ -164,9 +168,17 @@ export function connect(url, params, fn) {
   return new Promise((resolve, reject) => {
     const settle = (response) => (socket._error !== undefined ? reject(socket._error) : resolve(response));
     const protocols = p.subprotocols === undefined ? null : [].concat(p.subprotocols).map(String);
-    socket._java = host.wsConnect(String(url), flat(p.headers), flat(p.tags), protocols, !!p.compression,
-      p.timeout === undefined ? null : p.timeout, p.maxMessageSize === undefined ? 0 : Math.floor(Number(p.maxMessageSize)),
-      !!p.insecureSkipTLSVerify, events(socket, settle));
+    const params = {
+      url: String(url),
+      headers: flat(p.headers),
+      tags: flat(p.tags),
+      subprotocols: protocols,
+      compression: !!p.compression,
+      timeout: p.timeout === undefined ? null : p.timeout,
+      maxMessageSize: p.maxMessageSize === undefined ? 0 : Math.min(Math.floor(Number(p.maxMessageSize)), 2 ** 31 - 1),
+      insecureSkipTLSVerify: !!p.insecureSkipTLSVerify,
+    };
+    socket._java = guarded(() => host.wsConnect(params, events(socket, settle)));
     if (fn) socket._call(fn, [socket]);
   });
 }

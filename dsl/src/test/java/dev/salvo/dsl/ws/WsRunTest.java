@@ -96,7 +96,7 @@ class WsRunTest {
     @Test
     void aRefusedUpgradeKeepsTheStatusAndHeadersAuthorise() throws Exception {
         Salvo.Result r = run("refused-upgrade.js", """
-                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1300}': ['count==2'] } };
+                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1700}': ['count==2'] } };
                 export default async function () {
                   const missing = await ws.connect(`${env.WS_URL}/ws/nowhere`);
                   const anonymous = await ws.connect(`${env.WS_URL}/ws/ticker?auth=1`);
@@ -114,7 +114,7 @@ class WsRunTest {
     @Test
     void aServerClosingMidMessageIsAnAbnormalCloseCounted() throws Exception {
         Salvo.Result r = run("mid.js", """
-                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1303}': ['count==1'] } };
+                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1703}': ['count==1'] } };
                 export default async function () {
                   let code = 0;
                   let ticks = 0;
@@ -132,7 +132,7 @@ class WsRunTest {
     @Test
     void anOversizedMessageClosesWith1009AndIsCounted() throws Exception {
         Salvo.Result r = run("big.js", """
-                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1302}': ['count==1'] } };
+                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1702}': ['count==1'] } };
                 export default async function () {
                   let code = 0;
                   await ws.connect(`${env.WS_URL}/ws/echo`, { maxMessageSize: 100 }, (socket) => {
@@ -148,7 +148,7 @@ class WsRunTest {
     @Test
     void aThrowingHandlerClosesItsSocketAndFailsTheIterationWithWhereItThrew() throws Exception {
         Salvo.Result r = run("throws.js", """
-                export const options = { iterations: 2, thresholds: { 'ws_errors{error_code:1304}': ['count==2'] } };
+                export const options = { iterations: 2, thresholds: { 'ws_errors{error_code:1704}': ['count==2'] } };
                 export default async function () {
                   await ws.connect(`${env.WS_URL}/ws/echo`, (socket) => {
                     socket.on('open', () => socket.send('hi'));
@@ -166,7 +166,7 @@ class WsRunTest {
     @Test
     void sendAfterCloseIsCountedNotFatal() throws Exception {
         Salvo.Result r = run("late.js", """
-                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1305}': ['count==1'] } };
+                export const options = { iterations: 1, thresholds: { 'ws_errors{error_code:1705}': ['count==1'] } };
                 export default async function () {
                   let kept;
                   const res = await ws.connect(`${env.WS_URL}/ws/echo`, (socket) => {
@@ -185,7 +185,7 @@ class WsRunTest {
         Salvo.Result r = run("open.js", """
                 export const options = {
                   scenarios: { hold: { executor: 'constant-vus', vus: 2, duration: '1s', gracefulStop: '1s' } },
-                  thresholds: { 'ws_errors{error_code:1306}': ['count==2'], ws_sessions: ['count==2'] },
+                  thresholds: { 'ws_errors{error_code:1706}': ['count==2'], ws_sessions: ['count==2'] },
                 };
                 export default async function () {
                   const res = await ws.connect(`${env.WS_URL}/ws/ticker?interval=100`);
@@ -211,9 +211,9 @@ class WsRunTest {
         String[] row = r.requestRow("ticker");
         assertEquals("WS", row[1], r.toString());
         assertEquals("3", row[2], r.toString());
-        assertEquals("3", row[3], "each drop (1303) is a failure: " + r);
+        assertEquals("3", row[3], "each drop (1703) is a failure: " + r);
         assertTrue(Files.readString(out.resolve("stats.csv")).contains("\nWS,ticker,3,3,"), Files.readString(out.resolve("stats.csv")));
-        assertTrue(Files.readString(out.resolve("failures.csv")).contains("WS,ticker,error 1303: websocket closed abnormally (1006),3"),
+        assertTrue(Files.readString(out.resolve("failures.csv")).contains("WS,ticker,error 1703: websocket closed abnormally (1006),3"),
                 Files.readString(out.resolve("failures.csv")));
         assertTrue(Files.readString(out.resolve("stats_history.csv")).contains(",WS,ticker,"));
     }
@@ -234,5 +234,36 @@ class WsRunTest {
                 }
                 """);
         assertTrue(unknown.all().contains("socket.on('mesage'): unknown event"), unknown.toString());
+    }
+
+    @Test
+    void aFiftyMegabyteBinaryMessageReachesTheScriptWholeWithoutBlockingTheLoop() throws Exception {
+        int size = 50 << 20;
+        try (RawWsServer server = new RawWsServer(size)) {
+            String file = script(dir, "big.js", HEAD + """
+                    export const options = { iterations: 1 };
+                    export default async function () {
+                      let got = null;
+                      let ms = -1;
+                      await ws.connect('%s', { maxMessageSize: 64 * 1024 * 1024 }, (socket) => {
+                        socket.on('binaryMessage', (buffer) => {
+                          const start = Date.now();
+                          const bytes = new Uint8Array(buffer);
+                          got = { length: buffer.byteLength, first: bytes[1], last: bytes[bytes.length - 1], isBuffer: buffer instanceof ArrayBuffer };
+                          ms = Date.now() - start;
+                          socket.close();
+                        });
+                      });
+                      check(got, {
+                        'whole': (g) => g !== null && g.length === %d,
+                        'an ArrayBuffer with the bytes sent': (g) => g.isBuffer && g.first === 1 && g.last === (%d - 1) %% 251,
+                      });
+                      console.log('handled in ' + ms + ' ms');
+                    }
+                    """.formatted(server.url(), size, size));
+            Salvo.Result r = Salvo.run("run", file, "--workers", "1", "--no-progress");
+            passed(r);
+            assertTrue(r.runSeconds() < 10, "50 MB took " + r.runSeconds() + " s (a copy per element took ~25 s): " + r);
+        }
     }
 }

@@ -45,7 +45,10 @@ public final class DemoServer implements AutoCloseable {
         this.host = host;
     }
 
-    /** Binds and starts serving; throws IllegalArgumentException for bad options, IllegalStateException if a port is taken. */
+    /**
+     * Binds and starts serving; throws IllegalArgumentException for bad options, {@link PortInUseException} if a
+     * port is taken, IllegalStateException if it cannot listen otherwise.
+     */
     public static DemoServer start(DemoOptions options) throws InterruptedException {
         return start(options, null);
     }
@@ -62,10 +65,10 @@ public final class DemoServer implements AutoCloseable {
         SslContext ssl = serverContext(certificate);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         DemoState state = new DemoState(options);
-        Channel plain = bind(group, new DemoInitializer(state, null), options.host(), options.port());
+        Channel plain = bind(group, new DemoInitializer(state, null), options.host(), options.port(), false);
         Channel tls;
         try {
-            tls = bind(group, new DemoInitializer(state, ssl), options.host(), options.httpsPort());
+            tls = bind(group, new DemoInitializer(state, ssl), options.host(), options.httpsPort(), true);
         } catch (IllegalStateException e) {
             plain.close();
             throw e;
@@ -73,7 +76,7 @@ public final class DemoServer implements AutoCloseable {
         return new DemoServer(group, plain, tls, state, certificate, options.host());
     }
 
-    private static Channel bind(EventLoopGroup group, DemoInitializer initializer, String host, int port)
+    private static Channel bind(EventLoopGroup group, DemoInitializer initializer, String host, int port, boolean https)
             throws InterruptedException {
         ChannelFuture bind = new ServerBootstrap()
                 .group(group)
@@ -88,8 +91,7 @@ public final class DemoServer implements AutoCloseable {
         group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
         String where = host + ":" + port;
         if (bind.cause() instanceof BindException) {
-            throw new IllegalStateException("demo target: cannot listen on " + where + " (port already in use?)",
-                    bind.cause());
+            throw new PortInUseException(host, port, https, bind.cause());
         }
         throw new IllegalStateException("demo target: cannot listen on " + where + ": " + bind.cause().getMessage(),
                 bind.cause());

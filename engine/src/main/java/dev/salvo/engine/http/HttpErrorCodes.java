@@ -5,6 +5,22 @@ public final class HttpErrorCodes {
     public static final int GENERIC = 1000;
     public static final int INVALID_URL = 1020;
     public static final int REQUEST_TIMEOUT = 1050;
+    /*
+     * 1060-1079: salvo's own general codes, where k6 (Go's client) reports 1000 with a message; k6 leaves
+     * these numbers unused.
+     */
+    /** The response is not HTTP: a bad status line or header line. */
+    public static final int MALFORMED_RESPONSE = 1060;
+    /** The response's status line or headers exceed the decoder's limits (8 KiB a line, 8 KiB of headers). */
+    public static final int HEADERS_TOO_LARGE = 1061;
+    /** A kept body larger than {@code maxResponseBodySize}. */
+    public static final int BODY_TOO_LARGE = 1062;
+    /** The body's Content-Encoding is unsupported or cannot be decoded. */
+    public static final int BODY_DECODE_ERROR = 1063;
+    /** The request could not be built (a bad method or header). */
+    public static final int INVALID_REQUEST = 1064;
+    /** Cut short because the run stopped (Ctrl-C, the end of the run, abort): the session closed under it. */
+    public static final int INTERRUPTED = 1070;
     public static final int DNS_FAILURE = 1100;
     public static final int DIAL_ERROR = 1210;
     public static final int DIAL_TIMEOUT = 1211;

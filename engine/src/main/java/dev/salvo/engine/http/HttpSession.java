@@ -44,7 +44,7 @@ public final class HttpSession implements AutoCloseable {
             return result;
         }
         if (pool.isClosed()) {
-            return Exchange.failed(request, HttpErrorCodes.GENERIC, "session closed");
+            return Exchange.failed(request, HttpErrorCodes.INTERRUPTED, "request cut short: the run stopped (session closed)");
         }
         return new Exchange(timeouts, pool, config, listener, cookies).start(request);
     }

@@ -2,6 +2,7 @@ package dev.salvo.engine.merge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salvo.engine.metrics.Aggregate;
+import dev.salvo.engine.metrics.GaugeHistory;
 import dev.salvo.engine.metrics.Metric;
 import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.metrics.Tags;
@@ -136,18 +137,18 @@ public record Shard(Path dir, JsonNode summary, Segment segment, Instant start, 
     private static Aggregate aggregate(Metric metric, Tags tags, JsonNode v, Histogram h) {
         return switch (metric.type()) {
             // A counter's sample count is not in summary.json; 1 marks a series that has data.
-            case COUNTER -> new Aggregate(metric, tags, 1, v.path("count").asDouble(), 0, 0, 0, 0, null);
+            case COUNTER -> Aggregate.counter(metric, tags, 1, v.path("count").asDouble());
             case RATE -> {
                 long passes = v.path("passes").asLong();
                 long count = passes + v.path("fails").asLong();
-                yield new Aggregate(metric, tags, count, passes, 0, 1, 0, passes, null);
+                yield Aggregate.rate(metric, tags, count, passes);
             }
-            case GAUGE -> new Aggregate(metric, tags, 1, v.path("value").asDouble(), v.path("min").asDouble(),
-                    v.path("max").asDouble(), v.path("value").asDouble(), 0, null);
+            case GAUGE -> Aggregate.gauge(metric, tags, 1, v.path("value").asDouble(), v.path("min").asDouble(),
+                    v.path("max").asDouble(), GaugeHistory.EMPTY);
             case TREND -> {
                 long count = v.path("count").asLong();
-                yield new Aggregate(metric, tags, count, v.path("avg").asDouble() * count, v.path("min").asDouble(),
-                        v.path("max").asDouble(), 0, 0, h);
+                yield Aggregate.trend(metric, tags, count, v.path("avg").asDouble() * count, v.path("min").asDouble(),
+                        v.path("max").asDouble(), h);
             }
         };
     }

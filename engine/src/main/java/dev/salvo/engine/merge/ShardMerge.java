@@ -2,6 +2,7 @@ package dev.salvo.engine.merge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salvo.engine.metrics.Aggregate;
+import dev.salvo.engine.metrics.GaugeHistory;
 import dev.salvo.engine.plan.Isolation;
 import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.config.Problems;
@@ -134,8 +135,8 @@ public final class ShardMerge {
     private static Aggregate add(Aggregate a, Aggregate b) {
         String name = a.metric().name();
         if (a.metric().type() == MetricType.GAUGE && (name.equals("vus") || name.equals("vus_max"))) {
-            return new Aggregate(a.metric(), a.tags(), a.count() + b.count(), a.sum() + b.sum(), a.min() + b.min(),
-                    a.max() + b.max(), a.last() + b.last(), 0, null);
+            return Aggregate.gauge(a.metric(), a.tags(), a.count() + b.count(), a.last() + b.last(), a.min() + b.min(),
+                    a.max() + b.max(), GaugeHistory.EMPTY);
         }
         return a.merge(b);
     }

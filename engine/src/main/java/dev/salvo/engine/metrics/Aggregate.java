@@ -10,9 +10,26 @@ import org.HdrHistogram.Histogram;
 public record Aggregate(Metric metric, Tags tags, long count, double sum, double min, double max,
                         double last, long passes, Histogram histogram, GaugeHistory history) {
 
-    public Aggregate(Metric metric, Tags tags, long count, double sum, double min, double max, double last, long passes,
-                     Histogram histogram) {
-        this(metric, tags, count, sum, min, max, last, passes, histogram, GaugeHistory.EMPTY);
+    /** A counter's: {@code count} samples adding up to {@code sum} (its last value, as k6 shows a counter). */
+    public static Aggregate counter(Metric metric, Tags tags, long count, double sum) {
+        return new Aggregate(metric, tags, count, sum, 0, 0, sum, 0, null, GaugeHistory.EMPTY);
+    }
+
+    /** A rate's: {@code passes} of {@code count} samples were non-zero. */
+    public static Aggregate rate(Metric metric, Tags tags, long count, long passes) {
+        return new Aggregate(metric, tags, count, passes, 0, 1, 0, passes, null, GaugeHistory.EMPTY);
+    }
+
+    /** A gauge's: its last {@code value} (also its sum, which merging shards adds up), bounds and history. */
+    public static Aggregate gauge(Metric metric, Tags tags, long count, double value, double min, double max,
+                                  GaugeHistory history) {
+        return new Aggregate(metric, tags, count, value, min, max, value, 0, null, history);
+    }
+
+    /** A trend's: {@code count} values adding up to {@code sum}, their bounds and histogram. */
+    public static Aggregate trend(Metric metric, Tags tags, long count, double sum, double min, double max,
+                                  Histogram histogram) {
+        return new Aggregate(metric, tags, count, sum, min, max, 0, 0, histogram, GaugeHistory.EMPTY);
     }
 
     /** A gauge's first value kept in its history; NaN when there is none. */
@@ -58,6 +75,6 @@ public record Aggregate(Metric metric, Tags tags, long count, double sum, double
     }
 
     public static Aggregate empty(Metric metric, Tags tags) {
-        return new Aggregate(metric, tags, 0, 0, 0, 0, 0, 0, metric.type() == MetricType.TREND ? new Histogram(3) : null);
+        return metric.type() == MetricType.TREND ? trend(metric, tags, 0, 0, 0, 0, new Histogram(3)) : counter(metric, tags, 0, 0);
     }
 }

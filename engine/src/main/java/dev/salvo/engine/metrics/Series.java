@@ -73,7 +73,7 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         @Override
         Aggregate aggregate() {
             double s = sum.sum();
-            return new Aggregate(metric(), tags(), count.sum(), s, 0, 0, s, 0, null);
+            return Aggregate.counter(metric(), tags(), count.sum(), s);
         }
 
         private double lastSum;
@@ -83,7 +83,7 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         Aggregate takeInterval() {
             double s = sum.sum();
             long c = count.sum();
-            Aggregate a = new Aggregate(metric(), tags(), c - lastCount, s - lastSum, 0, 0, s - lastSum, 0, null);
+            Aggregate a = Aggregate.counter(metric(), tags(), c - lastCount, s - lastSum);
             lastSum = s;
             lastCount = c;
             return a;
@@ -122,7 +122,7 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
 
         @Override
         synchronized Aggregate aggregate() {
-            return new Aggregate(metric(), tags(), count, last, min, max, last, 0, null, history.snapshot());
+            return Aggregate.gauge(metric(), tags(), count, last, min, max, history.snapshot());
         }
 
         private long takenCount;
@@ -132,7 +132,7 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
             sample();
             long n = count - takenCount;
             takenCount = count;
-            return new Aggregate(metric(), tags(), n, last, last, last, last, 0, null);
+            return Aggregate.gauge(metric(), tags(), n, last, last, last, GaugeHistory.EMPTY);
         }
     }
 
@@ -153,7 +153,7 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         @Override
         Aggregate aggregate() {
             long p = passes.sum();
-            return new Aggregate(metric(), tags(), count.sum(), p, 0, 1, 0, p, null);
+            return Aggregate.rate(metric(), tags(), count.sum(), p);
         }
 
         private long lastPasses;
@@ -163,7 +163,7 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
         Aggregate takeInterval() {
             long p = passes.sum();
             long c = count.sum();
-            Aggregate a = new Aggregate(metric(), tags(), c - lastCount, p - lastPasses, 0, 1, 0, p - lastPasses, null);
+            Aggregate a = Aggregate.rate(metric(), tags(), c - lastCount, p - lastPasses);
             lastPasses = p;
             lastCount = c;
             return a;
@@ -264,7 +264,7 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
             // this interval's max: whichever interval it lands in, the totals hold it once.
             double min = n == 0 ? 0 : Math.min(pendingMin, h.getMinValue() / SCALE);
             double max = n == 0 ? 0 : Double.isInfinite(pendingMax) ? h.getMaxValue() / SCALE : pendingMax;
-            Aggregate a = new Aggregate(metric(), tags(), n, s - takenSum, min, max, 0, 0, h);
+            Aggregate a = Aggregate.trend(metric(), tags(), n, s - takenSum, min, max, h);
             takenSum = s;
             if (n > 0) {
                 pendingMin = Double.POSITIVE_INFINITY;
@@ -287,7 +287,7 @@ public abstract sealed class Series permits Series.Counter, Series.Gauge, Series
             sample();
             Histogram h = total.copy();
             long n = h.getTotalCount();
-            return new Aggregate(metric(), tags(), n, sum.sum(), n == 0 ? 0 : totalMin, n == 0 ? 0 : totalMax, 0, 0, h);
+            return Aggregate.trend(metric(), tags(), n, sum.sum(), n == 0 ? 0 : totalMin, n == 0 ? 0 : totalMax, h);
         }
     }
 }

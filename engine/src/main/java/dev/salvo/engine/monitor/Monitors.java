@@ -43,6 +43,7 @@ public final class Monitors implements AutoCloseable {
     private final Map<String, Monitor> declared = new LinkedHashMap<>();
     private final Map<String, String> gaugeOwners = new LinkedHashMap<>();
     private final Set<String> said = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     private volatile Consumer<String> live = w -> {};
     private ScheduledExecutorService thread;
     private HttpClient client;
@@ -91,13 +92,14 @@ public final class Monitors implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true; // a poll the shutdown cuts is no failure of the endpoint: no warning for it
         // The client first: an unanswered poll is abandoned, not awaited (its completion would need the thread).
         if (client != null) client.shutdownNow();
         if (thread != null) thread.shutdownNow();
     }
 
     private void warn(String message) {
-        if (!said.add(message)) return;
+        if (closed || !said.add(message)) return;
         metrics.warn(message);
         live.accept(message);
     }

@@ -20,17 +20,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
  * Reads k6's client options: {@code insecureSkipTLSVerify, tlsVersion, tlsCipherSuites, tlsAuth, http2,
  * noConnectionReuse, noVUConnectionReuse, maxRedirects, hosts, dns, localIPs, proxy, noCookiesReset, batch,
- * batchPerHost}; the proxy falls back
+ * batchPerHost}, and salvo's {@code maxResponseBodySize}; the proxy falls back
  * to the {@code HTTP_PROXY / HTTPS_PROXY / NO_PROXY} environment variables (or their lower-case forms).
  * {@code tlsAuth} files are read later, relative to the script (see {@link ClientCertificates}).
  */
 public final class ClientOptionsParser {
     private static final int MAX_LOCAL_IPS = 65_536;
+    private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d{1,12})\\s*(b|kb|kib|mb|mib|gb|gib)?\\s*");
 
     private ClientOptionsParser() {
     }
@@ -54,7 +57,38 @@ public final class ClientOptionsParser {
                 o.nonNegativeInt("maxRedirects", Connections.DEFAULT.maxRedirects()), hosts(o), dnsTtl(o), localIps(o),
                 proxy(o, env));
         return new ClientOptions(tls, http2, connections, o.bool("noCookiesReset", false),
-                o.positiveInt("batch", HttpConfig.DEFAULT_BATCH), o.positiveInt("batchPerHost", HttpConfig.DEFAULT_BATCH_PER_HOST));
+                o.positiveInt("batch", HttpConfig.DEFAULT_BATCH), o.positiveInt("batchPerHost", HttpConfig.DEFAULT_BATCH_PER_HOST),
+                bodySize(o));
+    }
+
+    /** {@code maxResponseBodySize}: bytes, or a size such as '256KB', '64MB', '1GB' (powers of 1024). */
+    private static long bodySize(ConfigReader o) {
+        JsonNode v = o.raw("maxResponseBodySize");
+        if (v == null || v.isNull()) {
+            return HttpConfig.DEFAULT_MAX_RESPONSE_BODY_SIZE;
+        }
+        long bytes = -1;
+        if (v.isIntegralNumber()) {
+            bytes = v.asLong();
+        } else if (v.isTextual()) {
+            Matcher m = SIZE.matcher(v.asText());
+            if (m.matches()) {
+                String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+                int shift = switch (unit.charAt(0)) {
+                    case 'k' -> 10;
+                    case 'm' -> 20;
+                    case 'g' -> 30;
+                    default -> 0;
+                };
+                bytes = Long.parseLong(m.group(1)) << shift;
+            }
+        }
+        if (bytes <= 0 || bytes > Integer.MAX_VALUE - 8) {
+            o.problems().error(o.path("maxResponseBodySize"), "must be a size from 1 byte to 2GB, such as 1048576, '512KB' or"
+                    + " '256MB', not " + v);
+            return HttpConfig.DEFAULT_MAX_RESPONSE_BODY_SIZE;
+        }
+        return bytes;
     }
 
     /** {@code tlsVersion: 'tls1.2'} (that version only) or {@code {min, max}}, as JDK protocol names. */

@@ -97,6 +97,7 @@ public final class SummaryJson {
         options.put("noCookiesReset", p.client().noCookiesReset());
         options.put("batch", p.client().batch());
         options.put("batchPerHost", p.client().batchPerHost());
+        options.put("maxResponseBodySize", p.client().maxResponseBodySize());
         options.set("tags", JSON.valueToTree(p.tags()));
         options.set("thresholds", p.thresholds());
         plan.put("maxVus", p.maxVus());

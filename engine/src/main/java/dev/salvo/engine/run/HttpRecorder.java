@@ -5,7 +5,6 @@ import dev.salvo.engine.http.HttpListener;
 import dev.salvo.engine.http.HttpRequest;
 import dev.salvo.engine.http.HttpResponse;
 import dev.salvo.engine.http.Timings;
-import dev.salvo.engine.metrics.Metric;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Series;
 import dev.salvo.engine.metrics.Tags;
@@ -22,8 +21,6 @@ import static dev.salvo.engine.metrics.BuiltinMetrics.*;
  * Used on the VU's event loop only, so its cache of series needs no lock.
  */
 final class HttpRecorder implements HttpListener {
-    private static final Metric[] PER_REQUEST = {HTTP_REQS, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING,
-            HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING, HTTP_REQ_FAILED};
     /** Bounds the cache when URLs are unique per request (a missing {@code name} tag). */
     private static final int MAX_CACHED = 1024;
 
@@ -32,10 +29,21 @@ final class HttpRecorder implements HttpListener {
     private final Series dataSent;
     private final Series dataReceived;
     private Series late;
-    private final Map<Key, Series[]> cache = new HashMap<>();
+    private final Map<Key, RequestSeries> cache = new HashMap<>();
     /** The VU whose schedule lag corrects latencies (open models), or null. */
     private final VirtualUser corrected;
     private boolean failed;
+
+    /** The series one request feeds, for one tag set; {@code serviceTime} is null unless latencies are corrected. */
+    private record RequestSeries(Series reqs, Series duration, Series blocked, Series connecting, Series tlsHandshaking,
+                                 Series sending, Series waiting, Series receiving, Series failed, Series serviceTime) {
+        static RequestSeries of(Metrics m, Tags t, boolean corrected) {
+            return new RequestSeries(m.series(HTTP_REQS, t), m.series(HTTP_REQ_DURATION, t), m.series(HTTP_REQ_BLOCKED, t),
+                    m.series(HTTP_REQ_CONNECTING, t), m.series(HTTP_REQ_TLS_HANDSHAKING, t), m.series(HTTP_REQ_SENDING, t),
+                    m.series(HTTP_REQ_WAITING, t), m.series(HTTP_REQ_RECEIVING, t), m.series(HTTP_REQ_FAILED, t),
+                    corrected ? m.series(HTTP_REQ_SERVICE_TIME, t) : null);
+        }
+    }
 
     /** {@code expected} is part of the key: the same status has another {@code expected_response} tag per request. */
     private record Key(String url, String method, int status, boolean expected, int errorCode, String proto,
@@ -71,41 +79,41 @@ final class HttpRecorder implements HttpListener {
         boolean expected = request.expected().expected(response.status());
         Key key = new Key(url, request.method(), response.status(), expected, response.errorCode(), response.proto(),
                 response.tlsVersion(), request.tags());
-        Series[] series = cache.get(key);
+        RequestSeries series = cache.get(key);
         if (series == null) {
             series = resolve(key);
             if (cache.size() >= MAX_CACHED) cache.clear();
             cache.put(key, series);
         }
         Timings tm = response.timings();
-        series[0].add(1);
+        series.reqs().add(1);
         long lag = corrected == null ? -1 : corrected.scheduleLagNanos();
         // Salvo's own lateness stays in http_req_duration (the user's view, corrected in open models)
         // but never in the phases that claim to be the target's: it is counted instead.
         boolean salvoLate = tm.lateBySalvo() || lag / 1e6 > Timings.LATE_MS;
         if (lag >= 0) {
-            series[1].add(tm.duration() + lag / 1e6);
-            if (!salvoLate) series[PER_REQUEST.length].add(tm.duration());
+            series.duration().add(tm.duration() + lag / 1e6);
+            if (!salvoLate) series.serviceTime().add(tm.duration());
         } else {
-            series[1].add(tm.duration());
+            series.duration().add(tm.duration());
         }
-        series[2].add(tm.blocked());
-        series[4].add(tm.tlsHandshaking());
-        series[5].add(tm.sending());
+        series.blocked().add(tm.blocked());
+        series.tlsHandshaking().add(tm.tlsHandshaking());
+        series.sending().add(tm.sending());
         if (salvoLate) {
             if (late == null) late = metrics.series(SALVO_LATE_REQUESTS, base);
             late.add(1);
         } else {
-            series[3].add(tm.connecting());
-            series[6].add(tm.waiting());
-            series[7].add(tm.receiving());
+            series.connecting().add(tm.connecting());
+            series.waiting().add(tm.waiting());
+            series.receiving().add(tm.receiving());
         }
-        series[8].add(expected ? 0 : 1);
+        series.failed().add(expected ? 0 : 1);
         dataSent.add(response.bytesSent());
         dataReceived.add(response.bytesReceived());
     }
 
-    private Series[] resolve(Key key) {
+    private RequestSeries resolve(Key key) {
         Map<String, String> t = new LinkedHashMap<>(base.asMap());
         t.put("url", key.url());
         t.put("name", key.url());
@@ -117,9 +125,6 @@ final class HttpRecorder implements HttpListener {
         if (!key.proto().isEmpty()) t.put("proto", key.proto());
         if (!key.tlsVersion().isEmpty()) t.put("tls_version", key.tlsVersion());
         Tags tags = Tags.of(t);
-        Series[] out = new Series[PER_REQUEST.length + (corrected == null ? 0 : 1)];
-        for (int i = 0; i < PER_REQUEST.length; i++) out[i] = metrics.series(PER_REQUEST[i], tags);
-        if (corrected != null) out[PER_REQUEST.length] = metrics.series(HTTP_REQ_SERVICE_TIME, tags);
-        return out;
+        return RequestSeries.of(metrics, tags, corrected != null);
     }
 }

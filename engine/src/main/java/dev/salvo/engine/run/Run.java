@@ -297,7 +297,7 @@ public final class Run {
         String userAgent = plan.userAgent() != null ? plan.userAgent() : "salvo/" + Version.get();
         ClientOptions client = plan.client();
         return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10), client.tls(), client.http2(),
-                client.connections(), client.noCookiesReset(), client.batch(), client.batchPerHost());
+                client.connections(), client.noCookiesReset(), client.batch(), client.batchPerHost(), client.maxResponseBodySize());
     }
 
     /** Runs every VU's stop hook (user()'s onStop) that ran an iteration, for a few seconds at most. */

@@ -133,7 +133,7 @@ class HttpSessionBodiesTest extends DemoTargetTest {
             for (String path : List.of("/br", "/zstd")) {
                 HttpResponse r = fx.get(server.url(path));
                 assertEquals(0, r.status(), path);
-                assertEquals(HttpErrorCodes.GENERIC, r.errorCode(), path);
+                assertEquals(HttpErrorCodes.BODY_DECODE_ERROR, r.errorCode(), path);
                 assertTrue(r.error().startsWith("cannot decode the response body (Content-Encoding): "), path + ": " + r.error());
             }
         }

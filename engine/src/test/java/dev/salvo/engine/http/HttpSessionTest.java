@@ -182,9 +182,12 @@ class HttpSessionTest extends DemoTargetTest {
         fx.session.close();
         HttpResponse res = slow.get(2, TimeUnit.SECONDS);
         assertEquals(0, res.status());
-        assertEquals("session closed", res.error());
+        assertEquals(HttpErrorCodes.INTERRUPTED, res.errorCode());
+        assertEquals("request cut short: the run stopped (session closed)", res.error());
         assertEquals(0, fx.openConnections());
-        assertEquals("session closed", fx.get(url("/health")).error());
+        HttpResponse after = fx.get(url("/health"));
+        assertEquals(HttpErrorCodes.INTERRUPTED, after.errorCode());
+        assertEquals("request cut short: the run stopped (session closed)", after.error());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.metrics.BuiltinMetrics;
+import dev.salvo.engine.metrics.GaugeHistory;
 import dev.salvo.engine.metrics.Interval;
 import dev.salvo.engine.metrics.Series;
 import dev.salvo.engine.metrics.Tags;
@@ -22,9 +23,9 @@ class SaturationTest {
         Histogram lag = new Histogram(3);
         for (int i = 0; i < 10; i++) lag.recordValue((long) (lagMs * Series.SCALE));
         saturation.onInterval(new Interval(0, 1000, List.of(
-                new Aggregate(BuiltinMetrics.SALVO_CPU, Tags.EMPTY, 1, cpu, cpu, cpu, cpu, 0, null),
-                new Aggregate(BuiltinMetrics.SALVO_MACHINE_CPU, Tags.EMPTY, 1, machineCpu, machineCpu, machineCpu, machineCpu, 0, null),
-                new Aggregate(BuiltinMetrics.SALVO_LOOP_LAG, Tags.of("worker", "0"), 10, 10 * lagMs, lagMs, lagMs, 0, 0, lag))));
+                Aggregate.gauge(BuiltinMetrics.SALVO_CPU, Tags.EMPTY, 1, cpu, cpu, cpu, GaugeHistory.EMPTY),
+                Aggregate.gauge(BuiltinMetrics.SALVO_MACHINE_CPU, Tags.EMPTY, 1, machineCpu, machineCpu, machineCpu, GaugeHistory.EMPTY),
+                Aggregate.trend(BuiltinMetrics.SALVO_LOOP_LAG, Tags.of("worker", "0"), 10, 10 * lagMs, lagMs, lagMs, lag))));
     }
 
     @Test

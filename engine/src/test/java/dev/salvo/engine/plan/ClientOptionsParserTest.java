@@ -105,4 +105,18 @@ class ClientOptionsParserTest {
         assertTrue(all.contains("options.dns.ttl:"), all);
         assertEquals(8, e.size(), all);
     }
+
+    @Test
+    void maxResponseBodySizeIsBytesOrASizeWithAUnit() throws Exception {
+        assertEquals(64L << 20, parse("{}", Map.of()).maxResponseBodySize());
+        assertEquals(1000, parse("{'maxResponseBodySize': 1000}", Map.of()).maxResponseBodySize());
+        assertEquals(512L << 10, parse("{'maxResponseBodySize': '512KB'}", Map.of()).maxResponseBodySize());
+        assertEquals(256L << 20, parse("{'maxResponseBodySize': '256 MiB'}", Map.of()).maxResponseBodySize());
+        assertEquals(1L << 30, parse("{'maxResponseBodySize': '1gb'}", Map.of()).maxResponseBodySize());
+        for (String bad : List.of("0", "-5", "'lots'", "'3TB'", "'4GB'", "true")) {
+            List<String> errors = errors("{'maxResponseBodySize': " + bad + "}");
+            assertEquals(1, errors.size(), bad + ": " + errors);
+            assertTrue(errors.get(0).startsWith("options.maxResponseBodySize: must be a size from 1 byte to 2GB"), errors.get(0));
+        }
+    }
 }

@@ -4,6 +4,7 @@ import dev.salvo.engine.demo.DemoTargetTest;
 import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Tags;
+import dev.salvo.engine.report.ErrorCodes;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -139,7 +140,7 @@ class WsClientTest extends DemoTargetTest {
         connect(client(), WsParams.of(demo.wsUrl() + "/ws/ticker?interval=5&dropAfter=2&drop=mid"), r);
         assertEquals(1006, r.closed.get(5, TimeUnit.SECONDS));
         assertEquals(2, r.events.stream().filter(e -> e.startsWith("text:")).count());
-        assertEquals(1, sum("ws_errors", "error_code", "1303"));
+        assertEquals(1, sum("ws_errors", "error_code", "1703"));
     }
 
     @Test
@@ -151,7 +152,7 @@ class WsClientTest extends DemoTargetTest {
         assertEquals(WsErrorCodes.HANDSHAKE_REFUSED, h.errorCode());
         assertNotNull(h.error());
         r.closed.get(5, TimeUnit.SECONDS);
-        assertEquals(1, sum("ws_errors", "error_code", "1300"));
+        assertEquals(1, sum("ws_errors", "error_code", "1700"));
         assertEquals(0, sum("ws_sessions", null, null));
     }
 
@@ -180,8 +181,10 @@ class WsClientTest extends DemoTargetTest {
             WsHandshake h = r.handshake.get(5, TimeUnit.SECONDS);
             assertEquals(0, h.status());
             assertEquals(WsErrorCodes.HANDSHAKE_TIMEOUT, h.errorCode());
+            assertTrue(h.error().contains("handshake"), h.error());
+            assertEquals("websocket handshake timeout", ErrorCodes.describe("1701"));
             assertEquals(1006, r.closed.get(5, TimeUnit.SECONDS));
-            assertEquals(1, sum("ws_errors", "error_code", "1301"));
+            assertEquals(1, sum("ws_errors", "error_code", "1701"));
         }
     }
 
@@ -194,9 +197,9 @@ class WsClientTest extends DemoTargetTest {
         r.handshake.get(5, TimeUnit.SECONDS);
         loop.execute(() -> socket.send("x".repeat(4000)));
         assertEquals(1009, r.closed.get(5, TimeUnit.SECONDS));
-        assertEquals(1, sum("ws_errors", "error_code", "1302"));
+        assertEquals(1, sum("ws_errors", "error_code", "1702"));
         loop.submit(() -> socket.send("late")).get();
-        assertEquals(1, sum("ws_errors", "error_code", "1305"), "send after close is counted");
+        assertEquals(1, sum("ws_errors", "error_code", "1705"), "send after close is counted");
     }
 
     @Test
@@ -208,7 +211,7 @@ class WsClientTest extends DemoTargetTest {
         assertEquals(1, loop.submit(client::openSockets).get());
         client.close();
         assertEquals(1001, r.closed.get(5, TimeUnit.SECONDS));
-        assertEquals(1, sum("ws_errors", "error_code", "1306"));
+        assertEquals(1, sum("ws_errors", "error_code", "1706"));
         assertEquals(0, loop.submit(client::openSockets).get());
     }
 }

@@ -43,7 +43,7 @@ public class HttpRecorderBench {
         tags.put("group", "");
         HttpRequest request = new HttpRequest("GET", URI.create(URL), List.of(), null, Duration.ofSeconds(60), 10,
                 true, tags);
-        HttpResponse response = new HttpResponse(200, "HTTP/1.1", URL, Map.of(), null, timings, null, 0, 80, 120);
+        HttpResponse response = HttpResponse.received(200, "HTTP/1.1", URL, Map.of(), null, timings, new HttpResponse.Wire(80, 120, ""));
         recorder.onExchange(request, response);
     }
 }

@@ -15,14 +15,12 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One request and its response on one connection: takes or opens the connection, writes, collects
  * the response and the phase timestamps, then reports exactly once to its {@link Exchange}.
  */
 final class Attempt {
-    static final long MAX_BODY_BYTES = 64L << 20;
     private static final long UNSET = Long.MIN_VALUE;
 
     private final Exchange owner;
@@ -66,7 +64,7 @@ final class Attempt {
         try {
             message = RequestFactory.build(request, target, config);
         } catch (IllegalArgumentException e) {
-            fail(new Failure(HttpErrorCodes.GENERIC, "invalid request: " + e.getMessage()), false);
+            fail(new Failure(HttpErrorCodes.INVALID_REQUEST, "invalid request: " + e.getMessage()), false);
             return;
         }
         if (pool.isClosed()) {
@@ -122,7 +120,8 @@ final class Attempt {
                     connectEnd = fresh.connectedNanos(); // the TLS handshake failed, not the dial
                 }
                 dialed(fresh);
-                fail(Failure.ofConnect(f.cause(), target.host(), target.port(), fresh.proxy()), false);
+                Failure failure = Failure.ofConnect(f.cause(), target.host(), target.port(), fresh.proxy());
+                fail(fresh.connectedNanos() != 0 && target.tls() ? failure.inTlsHandshake() : failure, false);
                 return;
             }
             tlsEnd = System.nanoTime();
@@ -196,8 +195,7 @@ final class Attempt {
             return;
         }
         if (msg.decoderResult().isFailure()) {
-            fail(new Failure(HttpErrorCodes.GENERIC, "malformed response: " + msg.decoderResult().cause().getMessage()),
-                    false);
+            fail(Failure.ofDecoder(msg.decoderResult().cause()), false);
             return;
         }
         if (msg instanceof io.netty.handler.codec.http.HttpResponse h) {
@@ -207,7 +205,7 @@ final class Attempt {
                 // The decompressor leaves an encoding it cannot decode in place: say so, not hand back noise.
                 String unsupported = Compression.unsupported(h.headers().get(HttpHeaderNames.CONTENT_ENCODING));
                 if (unsupported != null) {
-                    fail(new Failure(HttpErrorCodes.GENERIC, unsupported), false);
+                    fail(new Failure(HttpErrorCodes.BODY_DECODE_ERROR, unsupported), false);
                     return;
                 }
                 head = h;
@@ -220,12 +218,13 @@ final class Attempt {
                 informational = informational && !(content instanceof LastHttpContent);
                 return;
             }
-            bodyBytes += content.content().readableBytes();
-            if (bodyBytes > MAX_BODY_BYTES) {
-                fail(new Failure(HttpErrorCodes.GENERIC, "response body larger than 64 MiB"), false);
-                return;
-            }
             if (body != null) {
+                // Only a kept body has a cap: a discarded one is counted as it streams by, whatever its size.
+                bodyBytes += content.content().readableBytes();
+                if (bodyBytes > config.maxResponseBodySize()) {
+                    fail(Failure.bodyTooLarge(config.maxResponseBodySize()), false);
+                    return;
+                }
                 body.append(content.content());
             }
             if (content instanceof LastHttpContent) {
@@ -264,10 +263,10 @@ final class Attempt {
         boolean keepAlive = connection.isStream()
                 || HttpUtil.isKeepAlive(head) && !"close".equalsIgnoreCase(request.header("connection"));
         String proto = connection.isStream() ? "HTTP/2.0" : head.protocolVersion().text();
-        HttpResponse response = new HttpResponse(head.status().code(), proto, request.url().toString(),
+        HttpResponse response = HttpResponse.received(head.status().code(), proto, request.url().toString(),
                 new ResponseHeaders(connection.wireHeaders(head), connection.isStream()), body == null ? new byte[0] : body.toByteArray(),
                 timings(end, LoopLag.boundNanos()),
-                null, 0, connection.bytesWritten(), connection.bytesRead(), connection.tlsVersion());
+                new HttpResponse.Wire(connection.bytesWritten(), connection.bytesRead(), connection.tlsVersion()));
         connection.end();
         if (keepAlive) {
             pool.release(connection);
@@ -299,8 +298,8 @@ final class Attempt {
             }
             pool.discard(connection);
         }
-        HttpResponse response = new HttpResponse(0, "", request.url().toString(), Map.of(), new byte[0],
-                timings(end, LoopLag.boundNanos()), failure.message(), failure.code(), sent, received, tlsVersion);
+        HttpResponse response = HttpResponse.failed(request.url().toString(), timings(end, LoopLag.boundNanos()), failure.code(),
+                failure.message(), new HttpResponse.Wire(sent, received, tlsVersion));
         owner.attemptDone(this, response, retryable);
     }
 

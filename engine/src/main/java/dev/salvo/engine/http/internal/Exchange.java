@@ -6,7 +6,6 @@ import dev.salvo.engine.http.HttpListener;
 import dev.salvo.engine.http.HttpRequest;
 import dev.salvo.engine.http.HttpResponse;
 import dev.salvo.engine.http.Timings;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -123,6 +122,6 @@ public final class Exchange {
     }
 
     private static HttpResponse failure(HttpRequest request, int code, String message) {
-        return new HttpResponse(0, "", request.url().toString(), Map.of(), new byte[0], Timings.ZERO, message, code, 0, 0);
+        return HttpResponse.failed(request.url().toString(), Timings.ZERO, code, message, HttpResponse.Wire.NONE);
     }
 }

@@ -2,6 +2,7 @@ package dev.salvo.engine.http.internal;
 
 import dev.salvo.engine.http.HttpErrorCodes;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.compression.DecompressionException;
 import java.io.IOException;
 import io.netty.handler.proxy.ProxyConnectException;
@@ -19,7 +20,8 @@ public record Failure(int code, String message) {
 
     static final Failure CLOSED = new Failure(HttpErrorCodes.CONNECTION_CLOSED,
             "connection closed by server before the response ended");
-    static final Failure SESSION_CLOSED = new Failure(HttpErrorCodes.GENERIC, "session closed");
+    static final Failure SESSION_CLOSED = new Failure(HttpErrorCodes.INTERRUPTED,
+            "request cut short: the run stopped (session closed)");
     static final Failure TIMEOUT = new Failure(HttpErrorCodes.REQUEST_TIMEOUT, "request timeout");
 
     /** Classifies a failure to open a connection, directly or through {@code proxy} (null: none). */
@@ -92,12 +94,39 @@ public record Failure(int code, String message) {
             return CLOSED;
         }
         if (cause instanceof DecompressionException) {
-            return new Failure(HttpErrorCodes.GENERIC, "cannot decode the response body (Content-Encoding): " + message(cause));
+            return new Failure(HttpErrorCodes.BODY_DECODE_ERROR, "cannot decode the response body (Content-Encoding): " + message(cause));
         }
         if (cause instanceof IOException && contains(cause, "reset")) {
             return new Failure(HttpErrorCodes.CONNECTION_RESET, "connection reset by peer");
         }
         return new Failure(HttpErrorCodes.GENERIC, message(cause));
+    }
+
+    /**
+     * This failure, met after the connection was made and before its TLS handshake ended: a server closing or
+     * resetting it then is a TLS failure (1300), typically a port that does not speak TLS.
+     */
+    Failure inTlsHandshake() {
+        if (code != HttpErrorCodes.CONNECTION_CLOSED && code != HttpErrorCodes.CONNECTION_RESET) {
+            return this;
+        }
+        return new Failure(HttpErrorCodes.TLS_ERROR, "tls: the server " + (code == HttpErrorCodes.CONNECTION_RESET ? "reset"
+                : "closed") + " the connection during the handshake (does the port speak TLS?)");
+    }
+
+    /** A response the HTTP decoder refused: headers or status line over its limits, or not HTTP at all. */
+    static Failure ofDecoder(Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            return new Failure(HttpErrorCodes.HEADERS_TOO_LARGE, "response headers too large (status line over 4 KiB or"
+                    + " headers over 8 KiB): " + message(cause));
+        }
+        return new Failure(HttpErrorCodes.MALFORMED_RESPONSE, "malformed response (not HTTP): " + message(cause));
+    }
+
+    /** A kept body over the limit; {@code responseType: 'none'} and {@code discardResponseBodies} have none. */
+    static Failure bodyTooLarge(long limit) {
+        return new Failure(HttpErrorCodes.BODY_TOO_LARGE, "response body larger than maxResponseBodySize (" + limit
+                + " bytes; responseType 'none' or discardResponseBodies reads any size)");
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {

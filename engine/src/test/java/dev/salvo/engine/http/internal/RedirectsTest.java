@@ -21,8 +21,8 @@ class RedirectsTest {
     }
 
     private static HttpResponse redirect(int status, String location) {
-        return new HttpResponse(status, "HTTP/1.1", "x", Map.of("location", List.of(location)), new byte[0],
-                Timings.ZERO, null, 0, 0, 0);
+        return HttpResponse.received(status, "HTTP/1.1", "x", Map.of("location", List.of(location)), new byte[0],
+                Timings.ZERO, HttpResponse.Wire.NONE);
     }
 
     @Test
@@ -65,7 +65,7 @@ class RedirectsTest {
     @Test
     void noLocationOrNoRedirectStatusMeansNoNextHop() {
         assertNull(Redirects.next(post("http://h/a"), redirect(200, "/b")));
-        assertNull(Redirects.next(post("http://h/a"), new HttpResponse(302, "HTTP/1.1", "x", Map.of(), new byte[0],
-                Timings.ZERO, null, 0, 0, 0)));
+        assertNull(Redirects.next(post("http://h/a"), HttpResponse.received(302, "HTTP/1.1", "x", Map.of(), new byte[0],
+                Timings.ZERO, HttpResponse.Wire.NONE)));
     }
 }

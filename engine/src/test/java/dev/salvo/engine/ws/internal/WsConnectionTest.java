@@ -180,7 +180,7 @@ class WsConnectionTest {
         assertFalse(ch.isOpen());
         assertTrue(events.contains("close:1000"), events.toString());
         connection.send("late");
-        assertEquals(1, count("ws_errors", "1305"));
+        assertEquals(1, count("ws_errors", "1705"));
     }
 
     @Test
@@ -189,7 +189,7 @@ class WsConnectionTest {
         List<int[]> frames = clientFrames();
         assertEquals(1009, closeCode(frames.get(frames.size() - 1)));
         assertFalse(ch.isOpen());
-        assertEquals(1, count("ws_errors", "1302"));
+        assertEquals(1, count("ws_errors", "1702"));
         assertTrue(events.contains("close:1009"), events.toString());
     }
 
@@ -199,20 +199,20 @@ class WsConnectionTest {
         ch.writeInbound(frame(0x80, new byte[40]));
         List<int[]> frames = clientFrames();
         assertEquals(1009, closeCode(frames.get(frames.size() - 1)));
-        assertEquals(1, count("ws_errors", "1302"));
+        assertEquals(1, count("ws_errors", "1702"));
     }
 
     @Test
     void aHandlerFailureIsCountedAndClosesWith1011() {
         connection.fail();
         assertEquals(1011, closeCode(clientFrames().get(0)));
-        assertEquals(1, count("ws_errors", "1304"));
+        assertEquals(1, count("ws_errors", "1704"));
     }
 
     @Test
     void aConnectionLostWithoutCloseFrameIs1006AndCounted() {
         ch.close();
-        assertEquals(List.of("handshake:101", "error:1303", "forgotten", "close:1006"), events);
-        assertEquals(1, count("ws_errors", "1303"));
+        assertEquals(List.of("handshake:101", "error:1703", "forgotten", "close:1006"), events);
+        assertEquals(1, count("ws_errors", "1703"));
     }
 }
