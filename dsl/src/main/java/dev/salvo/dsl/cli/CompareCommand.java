@@ -1,5 +1,6 @@
 package dev.salvo.dsl.cli;
 
+import dev.salvo.dsl.runner.ExitCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salvo.engine.compare.BaselineException;
 import dev.salvo.engine.compare.Baselines;

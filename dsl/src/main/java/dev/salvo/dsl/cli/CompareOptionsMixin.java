@@ -1,5 +1,6 @@
 package dev.salvo.dsl.cli;
 
+import dev.salvo.dsl.runner.ExitCodes;
 import dev.salvo.engine.compare.CompareJson;
 import dev.salvo.engine.compare.CompareMarkdown;
 import dev.salvo.engine.compare.CompareOptions;

@@ -1,5 +1,6 @@
 package dev.salvo.dsl.cli;
 
+import dev.salvo.dsl.runner.ExitCodes;
 import dev.salvo.engine.demo.DemoOptions;
 import dev.salvo.engine.demo.DemoServer;
 import dev.salvo.engine.demo.PortInUseException;

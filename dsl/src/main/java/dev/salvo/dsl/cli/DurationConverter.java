@@ -1,6 +1,6 @@
 package dev.salvo.dsl.cli;
 
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -1,7 +1,11 @@
 package dev.salvo.dsl.cli;
 
+import dev.salvo.dsl.runner.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import java.time.ZoneId;
+import java.util.Arrays;
+
 
 /** The {@code salvo} command line. */
 @Command(name = "salvo", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
@@ -19,13 +23,13 @@ public final class Main implements Runnable {
         // The time-zone rules are read from a file on first use, by the first log line among others: at
         // the open-files limit (thousands of VUs opening connections) that read fails and the class
         // can never initialise, so the event loop that logged dies. Read them while files can be opened.
-        java.time.ZoneId.systemDefault().getRules();
+        ZoneId.systemDefault().getRules();
         System.exit(execute(args));
     }
 
     /** Runs a command line and returns its exit code; never calls {@code System.exit}. */
     public static int execute(String... args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();

@@ -1,5 +1,6 @@
 package dev.salvo.dsl.cli;
 
+import dev.salvo.dsl.runner.ExitCodes;
 import dev.salvo.engine.merge.MergedReports;
 import dev.salvo.engine.merge.Shard;
 import dev.salvo.engine.merge.ShardMerge;

@@ -1,5 +1,7 @@
 package dev.salvo.dsl.cli;
 
+import dev.salvo.dsl.runner.ExitCodes;
+import dev.salvo.dsl.runner.Prepared;
 import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.repl.Console;
 import dev.salvo.dsl.repl.Repl;
@@ -25,6 +27,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.io.IOException;
+
 
 /** {@code salvo repl [SCRIPT]}: JavaScript at a prompt on the same runtime as {@code salvo run}. */
 @Command(name = "repl", mixinStandardHelpOptions = true, sortOptions = false,
@@ -67,13 +71,13 @@ public final class ReplCommand implements Callable<Integer> {
              Workers workers = new Workers(Workers.defaultCount());
              Session session = new Session(js, host, workers.get(0), insecureSkipTlsVerify)) {
             if (!tty) {
-                Repl repl = new Repl(session, workers, envJson, vars, System.out, System.err);
+                Repl repl = new Repl(session, workers, vars, System.out, System.err);
                 if (script != null && !repl.loadFile(script.getFileName().toString())) return ExitCodes.SCRIPT;
                 return repl.piped(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             }
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                 PrintStream screen = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-                Repl repl = new Repl(session, workers, envJson, vars, screen, screen);
+                Repl repl = new Repl(session, workers, vars, screen, screen);
                 if (script != null) repl.loadFile(script.getFileName().toString());
                 return Console.run(repl, terminal, historyFile(), prompt(vars.get("BASE_URL")));
             }
@@ -82,7 +86,7 @@ public final class ReplCommand implements Callable<Integer> {
         }
     }
 
-    private Path historyFile() throws java.io.IOException {
+    private Path historyFile() throws IOException {
         if (history != null) return history;
         String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
         return Files.createDirectories(Path.of(home, ".salvo")).resolve("history");

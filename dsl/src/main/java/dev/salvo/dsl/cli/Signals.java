@@ -1,5 +1,6 @@
 package dev.salvo.dsl.cli;
 
+import dev.salvo.dsl.runner.ExitCodes;
 import sun.misc.Signal;
 
 /** Ctrl-C and SIGTERM stop the run gracefully (results are still written); a second Ctrl-C exits at once. */

@@ -1,5 +1,7 @@
 package dev.salvo.dsl.cli;
 
+import dev.salvo.dsl.runner.ExitCodes;
+import dev.salvo.dsl.runner.Prepared;
 import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.script.JsScript;
 import dev.salvo.dsl.script.ScriptError;
@@ -16,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.salvo.engine.plan.ConfigException;
+
 
 /** {@code salvo validate SCRIPT}: loads the script, checks options, scenarios and thresholds; runs nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -59,7 +63,7 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (ScriptError e) {
             err.println("salvo: script error: " + e.getMessage());
             return ExitCodes.SCRIPT;
-        } catch (dev.salvo.engine.plan.ConfigException e) {
+        } catch (ConfigException e) {
             err.println("salvo validate: bad configuration:");
             e.problems().forEach(p -> err.println("  " + p));
             return ExitCodes.USAGE;

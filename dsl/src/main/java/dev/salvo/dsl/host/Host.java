@@ -1,6 +1,5 @@
 package dev.salvo.dsl.host;
 
-import dev.salvo.dsl.script.ErrorFormat;
 import dev.salvo.engine.http.Compression;
 import dev.salvo.engine.http.ExpectedStatuses;
 import dev.salvo.engine.http.HttpRequest;
@@ -60,6 +59,8 @@ public final class Host {
     }
 
     void uncaught(PolyglotException e) {
+        // An iteration stopped from outside (never yielding at the run's end) is counted as interrupted, not as an error.
+        if (e.isInterrupted() || e.isCancelled()) return;
         run.errors().accept(ErrorFormat.iterationError(e.getMessage(), stackOf(e)));
     }
 
@@ -128,6 +129,14 @@ public final class Host {
     public void cancelTimers() {
         timers.values().forEach(f -> f.cancel(false));
         timers.clear();
+    }
+
+    /** check() was given a Promise (a missing {@code await}): said once per run, at the script line of the check. */
+    @HostAccess.Export
+    public void promiseChecked(String stack) {
+        String where = ErrorFormat.scriptFrame(stack);
+        run.metrics().warnOnce("check-promise", (where == null ? "" : where + ": ") + "check() was given a Promise, not a response: "
+                + "a missing await? (await http.get(...) before checking it)");
     }
 
     @HostAccess.Export
@@ -208,7 +217,11 @@ public final class Host {
         HttpRequest request = r.toHttp(vu, keepBody, expected(vu, r.expected()));
         // The script resumes in a task of its own, not inside the read that completed the response: the
         // other responses of the same poll are then timed as they came, not after this VU's JavaScript.
-        vu.services.http().send(request).thenAccept(res -> loop.execute(() -> vu.resume(callback, new JsResponse(res, keepBody))));
+        vu.requestSent();
+        vu.services.http().send(request).thenAccept(res -> loop.execute(() -> {
+            vu.requestDone();
+            vu.resume(callback, new JsResponse(res, keepBody));
+        }));
     }
 
     /** Sends prepared requests (what prepare() makes) in parallel; {@code callback} gets the responses in order. */
@@ -223,7 +236,9 @@ public final class Host {
             keep[i] = keepBody(r.responseType());
             requests.add(r.toHttp(vu, keep[i], expected(vu, r.expected())));
         }
+        vu.requestSent();
         vu.services.http().sendAll(requests).thenAccept(responses -> {
+            vu.requestDone();
             JsResponse[] out = new JsResponse[n];
             for (int i = 0; i < n; i++) out[i] = new JsResponse(responses.get(i), keep[i]);
             vu.resume(callback, out);

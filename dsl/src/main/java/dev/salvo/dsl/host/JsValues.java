@@ -2,7 +2,7 @@ package dev.salvo.dsl.host;
 
 import dev.salvo.engine.http.Header;
 import dev.salvo.engine.http.HttpRequest;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.Durations;
 import org.graalvm.polyglot.Value;
 
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.io.IOException;
+
 
 /** Small JSON helpers for values that cross from JavaScript as JSON text. */
 final class JsonMaps {
@@ -13,7 +15,7 @@ final class JsonMaps {
     private JsonMaps() {}
 
     /** JSON text as a tree. */
-    static JsonNode tree(String json) throws java.io.IOException {
+    static JsonNode tree(String json) throws IOException {
         return JSON.readTree(json);
     }
 

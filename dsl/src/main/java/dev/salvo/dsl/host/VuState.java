@@ -12,6 +12,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import dev.salvo.engine.http.ExpectedStatuses;
+import java.util.HashMap;
+import java.util.Map;
+
 
 /**
  * The JavaScript side of one VU: its context's host, its {@code vu} object, the function it runs.
@@ -26,15 +30,17 @@ public final class VuState {
     private final Deque<Long> groupStarts = new ArrayDeque<>();
     private Tags tags;
     /** Tags of each check in the current group; checks run every iteration, so they are built once. */
-    private final java.util.Map<String, Tags> checkTags = new java.util.HashMap<>();
+    private final Map<String, Tags> checkTags = new HashMap<>();
     /** The {@code checks} series of each check in the current group without tags of its own, looked up once. */
-    private final java.util.Map<String, Series> checks = new java.util.HashMap<>();
+    private final Map<String, Series> checks = new HashMap<>();
     private boolean closed;
+    /** Touched on the VU's loop only. */
+    private int requestsInFlight;
     private Boolean keepsCookies;
     private String lastUrl;
     private URI lastUri;
     /** Set by {@code http.setResponseCallback()} in this VU's code; null: the context's default. */
-    dev.salvo.engine.http.ExpectedStatuses expected;
+    ExpectedStatuses expected;
     public Value fn;
     public Value data;
     public Value vuObject;
@@ -56,6 +62,20 @@ public final class VuState {
 
     public boolean closed() {
         return closed;
+    }
+
+    /** A request of this VU went out; {@link #requestDone} when its response is back. */
+    void requestSent() {
+        requestsInFlight++;
+    }
+
+    void requestDone() {
+        requestsInFlight--;
+    }
+
+    /** Requests sent and not answered yet: at the end of an iteration, most often a missing {@code await}. */
+    public int requestsInFlight() {
+        return requestsInFlight;
     }
 
     public void close() {

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.IOException;
+
 
 /**
  * The interactive REPL on a JLine terminal: line editing, persistent history, Tab completion,
@@ -64,7 +66,7 @@ public final class Console {
             }
             try {
                 reader.getHistory().save();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 terminal.writer().println("salvo: could not save the history to " + history + ": " + e.getMessage());
             }
         }

@@ -1,44 +1,36 @@
 package dev.salvo.dsl.repl;
 
-import dev.salvo.dsl.cli.Prepared;
-import dev.salvo.dsl.host.HostContext;
-import dev.salvo.dsl.script.JsScript;
-import dev.salvo.dsl.script.JsScriptRuntime;
-import dev.salvo.dsl.script.ScriptError;
-import dev.salvo.engine.metrics.Metrics;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.dsl.runner.ExitCodes;
+import dev.salvo.dsl.runner.LoadTest;
+import dev.salvo.dsl.runner.Prepared;
+import dev.salvo.dsl.runner.RunSettings;
+import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.plan.Overrides;
-import dev.salvo.engine.plan.PlanException;
-import dev.salvo.engine.report.ConsoleSummary;
-import dev.salvo.engine.report.Summary;
-import dev.salvo.engine.run.Run;
-import dev.salvo.engine.run.RunResult;
-import dev.salvo.engine.run.ScriptFailure;
-import dev.salvo.engine.run.ThresholdMonitor;
+import dev.salvo.engine.report.TrendStats;
 import dev.salvo.engine.run.Workers;
-import dev.salvo.engine.thresholds.Verdict;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@code .run [FUNCTION] [-u N] [-t DUR] [-i N]}: writes the session as a script beside the
  * session's files, runs it with the same engine as {@code salvo run}, prints the end-of-test summary.
  */
 final class LoadRun {
+    /** The REPL's runs print the summary and the verdict, no live progress, no files. */
+    private static final RunSettings.ConsoleOptions CONSOLE = new RunSettings.ConsoleOptions(".run", false, false, false, null,
+            TrendStats.DEFAULT);
     private final Workers workers;
-    private final String envJson;
-    private volatile Run running;
+    private final Map<String, String> vars;
+    private volatile LoadTest running;
 
-    LoadRun(Workers workers, String envJson) {
+    LoadRun(Workers workers, Map<String, String> vars) {
         this.workers = workers;
-        this.envJson = envJson;
+        this.vars = vars;
     }
 
     /** Parses the arguments of {@code .run}; returns false with a message on {@code err} for bad ones. */
@@ -81,43 +73,28 @@ final class LoadRun {
         try {
             Files.writeString(file, saver.script(folder, entry, false));
             return execute(file, new Overrides(vus, duration, iterations), out, err);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             err.println(".run: cannot write " + file + ": " + e.getMessage());
             return false;
         } finally {
             try {
                 Files.deleteIfExists(file);
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // a leftover file is harmless
             }
         }
     }
 
-    private boolean execute(Path file, Overrides overrides, PrintStream out, PrintStream err)
-            throws java.io.IOException, InterruptedException {
-        Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-        Metrics metrics = new Metrics();
-        HostContext host = new HostContext(envJson, false, metrics,
-                m -> errors.computeIfAbsent(m, k -> new LongAdder()).increment(), m -> stop());
-        try (JsScript js = JsScript.open(file)) {
-            Prepared prepared = Prepared.prepare(js, host, overrides, Map.of());
-            Run run = new Run(prepared.plan(), workers, new JsScriptRuntime(js, prepared.plan().isolation(), host, null), metrics);
-            running = run;
-            err.printf("running %d VUs, %s (Ctrl-C stops)%n", prepared.plan().maxVus(),
+    private boolean execute(Path file, Overrides overrides, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        RunSettings settings = new RunSettings(file, new RunSettings.Inputs(overrides, Map.of(), vars, Prepared.Layers.NONE),
+                RunSettings.Execution.DEFAULT.withPool(workers), CONSOLE, RunSettings.Results.NONE);
+        LoadTest test = new LoadTest(settings, out, err);
+        running = test;
+        try {
+            err.printf("running %d VUs, %s (Ctrl-C stops)%n", overrides.vus(),
                     overrides.duration() != null ? "for " + Durations.format(overrides.duration()) : overrides.iterations() + " iterations");
-            RunResult result = run.execute();
-            List<Verdict> verdicts = ThresholdMonitor.evaluate(prepared.thresholds(), result.aggregates(),
-                    result.elapsed().toNanos() / 1e9);
-            out.print(ConsoleSummary.render(Summary.of(result, verdicts)));
-            errors.forEach((m, n) -> err.printf("  %6d × %s%n", n.sum(), m));
-            out.println(result.interrupted() ? "INTERRUPTED" : verdicts.stream().allMatch(Verdict::passed) ? "PASSED" : "FAILED");
-            return errors.isEmpty();
-        } catch (ScriptError | ScriptFailure e) {
-            err.println(".run: script error: " + e.getMessage());
-            return false;
-        } catch (PlanException e) {
-            err.println(".run: " + String.join("; ", e.problems()));
-            return false;
+            int code = test.run();
+            return code != ExitCodes.SCRIPT && code != ExitCodes.USAGE && test.scriptErrors().isEmpty();
         } finally {
             running = null;
         }
@@ -125,9 +102,9 @@ final class LoadRun {
 
     /** Stops a running load (Ctrl-C); false when none runs. */
     boolean stop() {
-        Run r = running;
-        if (r == null) return false;
-        r.stop();
+        LoadTest t = running;
+        if (t == null) return false;
+        t.stop();
         return true;
     }
 }

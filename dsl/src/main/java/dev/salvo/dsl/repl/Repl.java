@@ -37,9 +37,9 @@ public final class Repl {
     private final PrintStream err;
     boolean exit;
 
-    public Repl(Session session, Workers workers, String envJson, Map<String, String> vars, PrintStream out, PrintStream err) {
+    public Repl(Session session, Workers workers, Map<String, String> vars, PrintStream out, PrintStream err) {
         this.session = session;
-        this.load = new LoadRun(workers, envJson);
+        this.load = new LoadRun(workers, vars);
         this.vars = vars;
         this.out = out;
         this.err = err;

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.regex.Pattern;
+
 
 /**
  * The REPL's JavaScript: one context, used only on one worker's event loop (GraalJS contexts are
@@ -40,7 +43,7 @@ public final class Session implements AutoCloseable {
             }
             """;
 
-    private static final java.util.regex.Pattern AWAIT_CALL = java.util.regex.Pattern.compile("\\bawait\\s*\\(");
+    private static final Pattern AWAIT_CALL = Pattern.compile("\\bawait\\s*\\(");
 
     /** How an input ended: its printed value, or its error as the user should read it. */
     public record Outcome(boolean ok, String text) {}
@@ -112,7 +115,7 @@ public final class Session implements AutoCloseable {
     private Value run(String code, String name, String input) {
         // a sloppy script reads `await (x)` as a call of a function named await: not a script then
         boolean awaitCall = AWAIT_CALL.matcher(code).find() && !Rewrite.FUNCTION.matcher(code).find();
-        List<String> candidates = new java.util.ArrayList<>();
+        List<String> candidates = new ArrayList<>();
         if (!awaitCall) candidates.add(code);
         candidates.add("(async () => (" + code + "\n))()");
         candidates.add("(async () => {" + code + "\n})()");

@@ -1,5 +1,6 @@
 package dev.salvo.dsl.script;
 
+import dev.salvo.dsl.host.ErrorFormat;
 import dev.salvo.dsl.host.DataHost;
 import dev.salvo.dsl.host.Host;
 import org.graalvm.polyglot.Context;

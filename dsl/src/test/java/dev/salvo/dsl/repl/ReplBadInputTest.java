@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.salvo.dsl.cli.Prepared;
+import dev.salvo.dsl.runner.Prepared;
 import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.script.JsScript;
 import dev.salvo.engine.metrics.Metrics;
@@ -48,7 +48,7 @@ class ReplBadInputTest {
     private static Result repl(String input) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Repl repl = new Repl(session, workers, "{}", Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        Repl repl = new Repl(session, workers, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         int exit = repl.piped(new BufferedReader(new StringReader(input)));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

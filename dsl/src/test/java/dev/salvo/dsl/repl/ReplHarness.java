@@ -1,6 +1,6 @@
 package dev.salvo.dsl.repl;
 
-import dev.salvo.dsl.cli.Prepared;
+import dev.salvo.dsl.runner.Prepared;
 import dev.salvo.dsl.cli.ReplCommand;
 import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.script.JsScript;
@@ -55,7 +55,7 @@ final class ReplHarness implements AutoCloseable {
         attributes.setLocalFlag(Attributes.LocalFlag.ISIG, false);
         terminal.setAttributes(attributes);
         PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-        Repl repl = new Repl(session, workers, envJson, vars, out, out);
+        Repl repl = new Repl(session, workers, vars, out, out);
         Thread t = new Thread(() -> {
             try {
                 exit.complete(Console.run(repl, terminal, history, ReplCommand.prompt(demo.baseUrl())));

@@ -73,7 +73,7 @@ class ReplTerminalTest {
 
             // .run a declared function as a small load, summary printed, back at the prompt
             repl.type(".run probe -u 2 -i 6\r");
-            String summary = repl.waitFor("PASSED");
+            String summary = repl.waitFor("FINISHED — no thresholds declared");
             assertTrue(summary.contains("6 iterations completed"), summary);
             assertTrue(summary.contains("health is 200"), summary);
             repl.waitFor(prompt);

@@ -158,7 +158,7 @@ class WsRunTest {
                   });
                 }
                 """);
-        assertEquals(0, r.exit(), r.toString());
+        assertEquals(97, r.exit(), "every iteration threw: " + r);
         assertTrue(r.all().contains("2 × Error: bad tick (at "), r.toString());
         assertTrue(r.all().contains("throws.js:9:13)"), r.toString());
     }

@@ -3,6 +3,9 @@ package dev.salvo.engine.compare;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.Locale;
+
 
 /** The comparison as JSON, schema {@value #SCHEMA} (docs/ci.md lists the fields). */
 public final class CompareJson {
@@ -13,7 +16,7 @@ public final class CompareJson {
     public static String render(Comparison c) {
         try {
             return Baselines.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree(c)) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -34,7 +37,7 @@ public final class CompareJson {
                 v.put("baseline", m.baseline()).put("current", m.current());
                 if (Double.isNaN(m.change())) v.putNull("change");
                 else v.put("change", m.change());
-                v.put("status", m.status().name().toLowerCase(java.util.Locale.ROOT));
+                v.put("status", m.status().name().toLowerCase(Locale.ROOT));
             }
         }
         c.added().forEach(root.putArray("added")::add);

@@ -1,4 +1,6 @@
 package dev.salvo.engine.compare;
+import java.util.List;
+
 
 /** The comparison as GitHub-flavoured Markdown, for a pull-request comment or {@code $GITHUB_STEP_SUMMARY}. */
 public final class CompareMarkdown {
@@ -30,7 +32,7 @@ public final class CompareMarkdown {
         return sb.toString();
     }
 
-    private static String list(java.util.List<String> names) {
+    private static String list(List<String> names) {
         return String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
     }
 

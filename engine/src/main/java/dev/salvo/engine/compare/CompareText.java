@@ -1,4 +1,6 @@
 package dev.salvo.engine.compare;
+import java.util.Locale;
+
 
 /** The console table: one block per request, one line per measure, then added/removed requests and the verdict. */
 public final class CompareText {
@@ -12,7 +14,7 @@ public final class CompareText {
             sb.append("\n  ").append(r.label()).append("  (").append(r.baselineCount()).append(" → ").append(r.currentCount())
                     .append(" requests").append(r.smallSample() ? ", fewer than " + c.options().minSamples() + ": not gated" : "").append(")\n");
             for (MetricChange m : r.changes()) {
-                sb.append(String.format(java.util.Locale.ROOT, "    %-11s %12s → %-12s %9s  %s%n", m.measure().label,
+                sb.append(String.format(Locale.ROOT, "    %-11s %12s → %-12s %9s  %s%n", m.measure().label,
                         Format.value(m.measure(), m.baseline()), Format.value(m.measure(), m.current()), Format.change(m),
                         Format.mark(m, r.smallSample())).stripTrailing()).append('\n');
             }

@@ -27,6 +27,9 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.util.io.pem.PemGenerationException;
+
 
 /**
  * A certificate made in memory (EC P-256), self-signed or signed by an {@link #authority}: the demo
@@ -103,8 +106,8 @@ public record DemoCertificate(X509Certificate certificate, PrivateKey key) {
     /** The key in PKCS#8 form ({@code -----BEGIN PRIVATE KEY-----}), which every TLS stack reads. */
     public String keyPem() {
         try {
-            return pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
-        } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+            return pem(new JcaPKCS8Generator(key, null));
+        } catch (PemGenerationException e) {
             throw new IllegalStateException(e);
         }
     }

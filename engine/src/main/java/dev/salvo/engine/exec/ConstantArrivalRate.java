@@ -1,7 +1,7 @@
 package dev.salvo.engine.exec;
 
-import dev.salvo.engine.plan.ConfigReader;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.ConfigReader;
+import dev.salvo.engine.config.Durations;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,12 +26,10 @@ public record ConstantArrivalRate(double rate, Duration timeUnit, Duration durat
             c.problems().error(c.path("rate"), "must be > 0, not 0");
             rate = 1;
         }
-        int pre = c.positiveInt("preAllocatedVUs", 1);
-        int max = c.positiveInt("maxVUs", pre);
-        if (max < pre) c.problems().error(c.path("maxVUs"), "must be >= preAllocatedVUs (" + pre + "), not " + max);
+        BaseConfig.VuPool pool = BaseConfig.VuPool.parse(c);
         return new ConstantArrivalRate(rate, c.duration("timeUnit", Duration.ofSeconds(1), true),
-                c.duration("duration", Duration.ofSeconds(1), true), pre, Math.max(pre, max),
-                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+                c.duration("duration", Duration.ofSeconds(1), true), pool.preAllocated(), pool.max(),
+                BaseConfig.gracefulStop(c));
     }
 
     @Override
@@ -67,7 +65,7 @@ public record ConstantArrivalRate(double rate, Duration timeUnit, Duration durat
     }
 
     @Override
-    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+    public Executor segment(Segment segment) {
         int pre = Math.max(1, segment.share(preAllocatedVUs));
         return new ConstantArrivalRate(segment.share(rate), timeUnit, duration, pre, Math.max(pre, segment.share(maxVUs)), gracefulStop);
     }

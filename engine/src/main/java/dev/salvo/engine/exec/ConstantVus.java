@@ -1,7 +1,7 @@
 package dev.salvo.engine.exec;
 
-import dev.salvo.engine.plan.ConfigReader;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.ConfigReader;
+import dev.salvo.engine.config.Durations;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ public record ConstantVus(int vus, Duration duration, Duration gracefulStop) imp
     static ConstantVus parse(ConfigReader c) {
         c.required("duration", "for a constant-vus scenario");
         return new ConstantVus(c.positiveInt("vus", 1), c.duration("duration", Duration.ofSeconds(1), true),
-                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+                BaseConfig.gracefulStop(c));
     }
 
     @Override
@@ -40,7 +40,7 @@ public record ConstantVus(int vus, Duration duration, Duration gracefulStop) imp
     }
 
     @Override
-    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+    public Executor segment(Segment segment) {
         int v = segment.share(vus);
         return v == 0 ? null : new ConstantVus(v, duration, gracefulStop);
     }

@@ -25,7 +25,7 @@ public interface Executor {
      * This executor's slice {@code segment} of the work (VUs, iterations, stage targets, rates),
      * so that the slices of every segment add up to the whole; null when the slice has no work.
      */
-    Executor segment(dev.salvo.engine.plan.Segment segment);
+    Executor segment(Segment segment);
 
     /** The most VUs this executor can ever create (arrival-rate executors grow to maxVUs); for unique VU ids across segments. */
     default int vuCapacity() {

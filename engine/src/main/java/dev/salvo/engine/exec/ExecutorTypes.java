@@ -1,10 +1,12 @@
 package dev.salvo.engine.exec;
 
-import dev.salvo.engine.plan.ConfigReader;
+import dev.salvo.engine.config.ConfigReader;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.Set;
+
 
 /** Executor types by their k6 name. Adding an executor is one file plus one line here. */
 public final class ExecutorTypes {
@@ -21,7 +23,7 @@ public final class ExecutorTypes {
 
     private ExecutorTypes() {}
 
-    public static java.util.Set<String> names() {
+    public static Set<String> names() {
         return TYPES.keySet();
     }
 

@@ -1,7 +1,7 @@
 package dev.salvo.engine.exec;
 
-import dev.salvo.engine.plan.ConfigReader;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.ConfigReader;
+import dev.salvo.engine.config.Durations;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,13 +20,11 @@ public record RampingArrivalRate(Stages stages, Duration timeUnit, int preAlloca
         c.required("preAllocatedVUs", "for a ramping-arrival-rate scenario (VUs initialised before the start)");
         double startRate = c.number("startRate", 0, 0, Integer.MAX_VALUE, false);
         var list = Stages.parse(c, "stages", false);
-        int pre = c.positiveInt("preAllocatedVUs", 1);
-        int max = c.positiveInt("maxVUs", pre);
-        if (max < pre) c.problems().error(c.path("maxVUs"), "must be >= preAllocatedVUs (" + pre + "), not " + max);
+        BaseConfig.VuPool pool = BaseConfig.VuPool.parse(c);
         Stages stages = new Stages(startRate, list);
         if (!list.isEmpty() && stages.max() <= 0) c.problems().error(c.path("stages"), "never starts an iteration: every target and startRate are 0");
-        return new RampingArrivalRate(stages, c.duration("timeUnit", Duration.ofSeconds(1), true), pre, Math.max(pre, max),
-                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+        return new RampingArrivalRate(stages, c.duration("timeUnit", Duration.ofSeconds(1), true), pool.preAllocated(), pool.max(),
+                BaseConfig.gracefulStop(c));
     }
 
     @Override
@@ -61,7 +59,7 @@ public record RampingArrivalRate(Stages stages, Duration timeUnit, int preAlloca
     }
 
     @Override
-    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+    public Executor segment(Segment segment) {
         int pre = Math.max(1, segment.share(preAllocatedVUs));
         return new RampingArrivalRate(stages.map(segment::share), timeUnit, pre, Math.max(pre, segment.share(maxVUs)), gracefulStop);
     }

@@ -1,7 +1,7 @@
 package dev.salvo.engine.exec;
 
-import dev.salvo.engine.plan.ConfigReader;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.ConfigReader;
+import dev.salvo.engine.config.Durations;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +26,8 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
     static RampingVus parse(ConfigReader c) {
         int start = c.nonNegativeInt("startVUs", 1);
         List<Stages.Stage> list = Stages.parse(c, "stages", true);
-        RampingVus r = new RampingVus(new Stages(start, list), c.duration("gracefulRampDown", Duration.ofSeconds(30), false),
-                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+        RampingVus r = new RampingVus(new Stages(start, list), c.duration("gracefulRampDown", BaseConfig.DEFAULT_GRACEFUL_STOP, false),
+                BaseConfig.gracefulStop(c));
         if (!list.isEmpty() && r.maxVus() == 0) c.problems().error(c.path("stages"), "never has a VU: every target and startVUs are 0");
         return r;
     }
@@ -42,7 +42,7 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
             list.add(new Stages.Stage(Duration.ofNanos(rampNanos), users));
             list.add(new Stages.Stage(runTime.minusNanos(rampNanos), users));
         }
-        return new RampingVus(new Stages(0, list), Duration.ZERO, Duration.ofSeconds(30));
+        return new RampingVus(new Stages(0, list), Duration.ZERO, BaseConfig.DEFAULT_GRACEFUL_STOP);
     }
 
     @Override
@@ -120,7 +120,7 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
         }
 
         private void startLoop(VirtualUser vu) {
-            vu.looping(true);
+            vu.claim();
             int index = vu.idInScenario();
             BooleanSupplier more = () -> allowed >= index && run.elapsedNanos() < end;
             CompletableFuture<Void> loop = run.loop(vu, more);
@@ -140,7 +140,7 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
     }
 
     @Override
-    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+    public Executor segment(Segment segment) {
         Stages s = stages.map(t -> (double) segment.share(Math.round(t)));
         return s.max() < 1 ? null : new RampingVus(s, gracefulRampDown, gracefulStop);
     }

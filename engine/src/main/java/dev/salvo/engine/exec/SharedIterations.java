@@ -1,7 +1,7 @@
 package dev.salvo.engine.exec;
 
-import dev.salvo.engine.plan.ConfigReader;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.ConfigReader;
+import dev.salvo.engine.config.Durations;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,7 +16,7 @@ public record SharedIterations(int vus, long iterations, Duration maxDuration, D
     static SharedIterations parse(ConfigReader c) {
         SharedIterations s = new SharedIterations(c.positiveInt("vus", 1), c.positiveInt("iterations", 1),
                 c.duration("maxDuration", Duration.ofMinutes(10), true),
-                c.duration("gracefulStop", Duration.ofSeconds(30), false));
+                BaseConfig.gracefulStop(c));
         if (s.vus > s.iterations) {
             c.problems().error(c.path("vus"), "must not exceed iterations (" + s.iterations + "), not " + s.vus);
         }
@@ -46,7 +46,7 @@ public record SharedIterations(int vus, long iterations, Duration maxDuration, D
     }
 
     @Override
-    public Executor segment(dev.salvo.engine.plan.Segment segment) {
+    public Executor segment(Segment segment) {
         // The iteration count must stay exact; a slice with iterations but no VU of its own gets one.
         long its = segment.share(iterations);
         if (its == 0) return null;

@@ -2,14 +2,17 @@ package dev.salvo.engine.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.salvo.engine.plan.ConfigReader;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.ConfigReader;
+import dev.salvo.engine.config.Durations;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
+
 
 /**
  * k6 stages: a target (VUs or a rate) reached linearly over each stage's duration, starting from
@@ -43,7 +46,7 @@ public record Stages(double start, List<Stage> stages) {
             s.required("target", "in every stage");
             Duration d = s.duration("duration", Duration.ZERO, false);
             double target = s.number("target", 0, 0, Integer.MAX_VALUE, integerTargets);
-            s.warnUnknown(java.util.Set.of());
+            s.checkUnknown(Set.of());
             out.add(new Stage(d, target));
         }
         Duration total = out.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
@@ -52,7 +55,7 @@ public record Stages(double start, List<Stage> stages) {
     }
 
     /** These stages with every target (and the start) mapped, e.g. to a segment's share. */
-    public Stages map(java.util.function.DoubleUnaryOperator f) {
+    public Stages map(DoubleUnaryOperator f) {
         List<Stage> out = new ArrayList<>();
         for (Stage s : stages) out.add(new Stage(s.duration, f.applyAsDouble(s.target)));
         return new Stages(f.applyAsDouble(start), List.copyOf(out));

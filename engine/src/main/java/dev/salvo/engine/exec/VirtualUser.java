@@ -2,18 +2,22 @@ package dev.salvo.engine.exec;
 
 import io.netty.channel.EventLoop;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
- * One virtual user: its identity, its worker, and how many iterations it started. All its code runs
- * on {@link #loop()}; fields other than the identity are touched on that thread only.
+ * One virtual user: its identity, its worker, and where it is in its life. All its code runs on
+ * {@link #loop()}. The state changes are transitions ({@link #begin}, {@link #returned},
+ * {@link #idle}, {@link #claim}) made by the scenario runner and the executors on the VU's loop or
+ * the run's clock; the volatile flags are read from any thread (live progress, the {@code vus} gauge).
  */
 public final class VirtualUser {
     private final int id;
     private final int idInScenario;
     private final String scenario;
     private final EventLoop loop;
+    /** Written on the VU's loop only. */
     private long iterations;
     private volatile boolean active;
-    private Object runtime;
     /** Set while an iteration's code runs, including one that was interrupted but has not returned yet. */
     private volatile boolean busy;
     /** Set while a loop of iterations owns this VU (closed models). */
@@ -21,7 +25,9 @@ public final class VirtualUser {
     /** How late the current iteration started against its schedule (open models); -1 when it has none. */
     private long scheduleLagNanos = -1;
     /** Completes when the current iteration ends or is interrupted; owned by the scenario runner. */
-    private volatile java.util.concurrent.CompletableFuture<Void> iterationEnd;
+    private volatile CompletableFuture<Void> iterationEnd;
+    /** The script runtime's per-VU state, owned by whoever bound it. */
+    private volatile Object runtime;
 
     public VirtualUser(int id, int idInScenario, String scenario, EventLoop loop) {
         this.id = id;
@@ -53,42 +59,17 @@ public final class VirtualUser {
         return iterations;
     }
 
-    public long startIteration() {
-        return iterations++;
-    }
-
+    /** Running an iteration, as the {@code vus} gauge counts. */
     public boolean active() {
         return active;
-    }
-
-    public void active(boolean active) {
-        this.active = active;
-    }
-
-    /** The script runtime's per-VU state (an opaque object owned by whoever created the VU). */
-    @SuppressWarnings("unchecked")
-    public <T> T runtime() {
-        return (T) runtime;
-    }
-
-    public void runtime(Object runtime) {
-        this.runtime = runtime;
     }
 
     public boolean busy() {
         return busy;
     }
 
-    public void busy(boolean busy) {
-        this.busy = busy;
-    }
-
     public boolean looping() {
         return looping;
-    }
-
-    public void looping(boolean looping) {
-        this.looping = looping;
     }
 
     /**
@@ -99,15 +80,43 @@ public final class VirtualUser {
         return scheduleLagNanos;
     }
 
-    public void scheduleLagNanos(long lag) {
-        this.scheduleLagNanos = lag;
-    }
-
-    public java.util.concurrent.CompletableFuture<Void> iterationEnd() {
+    /** What completes when the current iteration ends or is interrupted; null before the first. */
+    public CompletableFuture<Void> iterationEnd() {
         return iterationEnd;
     }
 
-    public void iterationEnd(java.util.concurrent.CompletableFuture<Void> end) {
-        this.iterationEnd = end;
+    /** A loop of iterations takes this VU (closed models): a ramp does not start it twice. */
+    public void claim() {
+        looping = true;
+    }
+
+    /** An iteration starts, owned by {@code end}, {@code lagNanos} late against its schedule (-1: none). */
+    public void begin(CompletableFuture<Void> end, long lagNanos) {
+        active = true;
+        busy = true;
+        iterationEnd = end;
+        iterations++;
+        scheduleLagNanos = lagNanos;
+    }
+
+    /** The iteration's code has returned (it may have been interrupted before). */
+    public void returned() {
+        busy = false;
+    }
+
+    /** No iteration runs for this VU and no loop owns it. */
+    public void idle() {
+        active = false;
+        looping = false;
+    }
+
+    /** Binds the script runtime's state to this VU; null unbinds it. */
+    public void bind(Object state) {
+        this.runtime = state;
+    }
+
+    /** The script runtime's state, checked against its type; null when none is bound. */
+    public <T> T runtime(Class<T> type) {
+        return type.cast(runtime);
     }
 }

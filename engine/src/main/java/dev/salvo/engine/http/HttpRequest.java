@@ -14,6 +14,7 @@ public record HttpRequest(String method, URI url, List<Header> headers, byte[] b
         int maxRedirects, boolean discardBody, Map<String, String> tags, List<RequestCookie> cookies,
         ExpectedStatuses expected) {
 
+    /** k6's default request timeout; WebSocket handshakes and the script API use the same. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_REDIRECTS = 10;
 

@@ -2,6 +2,8 @@ package dev.salvo.engine.http;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+
 
 /**
  * Proxies for plain and TLS targets (either may be null) and the hosts reached directly:
@@ -19,9 +21,9 @@ public record ProxyConfig(URI http, URI https, List<String> noProxy) {
         if (proxy == null) {
             return null;
         }
-        String h = host.toLowerCase(java.util.Locale.ROOT);
+        String h = host.toLowerCase(Locale.ROOT);
         for (String rule : noProxy) {
-            String r = rule.trim().toLowerCase(java.util.Locale.ROOT);
+            String r = rule.trim().toLowerCase(Locale.ROOT);
             if (r.equals("*")) {
                 return null;
             }

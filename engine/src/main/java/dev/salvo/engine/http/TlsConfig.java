@@ -2,6 +2,8 @@ package dev.salvo.engine.http;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
+
 
 /**
  * TLS settings of a run, with k6's option names: {@code insecureSkipTLSVerify}, {@code tlsVersion}
@@ -43,8 +45,8 @@ public record TlsConfig(boolean insecureSkipVerify, String minVersion, String ma
                 return true;
             }
             for (String d : domains) {
-                if (d.equalsIgnoreCase(host) || (d.startsWith("*.") && host.toLowerCase(java.util.Locale.ROOT)
-                        .endsWith(d.substring(1).toLowerCase(java.util.Locale.ROOT)))) {
+                if (d.equalsIgnoreCase(host) || (d.startsWith("*.") && host.toLowerCase(Locale.ROOT)
+                        .endsWith(d.substring(1).toLowerCase(Locale.ROOT)))) {
                     return true;
                 }
             }

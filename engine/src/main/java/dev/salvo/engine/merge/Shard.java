@@ -6,7 +6,7 @@ import dev.salvo.engine.metrics.GaugeHistory;
 import dev.salvo.engine.metrics.Metric;
 import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.metrics.Tags;
-import dev.salvo.engine.plan.Segment;
+import dev.salvo.engine.exec.Segment;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -23,6 +23,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.salvo.engine.metrics.Series;
+import java.time.DateTimeException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
 
 /**
  * One segment's result directory as {@code salvo merge} reads it: summary.json for counters,
@@ -86,12 +93,12 @@ public record Shard(Path dir, JsonNode summary, Segment segment, Instant start, 
         List<String> notes = new ArrayList<>();
         Map<String, Histogram> histograms = histograms(dir.resolve("latency.hlog"), notes);
         List<Aggregate> aggregates = new ArrayList<>();
-        java.util.Set<String> approximated = new java.util.TreeSet<>();
+        Set<String> approximated = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = s.path("metrics").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> m = it.next();
             MetricType type;
             try {
-                type = MetricType.valueOf(m.getValue().path("type").asText("").toUpperCase(java.util.Locale.ROOT));
+                type = MetricType.valueOf(m.getValue().path("type").asText("").toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new ShardException(json + ": corrupt: metric " + m.getKey() + " has no known type");
             }
@@ -120,7 +127,7 @@ public record Shard(Path dir, JsonNode summary, Segment segment, Instant start, 
         try {
             start = Instant.parse(s.path("run").path("start").asText());
             end = Instant.parse(s.path("run").path("end").asText());
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new ShardException(json + ": corrupt: run.start or run.end is not a time");
         }
         return new Shard(dir, s, segment, start, end, List.copyOf(aggregates), errors,
@@ -157,14 +164,14 @@ public record Shard(Path dir, JsonNode summary, Segment segment, Instant start, 
         for (int i = 0; i < at.length; i++) {
             long n = i == 0 ? 1 : Math.round(count * upTo[i]) - placed;
             if (n <= 0) continue;
-            h.recordValueWithCount(Math.max(0, Math.round(v.path(at[i]).asDouble() * dev.salvo.engine.metrics.Series.SCALE)), n);
+            h.recordValueWithCount(Math.max(0, Math.round(v.path(at[i]).asDouble() * Series.SCALE)), n);
             placed += n;
         }
         return h;
     }
 
     static String key(String metric, Map<String, String> tags) {
-        return metric + " " + new java.util.TreeMap<>(tags);
+        return metric + " " + new TreeMap<>(tags);
     }
 
     /** Every series' histogram in latency.hlog: the sum of its intervals, keyed by metric and tags. */

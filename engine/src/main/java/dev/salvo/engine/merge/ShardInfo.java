@@ -3,7 +3,7 @@ package dev.salvo.engine.merge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.salvo.engine.plan.Plan;
-import dev.salvo.engine.plan.Segment;
+import dev.salvo.engine.exec.Segment;
 import dev.salvo.engine.report.SummaryJson;
 
 import java.security.MessageDigest;

@@ -5,9 +5,9 @@ import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.metrics.GaugeHistory;
 import dev.salvo.engine.plan.Isolation;
 import dev.salvo.engine.plan.Plan;
-import dev.salvo.engine.plan.Problems;
-import dev.salvo.engine.run.RunResult;
-import dev.salvo.engine.run.ThresholdMonitor;
+import dev.salvo.engine.config.Problems;
+import dev.salvo.engine.report.RunResult;
+import dev.salvo.engine.thresholds.ThresholdEvaluator;
 import dev.salvo.engine.thresholds.Threshold;
 import dev.salvo.engine.thresholds.ThresholdsParser;
 import dev.salvo.engine.thresholds.Verdict;
@@ -21,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import dev.salvo.engine.metrics.MetricType;
+import dev.salvo.engine.report.SummaryJson;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 
 /**
  * Combines the shards of one distributed run: checks that they belong together, sums counters
@@ -44,9 +49,9 @@ public final class ShardMerge {
         Shard first = shards.get(0);
         Map<Integer, Shard> byIndex = new TreeMap<>();
         for (Shard s : shards) {
-            if (!s.schema().equals(dev.salvo.engine.report.SummaryJson.SCHEMA)) {
+            if (!s.schema().equals(SummaryJson.SCHEMA)) {
                 out.add("incompatible schema: " + s.dir() + " is " + s.schema() + "; this salvo merges "
-                        + dev.salvo.engine.report.SummaryJson.SCHEMA);
+                        + SummaryJson.SCHEMA);
                 continue;
             }
             if (!s.scriptSha256().equals(first.scriptSha256())) {
@@ -114,7 +119,7 @@ public final class ShardMerge {
         List<Threshold> thresholds = thresholdsNode.isObject() ? ThresholdsParser.parse(thresholdsNode, problems) : List.of();
         warnings.addAll(problems.errors());
         Duration elapsed = Duration.between(start, end);
-        List<Verdict> verdicts = ThresholdMonitor.evaluate(thresholds, aggregates, elapsed.toNanos() / 1e9);
+        List<Verdict> verdicts = ThresholdEvaluator.evaluateAll(thresholds, aggregates, elapsed.toNanos() / 1e9);
         List<String> missing = missing(shards);
         if (!missing.isEmpty()) {
             warnings.add(0, "PARTIAL: merged " + shards.size() + " of " + first.segment().count() + " segments; missing "
@@ -129,7 +134,7 @@ public final class ShardMerge {
     /** Same series of two shards; VU gauges add up (each process counts its own VUs), other gauges keep the last. */
     private static Aggregate add(Aggregate a, Aggregate b) {
         String name = a.metric().name();
-        if (a.metric().type() == dev.salvo.engine.metrics.MetricType.GAUGE && (name.equals("vus") || name.equals("vus_max"))) {
+        if (a.metric().type() == MetricType.GAUGE && (name.equals("vus") || name.equals("vus_max"))) {
             return Aggregate.gauge(a.metric(), a.tags(), a.count() + b.count(), a.last() + b.last(), a.min() + b.min(),
                     a.max() + b.max(), GaugeHistory.EMPTY);
         }
@@ -144,7 +149,7 @@ public final class ShardMerge {
     static String difference(String path, JsonNode a, JsonNode b) {
         if (a.equals(b)) return null;
         if (a.isObject() && b.isObject()) {
-            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            Set<String> names = new LinkedHashSet<>();
             a.fieldNames().forEachRemaining(names::add);
             b.fieldNames().forEachRemaining(names::add);
             for (String n : names) {

@@ -1,4 +1,6 @@
 package dev.salvo.engine.metrics;
+import java.util.List;
+
 
 /** The built-in metrics, with k6's names. */
 public final class BuiltinMetrics {
@@ -64,7 +66,7 @@ public final class BuiltinMetrics {
     public static final Metric SALVO_JS_RUNTIME = Metric.gauge("salvo_js_runtime");
 
     /** Every built-in metric, for validating thresholds before the run. */
-    public static final java.util.List<Metric> ALL = java.util.List.of(VUS, VUS_MAX, ITERATIONS, ITERATION_DURATION,
+    public static final List<Metric> ALL = List.of(VUS, VUS_MAX, ITERATIONS, ITERATION_DURATION,
             DROPPED_ITERATIONS, HTTP_REQS, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING,
             HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING, HTTP_REQ_FAILED,
             DATA_SENT, DATA_RECEIVED, CHECKS, GROUP_DURATION, HTTP_REQ_SERVICE_TIME, WS_CONNECTING, WS_SESSIONS,

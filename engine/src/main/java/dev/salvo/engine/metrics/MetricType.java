@@ -1,4 +1,6 @@
 package dev.salvo.engine.metrics;
+import java.util.Locale;
+
 
 /** The four kinds of metric, with k6's meaning. */
 public enum MetricType {
@@ -12,6 +14,6 @@ public enum MetricType {
     TREND;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

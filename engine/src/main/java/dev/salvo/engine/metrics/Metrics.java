@@ -4,14 +4,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
 
 /** The registry of a run: metric definitions and their series, one per tag set. */
 public final class Metrics {
     private final Map<String, Metric> metrics = new ConcurrentHashMap<>();
     private final Map<Key, Series> series = new ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicInteger> tagSets = new ConcurrentHashMap<>();
-    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> tagSets = new ConcurrentHashMap<>();
+    private final Set<String> warnedOnce = ConcurrentHashMap.newKeySet();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     /** Distinct tag sets of one metric beyond which a URL-cardinality explosion is likely. */
     public static final int TAG_SET_WARNING = 1000;
@@ -43,7 +48,7 @@ public final class Metrics {
         if (s != null) return s;
         define(metric);
         return series.computeIfAbsent(key, k -> {
-            int n = tagSets.computeIfAbsent(metric.name(), m -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            int n = tagSets.computeIfAbsent(metric.name(), m -> new AtomicInteger()).incrementAndGet();
             if (n == TAG_SET_WARNING + 1) {
                 warnings.add("metric '" + metric.name() + "' has more than " + TAG_SET_WARNING + " distinct tag sets: "
                         + "give requests with variable URLs a 'name' tag (tags: { name: '/api/items/{id}' })");
@@ -55,6 +60,11 @@ public final class Metrics {
     /** Problems seen while recording, such as a metric with too many tag sets. */
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** Records {@code warning} the first time {@code key} is seen, and never again in this run. */
+    public void warnOnce(String key, String warning) {
+        if (warnedOnce.add(key)) warnings.add(warning);
     }
 
     /** Records a problem to report at the end of the run. */

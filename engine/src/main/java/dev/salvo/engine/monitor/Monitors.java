@@ -8,8 +8,8 @@ import dev.salvo.engine.monitor.internal.HttpMonitor;
 import dev.salvo.engine.monitor.internal.Monitor;
 import dev.salvo.engine.monitor.internal.ProcessMonitor;
 import dev.salvo.engine.monitor.internal.PrometheusMonitor;
-import dev.salvo.engine.plan.Durations;
-import dev.salvo.engine.plan.Suggest;
+import dev.salvo.engine.config.Durations;
+import dev.salvo.engine.config.Suggest;
 
 import java.net.URI;
 import java.net.http.HttpClient;

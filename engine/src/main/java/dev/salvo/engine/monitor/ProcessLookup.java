@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.nio.charset.StandardCharsets;
+
 
 /** Finds the process a {@code monitor.process} declaration means: by pid, by pid file, or by a command-line pattern. */
 final class ProcessLookup {
@@ -83,7 +85,7 @@ final class ProcessLookup {
     private static String commandLine(ProcessHandle h) {
         try {
             byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "cmdline"));
-            return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ').strip();
+            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip();
         } catch (IOException | RuntimeException e) {
             return h.info().commandLine().orElse("");
         }

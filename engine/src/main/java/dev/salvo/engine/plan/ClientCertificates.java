@@ -1,5 +1,6 @@
 package dev.salvo.engine.plan;
 
+import dev.salvo.engine.config.Problems;
 import dev.salvo.engine.http.TlsConfig;
 import dev.salvo.engine.http.internal.ClientTls;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
+import java.io.UncheckedIOException;
+
 
 /**
  * Reads the {@code tlsAuth} files, relative to the script, before the run: a missing file, a file that
@@ -63,7 +66,7 @@ public final class ClientCertificates {
             return text;
         } catch (NoSuchFileException e) {
             problems.error(path, "file not found: '" + value + "' (looked for " + file.toAbsolutePath().normalize() + ")");
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             problems.error(path, "cannot read '" + value + "': " + e.getMessage());
         }
         return null;

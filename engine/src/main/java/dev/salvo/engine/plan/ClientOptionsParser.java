@@ -1,5 +1,7 @@
 package dev.salvo.engine.plan;
 
+import dev.salvo.engine.config.Problems;
+import dev.salvo.engine.config.ConfigReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.salvo.engine.http.Connections;
@@ -106,7 +108,7 @@ public final class ClientOptionsParser {
         ConfigReader r = o.object("tlsVersion");
         String min = r.has("min") ? protocol(r.path("min"), r.string("min", ""), r.problems()) : null;
         String max = r.has("max") ? protocol(r.path("max"), r.string("max", ""), r.problems()) : null;
-        r.warnUnknown(Set.of());
+        r.checkUnknown(Set.of());
         if (min != null && max != null && TlsConfig.VERSIONS.indexOf(min) > TlsConfig.VERSIONS.indexOf(max)) {
             o.problems().error(o.path("tlsVersion"), "min must not be above max");
         }
@@ -173,7 +175,7 @@ public final class ClientOptionsParser {
             List<String> domains = strings(entry, "domains");
             String cert = entry.string("cert", null);
             String key = entry.string("key", null);
-            entry.warnUnknown(Set.of());
+            entry.checkUnknown(Set.of());
             if (cert != null && key != null) {
                 out.add(new TlsConfig.ClientCertificate(domains, cert, key, path));
             }
@@ -207,7 +209,7 @@ public final class ClientOptionsParser {
         } else {
             ttl = dns.duration("ttl", null, false);
         }
-        dns.warnUnknown(Set.of("select", "policy"));
+        dns.checkUnknown(Set.of("select", "policy"));
         return ttl;
     }
 
@@ -250,7 +252,7 @@ public final class ClientOptionsParser {
             http = r.string("http", null);
             https = r.string("https", null);
             noProxy = r.string("noProxy", noProxy);
-            r.warnUnknown(Set.of());
+            r.checkUnknown(Set.of());
         } else {
             o.problems().error(o.path("proxy"), "must be a URL such as 'http://proxy:3128' or {http, https, noProxy}, not " + v);
             return null;

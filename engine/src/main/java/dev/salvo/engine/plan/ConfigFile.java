@@ -1,5 +1,6 @@
 package dev.salvo.engine.plan;
 
+import dev.salvo.engine.config.Suggest;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package dev.salvo.engine.plan;
 
+import dev.salvo.engine.config.Suggest;
+import dev.salvo.engine.config.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

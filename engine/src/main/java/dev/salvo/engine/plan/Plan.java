@@ -1,10 +1,15 @@
 package dev.salvo.engine.plan;
 
+import dev.salvo.engine.exec.Segment;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import dev.salvo.engine.exec.Executor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+
 
 /** A resolved, validated test plan: what {@code salvo run} will do. */
 public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discardResponseBodies, String userAgent,
@@ -32,7 +37,7 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
     /** This plan with more tags on every sample (the command line's {@code --tag K=V}). */
     public Plan withTags(Map<String, String> more) {
         if (more.isEmpty()) return this;
-        Map<String, String> all = new java.util.LinkedHashMap<>(tags);
+        Map<String, String> all = new LinkedHashMap<>(tags);
         all.putAll(more);
         return new Plan(scenarios, isolation, discardResponseBodies, userAgent, setupTimeout, teardownTimeout,
                 Map.copyOf(all), thresholds, warnings, client);
@@ -44,10 +49,10 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
      */
     public Plan segment(Segment segment) {
         if (segment.whole()) return this;
-        List<Scenario> sliced = new java.util.ArrayList<>();
-        List<String> notes = new java.util.ArrayList<>(warnings);
+        List<Scenario> sliced = new ArrayList<>();
+        List<String> notes = new ArrayList<>(warnings);
         for (Scenario s : scenarios) {
-            dev.salvo.engine.exec.Executor e = s.executor().segment(segment);
+            Executor e = s.executor().segment(segment);
             if (e == null) notes.add("segment " + segment + " has no work in scenario '" + s.name() + "': its whole load is smaller than "
                     + segment.count() + " segments; the other segments run it");
             else sliced.add(new Scenario(s.name(), e, s.startTime(), s.exec(), s.env(), s.tags()));

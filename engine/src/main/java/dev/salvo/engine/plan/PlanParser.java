@@ -1,13 +1,17 @@
 package dev.salvo.engine.plan;
 
+import dev.salvo.engine.config.Problems;
+import dev.salvo.engine.config.ConfigReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.salvo.engine.exec.BaseConfig;
 import dev.salvo.engine.exec.ConstantVus;
 import dev.salvo.engine.exec.Executor;
 import dev.salvo.engine.exec.ExecutorTypes;
 import dev.salvo.engine.exec.RampingVus;
 import dev.salvo.engine.exec.SharedIterations;
+import dev.salvo.engine.exec.Stages;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +49,7 @@ public final class PlanParser {
         if (cli.vus() != null) vus = cli.vus();
         if (cli.duration() != null) duration = cli.duration();
         if (cli.iterations() != null) iterations = cli.iterations();
-        List<dev.salvo.engine.exec.Stages.Stage> stages = o.has("stages") ? dev.salvo.engine.exec.Stages.parse(o, "stages", true) : null;
+        List<Stages.Stage> stages = o.has("stages") ? Stages.parse(o, "stages", true) : null;
 
         ConfigReader declared = o.object("scenarios");
         if (declared != null && !cli.any()) {
@@ -57,7 +61,7 @@ public final class PlanParser {
         } else {
             if (cli.spawnRate() != null) scenarios.add(locust(cli, p));
             else if (stages != null && !cli.any()) scenarios.add(new Scenario("default", new RampingVus(
-                    new dev.salvo.engine.exec.Stages(vus == null ? 1 : vus, stages), Duration.ofSeconds(30), Duration.ofSeconds(30)),
+                    new Stages(vus == null ? 1 : vus, stages), BaseConfig.DEFAULT_GRACEFUL_STOP, BaseConfig.DEFAULT_GRACEFUL_STOP),
                     Duration.ZERO, "default", Map.of(), Map.of()));
             else scenarios.add(shortcut(vus, duration, iterations, p));
         }
@@ -74,7 +78,7 @@ public final class PlanParser {
                 o.duration("teardownTimeout", Duration.ofSeconds(60), true), Map.copyOf(o.stringMap("tags")),
                 o.raw("thresholds"), List.of(), ClientOptionsParser.parse(o, env));
         if (o.has("warmup")) o.duration("warmup", null, false); // validated here, run by the CLI (--warmup)
-        o.warnUnknown(RESERVED);
+        o.checkUnknown(RESERVED);
         if (p.hasErrors()) throw new PlanException(p.errors());
         return new Plan(plan.scenarios(), plan.isolation(), plan.discardResponseBodies(), plan.userAgent(),
                 plan.setupTimeout(), plan.teardownTimeout(), plan.tags(), plan.thresholds(), p.warnings(), plan.client());
@@ -96,12 +100,12 @@ public final class PlanParser {
         int v = vus == null ? 1 : vus;
         Executor e;
         if (iterations != null) {
-            e = new SharedIterations(v, iterations, duration == null ? Duration.ofMinutes(10) : duration, Duration.ofSeconds(30));
+            e = new SharedIterations(v, iterations, duration == null ? Duration.ofMinutes(10) : duration, BaseConfig.DEFAULT_GRACEFUL_STOP);
             if (v > iterations) p.error("options.vus", "must not exceed iterations (" + iterations + "), not " + v);
         } else if (duration != null) {
-            e = new ConstantVus(v, duration, Duration.ofSeconds(30));
+            e = new ConstantVus(v, duration, BaseConfig.DEFAULT_GRACEFUL_STOP);
         } else {
-            e = new SharedIterations(v, v, Duration.ofMinutes(10), Duration.ofSeconds(30));
+            e = new SharedIterations(v, v, Duration.ofMinutes(10), BaseConfig.DEFAULT_GRACEFUL_STOP);
         }
         return new Scenario("default", e, Duration.ZERO, "default", Map.of(), Map.of());
     }
@@ -116,7 +120,7 @@ public final class PlanParser {
         Scenario scenario = new Scenario(name, e, s.duration("startTime", Duration.ZERO, false),
                 s.string("exec", "default"), Map.copyOf(s.stringMap("env")), Map.copyOf(s.stringMap("tags")));
         if (e == null) return;
-        s.warnUnknown(SCENARIO_COMMON);
+        s.checkUnknown(SCENARIO_COMMON);
         out.add(scenario);
     }
 }

@@ -1,5 +1,6 @@
 package dev.salvo.engine.plan;
 
+import dev.salvo.engine.config.Durations;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

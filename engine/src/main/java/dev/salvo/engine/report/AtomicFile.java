@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
 
 /** Writes a result file under a temporary name beside it and renames it: readers never see half a file. */
 public final class AtomicFile {
@@ -40,7 +42,7 @@ public final class AtomicFile {
     /** Temporary files are created owner-only; results are ordinary files (rw-r--r--). */
     private static void readableByAll(Path tmp) {
         try {
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException | IOException ignored) {
             // not a POSIX file system: keep what it gave
         }

@@ -2,13 +2,15 @@ package dev.salvo.engine.report;
 
 import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.metrics.MetricType;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.plan.Scenario;
 import dev.salvo.engine.thresholds.Verdict;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ArrayList;
+
 
 /** The end-of-test summary printed on the console: scenarios, requests, checks, errors, main metrics. */
 public final class ConsoleSummary {
@@ -56,12 +58,12 @@ public final class ConsoleSummary {
         w = Math.min(w, 60);
         List<TrendStats.Stat> cols = stats.table();
         String fmt = "  %-" + w + "s %-7s %9s %8s %9s" + " %9s".repeat(cols.size()) + "%n";
-        List<Object> head = new java.util.ArrayList<>(List.of("NAME", "METHOD", "REQS", "FAILS", "RPS"));
+        List<Object> head = new ArrayList<>(List.of("NAME", "METHOD", "REQS", "FAILS", "RPS"));
         cols.forEach(c -> head.add(c.label().toUpperCase(Locale.ROOT).replace("(", "").replace(")", "")));
         b.append('\n').append(String.format(Locale.ROOT, fmt, head.toArray()));
         for (Summary.RequestRow r : s.requests()) {
             Aggregate d = r.duration();
-            List<Object> row = new java.util.ArrayList<>(List.of(clip(r.name(), w), r.method(), r.count(), r.failures(),
+            List<Object> row = new ArrayList<>(List.of(clip(r.name(), w), r.method(), r.count(), r.failures(),
                     num(r.count() / s.seconds())));
             cols.forEach(c -> row.add(ms(c.value().applyAsDouble(d))));
             b.append(String.format(Locale.ROOT, fmt, row.toArray()));

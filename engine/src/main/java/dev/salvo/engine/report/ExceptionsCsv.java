@@ -7,6 +7,8 @@ import java.io.Writer;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.UncheckedIOException;
+
 
 /**
  * Locust's {@code exceptions.csv}: script exceptions thrown by iterations, most frequent first.
@@ -29,7 +31,7 @@ public final class ExceptionsCsv {
                         if (m.matches()) csv.printRecord(e.getValue(), m.group(1), m.group(2), "local");
                         else csv.printRecord(e.getValue(), e.getKey(), "", "local");
                     } catch (IOException x) {
-                        throw new java.io.UncheckedIOException(x);
+                        throw new UncheckedIOException(x);
                     }
                 });
         csv.flush();

@@ -43,7 +43,8 @@ public final class HtmlReport {
         ObjectNode root = SummaryJson.JSON.createObjectNode();
         root.putObject("meta").put("script", script).put("start", s.result().start().toString())
                 .put("duration", Math.round(s.seconds() * 10) / 10.0).put("ended", end.ended()).put("reason", end.reason())
-                .put("exitCode", end.exitCode()).put("passed", end.passed()).put("version", Version.get());
+                .put("exitCode", end.exitCode()).put("passed", end.passed()).put("verdict", end.verdict())
+                .put("version", Version.get());
         ObjectNode t = root.putObject("timeline");
         ArrayNode ts = t.putArray("t"), vus = t.putArray("vus"), rps = t.putArray("rps"), failed = t.putArray("failed"),
                 checks = t.putArray("checksFailed"), p50 = t.putArray("p50"), p90 = t.putArray("p90"), p99 = t.putArray("p99"),
@@ -89,6 +90,8 @@ public final class HtmlReport {
         for (Summary.CheckRow c : s.checks()) {
             ch.addObject().put("group", c.group()).put("name", c.name()).put("passes", c.passes()).put("fails", c.fails());
         }
+        ArrayNode iterationErrors = root.putArray("iterationErrors");
+        s.result().iterationErrors().forEach((m, n) -> iterationErrors.addObject().put("error", m).put("count", n));
         ArrayNode errs = root.putArray("httpErrors");
         for (Summary.ErrorRow e : s.httpErrors()) {
             errs.addObject().put("name", e.name()).put("method", e.method()).put("error", FailuresCsv.describe(e)).put("count", e.count());

@@ -25,6 +25,9 @@ public final class JunitXml {
         out.write("    <properties>\n");
         out.write("      <property name=\"exitCode\" value=\"" + end.exitCode() + "\"/>\n");
         out.write("      <property name=\"ended\" value=\"" + esc(end.ended()) + "\"/>\n");
+        long iterationErrors = s.result().iterationErrors().values().stream().mapToLong(Long::longValue).sum();
+        out.write("      <property name=\"verdict\" value=\"" + esc(end.verdict()) + "\"/>\n");
+        out.write("      <property name=\"iterationErrors\" value=\"" + iterationErrors + "\"/>\n");
         out.write("    </properties>\n");
         for (Verdict v : s.thresholds()) {
             out.write("    <testcase classname=\"thresholds." + esc(v.threshold().selector().metric()) + "\" name=\""
@@ -37,6 +40,11 @@ public final class JunitXml {
                 out.write(">\n      <failure type=\"threshold\" message=\"" + esc("observed " + observed) + "\">"
                         + esc(v.describe()) + "</failure>\n    </testcase>\n");
             }
+        }
+        if (iterationErrors > 0) {
+            StringBuilder errors = new StringBuilder();
+            s.result().iterationErrors().forEach((m, n) -> errors.append(n).append(" × ").append(m).append('\n'));
+            out.write("    <system-err>" + esc(errors.toString()) + "</system-err>\n");
         }
         out.write("  </testsuite>\n");
         out.write("  <testsuite name=\"checks\" tests=\"" + s.checks().size() + "\" failures=\"" + checkFailures

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
+
 
 /**
  * {@code metrics.csv}: one row per metric x tag set x second that had samples (gauges every
@@ -58,7 +60,7 @@ public final class MetricsCsv implements IntervalListener, AutoCloseable {
 
     static String n(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return String.format(java.util.Locale.ROOT, "%.3f", v);
+        return String.format(Locale.ROOT, "%.3f", v);
     }
 
     @Override

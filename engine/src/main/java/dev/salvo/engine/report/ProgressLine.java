@@ -3,7 +3,7 @@ package dev.salvo.engine.report;
 import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.metrics.Interval;
 import dev.salvo.engine.metrics.IntervalListener;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.Durations;
 
 import java.time.Duration;
 import java.util.List;

@@ -11,6 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 
 /**
  * The result files of one run. {@link #open} starts the files written as the run goes
@@ -22,9 +30,10 @@ public final class Reports implements AutoCloseable {
     private final ReportPaths paths;
     private final Timeline timeline = new Timeline();
     private final List<IntervalListener> listeners = new ArrayList<>();
-    private final List<AutoCloseable> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
     private final List<String> problems = new ArrayList<>();
-    private final java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> extraJson = new java.util.LinkedHashMap<>();
+    private final Map<AutoCloseable, Path> files = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> extraJson = new LinkedHashMap<>();
 
     private Reports(ReportPaths paths) {
         this.paths = paths;
@@ -36,21 +45,21 @@ public final class Reports implements AutoCloseable {
         r.listeners.add(r.timeline);
         if (paths.statsHistory() != null) {
             StatsHistoryCsv h = new StatsHistoryCsv(writer(paths.statsHistory()), paths.fullHistory());
-            r.add(h, h);
+            r.add(h, h, paths.statsHistory());
         }
         if (paths.metricsCsv() != null) {
             MetricsCsv m = new MetricsCsv(writer(paths.metricsCsv()));
-            r.add(m, m);
+            r.add(m, m, paths.metricsCsv());
         }
         if (paths.hlog() != null) {
             OutputStream out = Files.newOutputStream(mkdirs(paths.hlog()));
-            LatencyHlog h = new LatencyHlog(new java.io.BufferedOutputStream(out), startMillis);
-            r.add(h, h);
+            LatencyHlog h = new LatencyHlog(new BufferedOutputStream(out), startMillis);
+            r.add(h, h, paths.hlog());
         }
         return r;
     }
 
-    private void add(IntervalListener l, AutoCloseable c) {
+    private void add(IntervalListener l, AutoCloseable c, Path file) {
         // A listener that failed once (disk full) stops writing and is reported at the end.
         listeners.add(interval -> {
             if (streams.contains(c)) {
@@ -58,13 +67,14 @@ public final class Reports implements AutoCloseable {
                     l.onInterval(interval);
                 } catch (RuntimeException e) {
                     synchronized (problems) {
-                        problems.add(e.getMessage());
+                        problems.add("could not write " + file + ": " + e.getMessage());
                     }
                     streams.remove(c);
                 }
             }
         });
         streams.add(c);
+        files.put(c, file);
     }
 
     private static Path mkdirs(Path file) throws IOException {
@@ -78,7 +88,7 @@ public final class Reports implements AutoCloseable {
     }
 
     /** Adds a top-level field to summary.json (e.g. {@code distributed} for a segment of a run). */
-    public void json(String key, com.fasterxml.jackson.databind.JsonNode value) {
+    public void json(String key, JsonNode value) {
         if (value != null) extraJson.put(key, value);
     }
 
@@ -101,7 +111,7 @@ public final class Reports implements AutoCloseable {
         write(paths.failures(), w -> FailuresCsv.write(s, w));
         write(paths.exceptions(), w -> ExceptionsCsv.write(s, w));
         write(paths.json(), w -> {
-            com.fasterxml.jackson.databind.node.ObjectNode tree = SummaryJson.tree(s, end, script, warnings);
+            ObjectNode tree = SummaryJson.tree(s, end, script, warnings);
             tree.setAll(extraJson);
             SummaryJson.JSON.writeValue(w, tree);
         });
@@ -132,7 +142,7 @@ public final class Reports implements AutoCloseable {
                 c.close();
             } catch (Exception e) {
                 synchronized (problems) {
-                    problems.add("could not close a result file: " + e.getMessage());
+                    problems.add("could not write " + files.get(c) + ": " + e.getMessage());
                 }
             }
         }

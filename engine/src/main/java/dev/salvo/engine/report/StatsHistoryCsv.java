@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Comparator;
+
 
 /**
  * Locust's {@code stats_history.csv}, appended and flushed every second so a killed run keeps
@@ -19,8 +21,8 @@ import java.util.TreeMap;
  * Current columns cover the last second (Locust: a 10 s window); {@code Total} columns the run so far.
  */
 public final class StatsHistoryCsv implements IntervalListener, AutoCloseable {
-    private static final java.util.Comparator<RequestKey> ORDER =
-            java.util.Comparator.comparing(RequestKey::name).thenComparing(RequestKey::method);
+    private static final Comparator<RequestKey> ORDER =
+            Comparator.comparing(RequestKey::name).thenComparing(RequestKey::method);
     private final CSVPrinter csv;
     private final boolean fullHistory;
     private final Map<RequestKey, RequestStats> current = new TreeMap<>(ORDER);

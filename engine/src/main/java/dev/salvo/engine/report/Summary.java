@@ -2,7 +2,6 @@ package dev.salvo.engine.report;
 
 import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.metrics.Tags;
-import dev.salvo.engine.run.RunResult;
 import dev.salvo.engine.thresholds.Verdict;
 
 import java.util.ArrayList;

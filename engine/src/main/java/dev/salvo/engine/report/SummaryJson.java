@@ -44,6 +44,7 @@ public final class SummaryJson {
         if (end.reason() != null) run.put("reason", end.reason());
         run.put("exitCode", end.exitCode());
         run.put("passed", end.passed());
+        run.put("verdict", end.verdict());
         long iterations = s.metric("iterations") == null ? 0 : (long) s.metric("iterations").sum();
         run.put("iterationsCompleted", iterations);
         run.put("iterationsInterrupted", s.result().interruptedIterations());

@@ -1,7 +1,7 @@
 package dev.salvo.engine.report;
 
 import dev.salvo.engine.metrics.Aggregate;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.thresholds.Verdict;
 
 import java.nio.charset.StandardCharsets;
@@ -19,10 +19,10 @@ public final class SummaryMarkdown {
 
     public static String render(Summary s, RunEnd end, String script) {
         StringBuilder b = new StringBuilder();
-        String mark = end.passed() ? "✅ PASSED" : "❌ " + switch (end.ended()) {
-            case "interrupted" -> "INTERRUPTED";
-            case "aborted" -> "ABORTED";
-            default -> "FAILED";
+        String mark = switch (end.verdict()) {
+            case "PASSED" -> "✅ PASSED";
+            case "FINISHED" -> "☑️ FINISHED — no thresholds declared";
+            default -> "❌ " + end.verdict();
         };
         b.append("## salvo: ").append(mark).append(" (exit ").append(end.exitCode()).append(")\n\n");
         long iterations = s.metric("iterations") == null ? 0 : (long) s.metric("iterations").sum();
@@ -39,6 +39,11 @@ public final class SummaryMarkdown {
                         .append("` | `").append(cell(v.threshold().condition().text().strip())).append("` | ")
                         .append(Double.isNaN(v.observed()) ? "no data" : Human.num(v.observed())).append(" |\n");
             }
+        }
+        if (!s.result().iterationErrors().isEmpty()) {
+            b.append("\n### Iteration errors\n\n| Count | Error |\n|--:|---|\n");
+            s.result().iterationErrors().entrySet().stream().limit(20)
+                    .forEach(e -> b.append("| ").append(e.getValue()).append(" | `").append(cell(e.getKey())).append("` |\n"));
         }
         int cut = 0;
         if (!s.requests().isEmpty()) {

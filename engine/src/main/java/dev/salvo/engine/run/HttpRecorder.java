@@ -1,5 +1,6 @@
 package dev.salvo.engine.run;
 
+import dev.salvo.engine.exec.VirtualUser;
 import dev.salvo.engine.http.HttpListener;
 import dev.salvo.engine.http.HttpRequest;
 import dev.salvo.engine.http.HttpResponse;
@@ -30,7 +31,8 @@ final class HttpRecorder implements HttpListener {
     private Series late;
     private final Map<Key, RequestSeries> cache = new HashMap<>();
     /** The VU whose schedule lag corrects latencies (open models), or null. */
-    private final dev.salvo.engine.exec.VirtualUser corrected;
+    private final VirtualUser corrected;
+    private boolean failed;
 
     /** The series one request feeds, for one tag set; {@code serviceTime} is null unless latencies are corrected. */
     private record RequestSeries(Series reqs, Series duration, Series blocked, Series connecting, Series tlsHandshaking,
@@ -55,12 +57,20 @@ final class HttpRecorder implements HttpListener {
      * A recorder for an open-model VU: {@code http_req_duration} is the service time plus how late the
      * iteration started against its schedule; {@code http_req_service_time} keeps the service time.
      */
-    HttpRecorder(Metrics metrics, Tags base, dev.salvo.engine.exec.VirtualUser corrected) {
+    HttpRecorder(Metrics metrics, Tags base, VirtualUser corrected) {
         this.corrected = corrected;
         this.metrics = metrics;
         this.base = base;
         this.dataSent = metrics.series(DATA_SENT, base);
         this.dataReceived = metrics.series(DATA_RECEIVED, base);
+    }
+
+    /** A sample that could not be recorded is lost, not the exchange: said once, at the end of the run. */
+    @Override
+    public void onFailure(RuntimeException e) {
+        if (failed) return;
+        failed = true;
+        metrics.warn("an HTTP sample could not be recorded (later ones may be missing too): " + e);
     }
 
     @Override

@@ -1,8 +1,12 @@
 package dev.salvo.engine.run;
 
+import dev.salvo.engine.report.RunResult;
 import dev.salvo.engine.Version;
 import dev.salvo.engine.exec.VirtualUser;
+import dev.salvo.engine.http.Compression;
 import dev.salvo.engine.http.HttpConfig;
+import dev.salvo.engine.metrics.ErrorCounts;
+import dev.salvo.engine.metrics.IntervalListener;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Sampler;
 import dev.salvo.engine.metrics.Tags;
@@ -18,13 +22,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -40,6 +50,9 @@ public final class Run {
     private static final Duration STOP_GRACE = Duration.ofMillis(500);
     /** How long per-VU stop hooks (user()'s onStop) get when the run ends. */
     private static final Duration STOP_HOOKS_TIMEOUT = Duration.ofSeconds(5);
+    private static final long RESERVE_BYTES = 16 << 20;
+    /** How long closing the VUs (contexts, connections) may take. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Plan plan;
     private final Workers workers;
@@ -50,18 +63,26 @@ public final class Run {
         t.setDaemon(true);
         return t;
     });
-    private final List<VirtualUser> allVus = new ArrayList<>();
-    /** VUs added while the run goes on (arrival-rate executors growing towards maxVUs). */
-    private final java.util.Queue<VirtualUser> lateVus = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger nextVuId = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Every VU, initialised before the run (by the thread that calls {@link #execute}) or during it
+     * (arrival-rate executors growing towards maxVUs, on the VU's loop); read from any thread.
+     */
+    private final Queue<VirtualUser> vus = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger vuCount = new AtomicInteger();
+    private final AtomicInteger nextVuId = new AtomicInteger();
     private final Map<VirtualUser, VuServices> services = new ConcurrentHashMap<>();
+    /** Written by {@link #execute}'s thread before any scenario starts; read after. */
     private final List<ScenarioRunner> runners = new ArrayList<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final LongAdder interruptedIterations = new LongAdder();
-    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final ErrorCounts errors = new ErrorCounts();
     private volatile boolean stopping;
-    private final List<dev.salvo.engine.metrics.IntervalListener> intervalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private Consumer<String> liveWarnings = w -> {};
+    private final List<IntervalListener> intervalListeners = new CopyOnWriteArrayList<>();
+    private volatile Consumer<String> liveWarnings = w -> {};
+    private volatile Consumer<String> fatal = e -> {};
+    /** Memory set aside for ending the run well when the heap runs out: dropped on the first OutOfMemoryError. */
+    private volatile byte[] reserve;
+    private volatile HttpConfig http;
 
     public Run(Plan plan, Workers workers, ScriptRuntime script, Metrics metrics) {
         this.plan = plan;
@@ -81,7 +102,7 @@ public final class Run {
     }
 
     /** Adds a receiver of each second's intervals (reports, live progress); call before {@link #execute}. */
-    public void addIntervalListener(dev.salvo.engine.metrics.IntervalListener listener) {
+    public void addIntervalListener(IntervalListener listener) {
         intervalListeners.add(listener);
     }
 
@@ -94,18 +115,25 @@ public final class Run {
     public Map<String, Integer> activeVusByScenario() {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (Scenario s : plan.scenarios()) out.put(s.name(), 0);
-        // allVus may still grow while VUs are initialised: read by index, tolerate a stale size.
-        for (int i = 0, n = allVus.size(); i < n; i++) {
-            VirtualUser vu;
-            try {
-                vu = allVus.get(i);
-            } catch (IndexOutOfBoundsException e) {
-                break;
-            }
-            if (vu != null && vu.active()) out.merge(vu.scenario(), 1, Integer::sum);
-        }
-        for (VirtualUser vu : lateVus) if (vu.active()) out.merge(vu.scenario(), 1, Integer::sum);
+        for (VirtualUser vu : vus) if (vu.active()) out.merge(vu.scenario(), 1, Integer::sum);
         return out;
+    }
+
+    /**
+     * Receives why the run cannot go on (a worker out of memory), once; the run then stops by
+     * itself. Call before {@link #execute}.
+     */
+    public void onFatal(Consumer<String> fatal) {
+        this.fatal = fatal;
+    }
+
+    /** A worker hit {@code e}: the run stops; an OutOfMemoryError first frees the reserve, so results can still be written. */
+    void fatal(Throwable e) {
+        boolean first = reserve != null;
+        reserve = null;
+        if (!first && stopping) return;
+        fatal.accept(e instanceof OutOfMemoryError ? "a worker ran out of memory (" + e.getMessage() + ")" : "a worker failed: " + e);
+        stop();
     }
 
     public boolean stopping() {
@@ -116,22 +144,33 @@ public final class Run {
     public void stop() {
         if (stopping) return;
         stopping = true;
-        clock.schedule(() -> {
+        schedule(() -> {
             runners.forEach(ScenarioRunner::interrupt);
             stopped.complete(null);
-        }, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }, STOP_GRACE.toNanos());
+    }
+
+    /** Runs {@code task} on the run's clock after {@code delayNanos}; nothing once the run has ended. */
+    void schedule(Runnable task, long delayNanos) {
+        try {
+            clock.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException ended) {
+            // the run has ended: its scenarios are over and nothing is left to stop
+        }
     }
 
     /** Runs the plan on the calling thread; returns when every scenario has ended or the run was stopped. */
     public RunResult execute() throws ScriptFailure, InterruptedException {
+        reserve = new byte[(int) Math.min(RESERVE_BYTES, Runtime.getRuntime().maxMemory() / 20)];
+        workers.onFatal(this::fatal);
         initVus();
         // The clock starts once every VU exists: rates are over the measured time, not VU allocation.
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         long t1;
-        metrics.add(VUS_MAX, Tags.EMPTY, allVus.size());
+        metrics.add(VUS_MAX, Tags.EMPTY, vuCount.get());
         Saturation saturation = new Saturation(Runtime.getRuntime().availableProcessors(), liveWarnings);
-        List<dev.salvo.engine.metrics.IntervalListener> listeners = new ArrayList<>(intervalListeners);
+        List<IntervalListener> listeners = new ArrayList<>(intervalListeners);
         listeners.add(saturation);
         try (GeneratorHealth health = new GeneratorHealth(metrics, workers.loops(), script.runtimeName());
              Sampler sampler = new Sampler(metrics, 1000, () -> {
@@ -154,21 +193,18 @@ public final class Run {
         String saturated = saturation.verdict();
         if (saturated != null) metrics.warn(saturated);
         Duration elapsed = Duration.ofNanos(t1 - t0);
-        Map<String, Long> errorCounts = new TreeMap<>();
-        errors.forEach((k, v) -> errorCounts.put(k, v.sum()));
-        return new RunResult(plan, start, elapsed, metrics.aggregates(), errorCounts, interruptedIterations.sum(), stopping);
+        return new RunResult(plan, start, elapsed, metrics.aggregates(), errors.snapshot(), interruptedIterations.sum(), stopping);
     }
 
     private CompletableFuture<Void> startAt(ScenarioRunner r) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Scenario s = plan.scenarios().get(runners.indexOf(r));
-        clock.schedule(() -> {
+        schedule(() -> {
             if (stopping) {
                 done.complete(null);
                 return;
             }
             r.start().whenComplete((v, e) -> done.complete(null));
-        }, s.startTime().toNanos(), TimeUnit.NANOSECONDS);
+        }, r.scenario().startTime().toNanos());
         return done;
     }
 
@@ -186,67 +222,67 @@ public final class Run {
     /** VUs running an iteration now, for the {@code vus} gauge and for finer views of the schedule. */
     public long activeVus() {
         long active = 0;
-        for (VirtualUser vu : allVus) if (vu.active()) active++;
-        for (VirtualUser vu : lateVus) if (vu.active()) active++;
+        for (VirtualUser vu : vus) if (vu.active()) active++;
         return active;
     }
 
     /** Every VU initialised so far, before the run and during it. */
     public int initialisedVus() {
-        return allVus.size() + lateVus.size();
+        return vuCount.get();
     }
 
-    /** Creates one more VU of scenario {@code s} on its worker while the run goes on. */
-    private CompletableFuture<VirtualUser> addVu(Scenario s, Tags tags, HttpConfig http, java.util.concurrent.atomic.AtomicInteger inScenario) {
-        int id = nextVuId.incrementAndGet();
-        VirtualUser vu = new VirtualUser(id, inScenario.incrementAndGet(), s.name(), workers.get(id - 1));
+    /** Creates one more VU of {@code runner}'s scenario on its worker while the run goes on. */
+    CompletableFuture<VirtualUser> newVu(ScenarioRunner runner) {
+        VirtualUser vu = vu(runner);
         return CompletableFuture.supplyAsync(() -> {
-            VuServices vs = VuServices.create(vu.loop(), http, metrics, tags, vu, s.executor().openModel());
-            services.put(vu, vs);
-            try {
-                script.initVu(vu, s, vs);
-            } catch (ScriptFailure f) {
-                throw new java.util.concurrent.CompletionException(f);
-            }
-            lateVus.add(vu);
-            metrics.add(VUS_MAX, Tags.EMPTY, initialisedVus());
+            initVu(vu, runner);
+            metrics.add(VUS_MAX, Tags.EMPTY, vuCount.get());
             return vu;
         }, vu.loop());
     }
 
+    private VirtualUser vu(ScenarioRunner runner) {
+        int id = nextVuId.incrementAndGet();
+        VirtualUser vu = new VirtualUser(id, runner.nextIdInScenario(), runner.scenario().name(), workers.get(id - 1));
+        vus.add(vu);
+        vuCount.incrementAndGet();
+        return vu;
+    }
+
+    /** The VU's services and script, on its loop. */
+    private void initVu(VirtualUser vu, ScenarioRunner runner) {
+        Scenario s = runner.scenario();
+        VuServices vs = VuServices.create(vu.loop(), http, metrics, runner.tags(), vu, s.executor().openModel());
+        services.put(vu, vs);
+        try {
+            script.initVu(vu, s, vs);
+        } catch (ScriptFailure f) {
+            throw new CompletionException(f);
+        }
+    }
+
     private void initVus() throws ScriptFailure, InterruptedException {
-        HttpConfig http = httpConfig(plan);
+        http = httpConfig(plan);
         List<CompletableFuture<Void>> inits = new ArrayList<>();
         for (Scenario s : plan.scenarios()) {
             Map<String, String> t = new LinkedHashMap<>(plan.tags());
             t.putAll(s.tags());
             t.put("scenario", s.name());
-            Tags tags = Tags.of(t);
-            List<VirtualUser> vus = new ArrayList<>();
-            java.util.concurrent.atomic.AtomicInteger inScenario = new java.util.concurrent.atomic.AtomicInteger();
+            ScenarioRunner runner = new ScenarioRunner(s, Tags.of(t), this);
+            List<VirtualUser> initial = new ArrayList<>();
             for (int i = 1; i <= s.executor().maxVus(); i++) {
-                int id = nextVuId.incrementAndGet();
-                VirtualUser vu = new VirtualUser(id, inScenario.incrementAndGet(), s.name(), workers.get(id - 1));
-                vus.add(vu);
-                allVus.add(vu);
-                inits.add(CompletableFuture.runAsync(() -> {
-                    VuServices vs = VuServices.create(vu.loop(), http, metrics, tags, vu, s.executor().openModel());
-                    services.put(vu, vs);
-                    try {
-                        script.initVu(vu, s, vs);
-                    } catch (ScriptFailure f) {
-                        throw new java.util.concurrent.CompletionException(f);
-                    }
-                }, vu.loop()));
+                VirtualUser vu = vu(runner);
+                initial.add(vu);
+                inits.add(CompletableFuture.runAsync(() -> initVu(vu, runner), vu.loop()));
             }
-            runners.add(new ScenarioRunner(s, vus, script, metrics, tags, clock, this, interruptedIterations, errors,
-                    () -> addVu(s, tags, http, inScenario)));
+            runner.addAll(initial);
+            runners.add(runner);
         }
         try {
             CompletableFuture.allOf(inits.toArray(CompletableFuture[]::new)).get();
         } catch (ExecutionException e) {
             closeVus();
-            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c ? c.getCause() : e.getCause();
+            Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
             if (cause instanceof ScriptFailure f) throw f;
             throw new IllegalStateException(cause);
         }
@@ -257,7 +293,7 @@ public final class Run {
      * event loops, so the first request does not pay for it.
      */
     public static HttpConfig httpConfig(Plan plan) {
-        dev.salvo.engine.http.Compression.acceptEncoding();
+        Compression.acceptEncoding();
         String userAgent = plan.userAgent() != null ? plan.userAgent() : "salvo/" + Version.get();
         ClientOptions client = plan.client();
         return new HttpConfig(userAgent, plan.discardResponseBodies(), Duration.ofSeconds(10), client.tls(), client.http2(),
@@ -274,17 +310,13 @@ public final class Run {
             vu.loop().execute(() -> script.stopVu(vu, () -> stopped.complete(null)));
             stops.add(stopped);
         }
-        try {
-            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(STOP_HOOKS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception ignored) {
-            // a hook that hangs must not hold the run: its VU is closed next
-        }
+        // a hook that hangs or fails must not hold the run: its VU is closed next
+        awaitAll(stops, STOP_HOOKS_TIMEOUT);
     }
 
     private void closeVus() {
         List<CompletableFuture<?>> closes = new ArrayList<>();
-        List<VirtualUser> everyVu = new ArrayList<>(allVus);
-        everyVu.addAll(lateVus);
+        List<VirtualUser> everyVu = new ArrayList<>(vus);
         stopHooks(everyVu);
         for (VirtualUser vu : everyVu) {
             closes.add(CompletableFuture.runAsync(() -> {
@@ -296,10 +328,31 @@ public final class Run {
                 }
             }, vu.loop()));
         }
+        // closing is best effort: the workers are shut down next anyway
+        awaitAll(closes, CLOSE_TIMEOUT);
+    }
+
+    /** Waits for {@code futures} up to {@code timeout}; failures and a timeout are left to the caller's next step. */
+    private static void awaitAll(List<CompletableFuture<?>> futures, Duration timeout) {
         try {
-            CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
-        } catch (Exception ignored) {
-            // closing is best effort: the workers are shut down next anyway
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // see the callers: neither a failed hook nor a slow close stops the run from ending
         }
+    }
+
+    ScriptRuntime script() {
+        return script;
+    }
+
+    ErrorCounts errors() {
+        return errors;
+    }
+
+    /** Iterations that were running when their scenario was stopped. */
+    void interrupted(long iterations) {
+        interruptedIterations.add(iterations);
     }
 }

@@ -3,58 +3,59 @@ package dev.salvo.engine.run;
 import dev.salvo.engine.exec.ScenarioRun;
 import dev.salvo.engine.exec.VirtualUser;
 import dev.salvo.engine.metrics.BuiltinMetrics;
-import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.plan.Scenario;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 /** Runs one scenario's iteration loops for its executor: the engine side of {@link ScenarioRun}. */
 final class ScenarioRunner implements ScenarioRun {
     private final Scenario scenario;
-    private final List<VirtualUser> vus;
-    private final java.util.function.Supplier<CompletableFuture<VirtualUser>> newVu;
-    private final ScriptRuntime script;
-    private final Metrics metrics;
     private final Tags tags;
-    private final ScheduledExecutorService clock;
     private final Run run;
+    private final List<VirtualUser> vus = new CopyOnWriteArrayList<>();
+    /** Hands out {@link VirtualUser#idInScenario()}, also to VUs added while the scenario runs. */
+    private final AtomicInteger inScenario = new AtomicInteger();
     private final Queue<CompletableFuture<Void>> loops = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final LongAdder interruptedIterations;
-    private final Map<String, LongAdder> errors;
     private volatile boolean interrupted;
-    private long startNanos;
+    private volatile long startNanos;
 
-    ScenarioRunner(Scenario scenario, List<VirtualUser> vus, ScriptRuntime script, Metrics metrics, Tags tags,
-                   ScheduledExecutorService clock, Run run, LongAdder interruptedIterations, Map<String, LongAdder> errors,
-                   java.util.function.Supplier<CompletableFuture<VirtualUser>> newVu) {
+    /** A runner of {@code scenario} whose samples carry {@code tags}; its VUs come from {@link Run#newVu}. */
+    ScenarioRunner(Scenario scenario, Tags tags, Run run) {
         this.scenario = scenario;
-        this.vus = new java.util.concurrent.CopyOnWriteArrayList<>(vus);
-        this.newVu = newVu;
-        this.script = script;
-        this.metrics = metrics;
         this.tags = tags;
-        this.clock = clock;
         this.run = run;
-        this.interruptedIterations = interruptedIterations;
-        this.errors = errors;
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    Tags tags() {
+        return tags;
+    }
+
+    int nextIdInScenario() {
+        return inScenario.incrementAndGet();
+    }
+
+    /** The VUs initialised before the scenario starts, added at once (a copy-on-write list). */
+    void addAll(List<VirtualUser> initial) {
+        vus.addAll(initial);
     }
 
     CompletableFuture<Void> start() {
         startNanos = System.nanoTime();
         // Open models report dropped iterations even when there were none: a threshold on it has data.
-        if (scenario.executor().openModel()) metrics.add(BuiltinMetrics.DROPPED_ITERATIONS, tags, 0);
+        if (scenario.executor().openModel()) run.metrics().add(BuiltinMetrics.DROPPED_ITERATIONS, tags, 0);
         return scenario.executor().start(this);
     }
 
@@ -88,31 +89,35 @@ final class ScenarioRunner implements ScenarioRun {
 
     private void next(VirtualUser vu, BooleanSupplier more, CompletableFuture<Void> done) {
         if (interrupted || done.isDone() || run.stopping() || !more.getAsBoolean()) {
-            vu.active(false);
-            vu.looping(false);
+            vu.idle();
             done.complete(null);
             return;
         }
-        vu.looping(true);
+        vu.claim();
         iteration(vu, -1, done, () -> vu.loop().execute(() -> next(vu, more, done)));
     }
 
     /** Starts one iteration of {@code vu} (on its loop); {@code after} runs when it ends normally. */
     private void iteration(VirtualUser vu, long intendedStart, CompletableFuture<Void> owner, Runnable after) {
-        vu.active(true);
-        vu.busy(true);
-        vu.iterationEnd(owner);
-        vu.startIteration();
         long start = System.nanoTime();
-        vu.scheduleLagNanos(intendedStart < 0 ? -1 : Math.max(0, start - startNanos - intendedStart));
+        vu.begin(owner, intendedStart < 0 ? -1 : Math.max(0, start - startNanos - intendedStart));
         inFlight.incrementAndGet();
-        script.iterate(vu, error -> {
-            vu.busy(false);
+        try {
+            iterate(vu, owner, start, after);
+        } catch (OutOfMemoryError e) {
+            // the heap ran out in the script's code: this VU's iteration never ends, the run stops and says why
+            run.fatal(e);
+        }
+    }
+
+    private void iterate(VirtualUser vu, CompletableFuture<Void> owner, long start, Runnable after) {
+        run.script().iterate(vu, error -> {
+            vu.returned();
             if (interrupted || owner.isDone()) return; // already counted as interrupted
             inFlight.decrementAndGet();
-            metrics.add(BuiltinMetrics.ITERATION_DURATION, tags, (System.nanoTime() - start) / 1e6);
-            metrics.add(BuiltinMetrics.ITERATIONS, tags, 1);
-            if (error != null) errors.computeIfAbsent(error, k -> new LongAdder()).increment();
+            run.metrics().add(BuiltinMetrics.ITERATION_DURATION, tags, (System.nanoTime() - start) / 1e6);
+            run.metrics().add(BuiltinMetrics.ITERATIONS, tags, 1);
+            if (error != null) run.errors().add(error);
             run.iterationEnded(vu);
             after.run();
         });
@@ -120,7 +125,7 @@ final class ScenarioRunner implements ScenarioRun {
 
     @Override
     public CompletableFuture<VirtualUser> addVu() {
-        return newVu.get().thenApply(vu -> {
+        return run.newVu(this).thenApply(vu -> {
             vus.add(vu);
             return vu;
         });
@@ -135,7 +140,7 @@ final class ScenarioRunner implements ScenarioRun {
                 return;
             }
             iteration(vu, intendedStartNanos, done, () -> {
-                vu.active(false);
+                vu.idle();
                 done.complete(null);
             });
         });
@@ -149,27 +154,21 @@ final class ScenarioRunner implements ScenarioRun {
             if (interrupted || owner == null || owner.isDone()) return;
             if (vu.busy()) {
                 inFlight.decrementAndGet();
-                interruptedIterations.increment();
+                run.interrupted(1);
             }
-            vu.active(false);
-            vu.looping(false);
+            vu.idle();
             owner.complete(null);
         });
     }
 
     @Override
     public void dropIteration() {
-        metrics.add(BuiltinMetrics.DROPPED_ITERATIONS, tags, 1);
+        run.metrics().add(BuiltinMetrics.DROPPED_ITERATIONS, tags, 1);
     }
 
     @Override
     public void schedule(Runnable task, long delayNanos) {
-        if (clock.isShutdown()) return;
-        try {
-            clock.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException ignored) {
-            // the run has ended
-        }
+        run.schedule(task, delayNanos);
     }
 
     @Override
@@ -177,12 +176,12 @@ final class ScenarioRunner implements ScenarioRun {
         CompletableFuture<Void> ended = new CompletableFuture<>();
         vusDone.whenComplete((v, e) -> ended.complete(null));
         long wait = hardStop.toNanos() - elapsedNanos();
-        clock.schedule(() -> {
+        run.schedule(() -> {
             if (!ended.isDone()) {
                 interrupt();
                 ended.complete(null);
             }
-        }, Math.max(0, wait), TimeUnit.NANOSECONDS);
+        }, wait);
         return ended;
     }
 
@@ -190,10 +189,12 @@ final class ScenarioRunner implements ScenarioRun {
     void interrupt() {
         if (interrupted) return;
         interrupted = true;
-        interruptedIterations.add(Math.max(0, inFlight.getAndSet(0)));
+        run.interrupted(Math.max(0, inFlight.getAndSet(0)));
+        List<VirtualUser> running = vus.stream().filter(VirtualUser::busy).toList();
+        // Off the clock: a VU whose code never yields is stopped from outside its worker.
+        if (!running.isEmpty()) Thread.ofVirtual().name("salvo-cancel-" + scenario.name()).start(() -> running.forEach(run.script()::cancel));
         for (VirtualUser vu : vus) {
-            vu.active(false);
-            vu.looping(false);
+            vu.idle();
             CompletableFuture<Void> owner = vu.iterationEnd();
             if (owner != null) owner.complete(null);
         }

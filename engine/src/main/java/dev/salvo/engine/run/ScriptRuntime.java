@@ -27,6 +27,14 @@ public interface ScriptRuntime {
         return null;
     }
 
+    /**
+     * The VU's iteration was interrupted while its code still runs: code that never yields
+     * ({@code while (true) {}}) holds the VU's worker, so this is called from another thread and
+     * returns once that code has stopped (or could not be stopped within a few seconds).
+     */
+    default void cancel(VirtualUser vu) {
+    }
+
     /** What the runtime compiled so far; {@link JsCompilations#NONE} for an interpreter. Read from any thread. */
     default JsCompilations compilations() {
         return JsCompilations.NONE;

@@ -6,6 +6,8 @@ import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.ws.WsClient;
 import io.netty.channel.EventLoop;
+import dev.salvo.engine.exec.VirtualUser;
+
 
 /** What the engine gives each VU's script: its HTTP session and WebSocket client, the metrics, its base tags. */
 public record VuServices(HttpSession http, WsClient ws, Metrics metrics, Tags tags) {
@@ -20,7 +22,7 @@ public record VuServices(HttpSession http, WsClient ws, Metrics metrics, Tags ta
      * from the iteration's intended start too (see docs/load-models.md).
      */
     public static VuServices create(EventLoop loop, HttpConfig http, Metrics metrics, Tags tags,
-                                    dev.salvo.engine.exec.VirtualUser vu, boolean corrected) {
+                                    VirtualUser vu, boolean corrected) {
         HttpRecorder recorder = corrected ? new HttpRecorder(metrics, tags, vu) : new HttpRecorder(metrics, tags);
         return new VuServices(new HttpSession(loop, http, recorder), new WsClient(loop, metrics, tags), metrics, tags);
     }

@@ -9,17 +9,36 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
-/** The worker threads: one Netty event loop each, running both the VUs' JavaScript and their sockets. */
+/**
+ * The worker threads: one Netty event loop each, running both the VUs' JavaScript and their sockets.
+ * A worker that dies of an error (an {@code OutOfMemoryError} most often) is reported to
+ * {@link #onFatal}, so the run can stop and say why instead of freezing.
+ */
 public final class Workers implements AutoCloseable {
     private final EventLoopGroup group;
     private final List<EventLoop> loops = new ArrayList<>();
+    private volatile Consumer<Throwable> fatal = e -> { };
 
     public Workers(int count) {
-        group = new MultiThreadIoEventLoopGroup(count, new DefaultThreadFactory("salvo-worker", true),
-                LoopLag.timing(NioIoHandler.newFactory()));
+        ThreadFactory threads = new DefaultThreadFactory("salvo-worker", true) {
+            @Override
+            public Thread newThread(Runnable r) {
+                Thread t = super.newThread(r);
+                t.setUncaughtExceptionHandler((thread, e) -> fatal.accept(e));
+                return t;
+            }
+        };
+        group = new MultiThreadIoEventLoopGroup(count, threads, LoopLag.timing(NioIoHandler.newFactory()));
         group.forEach(e -> loops.add((EventLoop) e));
+    }
+
+    /** Receives the error that ended a worker thread, on that thread. */
+    public void onFatal(Consumer<Throwable> fatal) {
+        this.fatal = fatal;
     }
 
     /** One worker per core, as DESIGN §2 says. */

@@ -1,4 +1,6 @@
 package dev.salvo.engine.thresholds;
+import java.util.Locale;
+
 
 /**
  * What a threshold reads from a metric: k6's {@code avg min max med p(N) count rate value}, plus
@@ -9,6 +11,6 @@ public enum Aggregation {
 
     /** The word as written in an expression; {@code p} for percentiles, whose label is {@code p(N)}. */
     public String word() {
-        return this == PERCENTILE ? "p" : name().toLowerCase(java.util.Locale.ROOT);
+        return this == PERCENTILE ? "p" : name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,7 +1,7 @@
 package dev.salvo.engine.thresholds;
 
-import dev.salvo.engine.plan.Durations;
-import dev.salvo.engine.plan.Suggest;
+import dev.salvo.engine.config.Durations;
+import dev.salvo.engine.config.Suggest;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,14 @@
 package dev.salvo.engine.thresholds;
 
 import dev.salvo.engine.metrics.Aggregate;
+import dev.salvo.engine.metrics.MetricType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Checks a threshold against the merged aggregate of the series its selector matches. {@code growth}
@@ -27,9 +35,50 @@ public final class ThresholdEvaluator {
         return new Verdict(t, observed, c.operator().test(observed, c.limit()), false);
     }
 
+    /** Each threshold over the merge of the series its selector matches. */
+    public static List<Verdict> evaluateAll(List<Threshold> thresholds, List<Aggregate> aggregates, double seconds) {
+        List<Verdict> out = new ArrayList<>();
+        for (Threshold t : thresholds) {
+            Aggregate merged = null;
+            for (Aggregate a : aggregates) {
+                if (!a.metric().name().equals(t.selector().metric()) || !t.selector().matches(a.tags())) continue;
+                merged = merged == null ? a : merged.merge(a);
+            }
+            out.add(evaluate(t, merged, seconds));
+        }
+        return out;
+    }
+
+    /**
+     * Sub-metric selectors that matched no series although their metric has data: most often a
+     * typo in a tag value. Each warning lists the values the tag did have.
+     */
+    public static List<String> unmatchedSelectors(List<Threshold> thresholds, List<Aggregate> aggregates) {
+        List<String> out = new ArrayList<>();
+        for (Threshold t : thresholds) {
+            if (t.selector().tags().isEmpty()) continue;
+            boolean metricSeen = false;
+            boolean matched = false;
+            Map<String, Set<String>> seen = new TreeMap<>();
+            for (Aggregate a : aggregates) {
+                if (!a.metric().name().equals(t.selector().metric()) || a.count() == 0) continue;
+                metricSeen = true;
+                matched |= t.selector().matches(a.tags());
+                for (String tag : t.selector().tags().keySet()) {
+                    String v = a.tags().get(tag);
+                    if (v != null && seen.computeIfAbsent(tag, k -> new TreeSet<>()).size() < 10) seen.get(tag).add(v);
+                }
+            }
+            if (metricSeen && !matched) {
+                out.add("threshold on '" + t.selector().text() + "' matched no sample; values seen: " + (seen.isEmpty() ? "none of these tags" : seen));
+            }
+        }
+        return out;
+    }
+
     private static double observe(Threshold t, Aggregate a, double seconds) {
         Condition c = t.condition();
-        boolean counter = a.metric().type() == dev.salvo.engine.metrics.MetricType.COUNTER;
+        boolean counter = a.metric().type() == MetricType.COUNTER;
         return switch (c.aggregation()) {
             case AVG -> a.avg();
             case MIN -> a.min();

@@ -2,9 +2,9 @@ package dev.salvo.engine.thresholds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salvo.engine.metrics.MetricType;
-import dev.salvo.engine.plan.Durations;
-import dev.salvo.engine.plan.Problems;
-import dev.salvo.engine.plan.Suggest;
+import dev.salvo.engine.config.Durations;
+import dev.salvo.engine.config.Problems;
+import dev.salvo.engine.config.Suggest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,4 +1,6 @@
 package dev.salvo.engine.thresholds;
+import dev.salvo.engine.config.Durations;
+
 
 /**
  * The outcome of one threshold at one moment; {@code observed} is NaN when there was no data
@@ -18,7 +20,7 @@ public record Verdict(Threshold threshold, double observed, boolean passed, bool
             case SLOPE -> " per minute";
             default -> "";
         };
-        String against = threshold.baseline().isZero() ? "" : " against the first " + dev.salvo.engine.plan.Durations.format(threshold.baseline());
+        String against = threshold.baseline().isZero() ? "" : " against the first " + Durations.format(threshold.baseline());
         return head + "observed " + c.aggregationLabel() + "=" + Numbers.format(observed) + unit + against
                 + (passed ? " (passed)" : " (failed)");
     }

@@ -1,6 +1,7 @@
 package dev.salvo.engine.ws;
 
 import dev.salvo.engine.http.Header;
+import dev.salvo.engine.http.HttpRequest;
 import dev.salvo.engine.http.TlsConfig;
 
 import java.net.URI;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public record WsParams(URI url, List<Header> headers, List<String> subprotocols, boolean compression, Duration timeout,
                        int maxMessageSize, Map<String, String> tags, TlsConfig tls) {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_TIMEOUT = HttpRequest.DEFAULT_TIMEOUT;
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1 << 20;
 
     public WsParams {

@@ -83,9 +83,15 @@ class PlanParserTest {
     }
 
     @Test
-    void unknownKeyIsAWarningThatSuggestsTheClosestOption() throws Exception {
-        Plan plan = parse("{'vuss': 3, 'duration': '1s'}");
-        assertEquals(List.of("options.vuss: unknown option (did you mean 'vus'?)"), plan.warnings());
+    void aMisspeltKeyIsAnErrorThatSuggestsTheClosestOption() throws Exception {
+        PlanException e = assertThrows(PlanException.class, () -> parse("{'vus': 1, 'duraton': '2s'}"));
+        assertEquals(List.of("options.duraton: unknown option (did you mean 'duration'?)"), e.problems());
+    }
+
+    @Test
+    void aKeyLikeNoOptionIsAWarning() throws Exception {
+        Plan plan = parse("{'vus': 1, 'duration': '1s', 'cloudProjectSettings': {}}");
+        assertEquals(List.of("options.cloudProjectSettings: unknown option, ignored"), plan.warnings());
     }
 
     @Test

@@ -7,9 +7,8 @@ import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.plan.Overrides;
 import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.plan.PlanParser;
-import dev.salvo.engine.plan.Problems;
-import dev.salvo.engine.run.RunResult;
-import dev.salvo.engine.run.ThresholdMonitor;
+import dev.salvo.engine.config.Problems;
+import dev.salvo.engine.thresholds.ThresholdEvaluator;
 import dev.salvo.engine.thresholds.Threshold;
 import dev.salvo.engine.thresholds.ThresholdsParser;
 import java.time.Duration;
@@ -51,6 +50,6 @@ final class ReportFixture {
         List<Threshold> thresholds = ThresholdsParser.parse(new ObjectMapper().readTree(thresholdsJson), problems);
         RunResult r = new RunResult(plan, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofSeconds(10), m.aggregates(),
                 Map.of("TypeError: x is undefined (at script.js:12:5)", 7L), 0, false);
-        return Summary.of(r, ThresholdMonitor.evaluate(thresholds, r.aggregates(), 10));
+        return Summary.of(r, ThresholdEvaluator.evaluateAll(thresholds, r.aggregates(), 10));
     }
 }

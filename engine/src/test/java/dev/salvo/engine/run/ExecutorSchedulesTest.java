@@ -1,5 +1,6 @@
 package dev.salvo.engine.run;
 
+import dev.salvo.engine.report.RunResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -25,7 +25,7 @@ final class TimedRuntime implements ScriptRuntime {
 
     @Override
     public void initVu(VirtualUser vu, Scenario scenario, VuServices services) {
-        vu.runtime(services);
+        vu.bind(services);
     }
 
     @Override
@@ -35,7 +35,7 @@ final class TimedRuntime implements ScriptRuntime {
             vu.loop().schedule(() -> done.done(null), millis, TimeUnit.MILLISECONDS);
             return;
         }
-        VuServices services = vu.runtime();
+        VuServices services = vu.runtime(VuServices.class);
         services.http().send(HttpRequest.of("GET", url)).whenComplete((r, e) -> vu.loop().execute(() -> done.done(null)));
     }
 

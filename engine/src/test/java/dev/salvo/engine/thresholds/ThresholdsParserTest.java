@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.engine.metrics.MetricType;
-import dev.salvo.engine.plan.Problems;
+import dev.salvo.engine.config.Problems;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

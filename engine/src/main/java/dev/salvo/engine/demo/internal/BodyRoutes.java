@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
+
 
 /**
  * The demo's body endpoints: {@code POST /upload} describes what it received (size and SHA-256 of
@@ -60,7 +62,7 @@ final class BodyRoutes {
         out.put("size", request.content().readableBytes());
         out.put("sha256", sha256(request.content()));
         List<Map<String, Object>> parts = new ArrayList<>();
-        String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "").toLowerCase(java.util.Locale.ROOT);
+        String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "").toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
             HttpPostRequestDecoder decoder = null;
             try {

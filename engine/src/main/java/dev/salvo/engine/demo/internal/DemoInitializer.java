@@ -20,6 +20,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import io.netty.buffer.Unpooled;
+
 
 /**
  * Pipeline of a demo connection. Plain port: HTTP/1.1, or HTTP/2 when the client starts with the
@@ -98,7 +100,7 @@ public final class DemoInitializer extends ChannelInitializer<SocketChannel> {
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
             int n = Math.min(in.readableBytes(), PREFACE_START.length);
-            boolean h2 = ByteBufUtil.equals(in, in.readerIndex(), io.netty.buffer.Unpooled.wrappedBuffer(PREFACE_START), 0, n);
+            boolean h2 = ByteBufUtil.equals(in, in.readerIndex(), Unpooled.wrappedBuffer(PREFACE_START), 0, n);
             if (h2 && n < PREFACE_START.length) {
                 return; // not enough bytes to tell yet
             }

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import java.lang.management.ManagementFactory;
+
 
 /** Maps a request to the demo's answer; pure logic, no I/O, so it is safe on any thread. */
 final class DemoRouter {
@@ -175,11 +177,11 @@ final class DemoRouter {
     }
 
     private static long heapUsed() {
-        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private String prometheus() {
-        long nonHeap = java.lang.management.ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed();
+        long nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed();
         return """
                 # HELP demo_requests_total Requests served by the demo target.
                 # TYPE demo_requests_total counter

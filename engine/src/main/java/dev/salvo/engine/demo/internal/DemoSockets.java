@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import io.netty.handler.codec.http.HttpVersion;
+
 
 /**
  * The demo's WebSocket endpoints: checks an upgrade request to {@code /ws/echo} or {@code /ws/ticker}
@@ -86,7 +88,7 @@ final class DemoSockets {
     }
 
     private static void refuse(ChannelHandlerContext ctx, int status, String message) {
-        DefaultFullHttpResponse response = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(status), Unpooled.copiedBuffer("{\"error\":\"" + message + "\"}", StandardCharsets.UTF_8));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
         response.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());

@@ -2,6 +2,10 @@ package dev.salvo.engine.demo.internal;
 
 import dev.salvo.engine.demo.DemoOptions;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
 
 /** Everything the demo target's connections share: options, data and counters (all thread-safe). */
 public final class DemoState {
@@ -10,7 +14,7 @@ public final class DemoState {
     private final TokenIssuer tokens = new TokenIssuer();
     private final LongAdder connections = new LongAdder();
     private final LongAdder requests = new LongAdder();
-    private final java.util.Queue<byte[]> leaked = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<byte[]> leaked = new ConcurrentLinkedQueue<>();
     private final LongAdder leakedBytes = new LongAdder();
     private final long startNanos = System.nanoTime();
 
@@ -40,7 +44,7 @@ public final class DemoState {
         long leak = options.leakPerRequest();
         if (leak > 0 && leakedBytes.sum() + leak <= DemoOptions.MAX_LEAK_BYTES) {
             byte[] kept = new byte[(int) leak];
-            java.util.Arrays.fill(kept, (byte) 1); // touch every page, so the leak shows in the RSS too
+            Arrays.fill(kept, (byte) 1); // touch every page, so the leak shows in the RSS too
             leaked.add(kept);
             leakedBytes.add(leak);
         }

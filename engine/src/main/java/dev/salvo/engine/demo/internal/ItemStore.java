@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import com.fasterxml.jackson.databind.JsonNode;
+
 
 /**
  * The demo's items, seeded with 100. Created items are capped so a long load test cannot grow the
@@ -43,7 +45,7 @@ final class ItemStore {
         long id = nextId.getAndIncrement();
         ObjectNode item = JsonNodeFactory.instance.objectNode();
         item.put("id", id);
-        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : fields.properties()) {
+        for (Map.Entry<String, JsonNode> e : fields.properties()) {
             if (!e.getKey().equals("id")) {
                 item.set(e.getKey(), e.getValue().deepCopy());
             }

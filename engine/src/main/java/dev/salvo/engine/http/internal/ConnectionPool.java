@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.channels.ClosedChannelException;
+
 
 /**
  * Connections of one session: idle HTTP/1.1 keep-alive connections grouped by key, and at most one
@@ -182,7 +184,7 @@ public final class ConnectionPool {
             OpenConnections.closed();
             forget(connection);
             if (connection.connectedNanos() != 0) { // a failed connect reports its own cause (DNS, refused, ...)
-                connection.notReady(new java.nio.channels.ClosedChannelException());
+                connection.notReady(new ClosedChannelException());
             }
         });
     }

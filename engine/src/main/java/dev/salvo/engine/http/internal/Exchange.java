@@ -103,7 +103,7 @@ public final class Exchange {
         try {
             listener.onExchange(request, response);
         } catch (RuntimeException e) {
-            // A faulty listener (metrics) must not leave the virtual user waiting forever.
+            listener.onFailure(e);
         }
     }
 

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
+
 
 /** The follow-up request of a redirect, with the method rules browsers and Go's client apply. */
 final class Redirects {
@@ -33,14 +35,14 @@ final class Redirects {
             return null; // an unparseable Location: hand the 3xx back as is
         }
         int status = response.status();
-        String method = current.method().toUpperCase(java.util.Locale.ROOT);
+        String method = current.method().toUpperCase(Locale.ROOT);
         boolean toGet = (status == 303 && !method.equals("HEAD"))
                 || ((status == 301 || status == 302) && method.equals("POST"));
         boolean sameHost = Objects.equals(current.url().getHost(), target.getHost())
                 && current.url().getPort() == target.getPort();
         List<Header> headers = new ArrayList<>();
         for (Header h : current.headers()) {
-            String name = h.name().toLowerCase(java.util.Locale.ROOT);
+            String name = h.name().toLowerCase(Locale.ROOT);
             if (toGet && (name.equals("content-type") || name.equals("content-length"))) {
                 continue;
             }

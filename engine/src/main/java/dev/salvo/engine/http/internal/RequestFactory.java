@@ -11,6 +11,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.Locale;
+
 
 /** Turns a {@link HttpRequest} into the Netty request written on the wire. */
 final class RequestFactory {
@@ -19,7 +21,7 @@ final class RequestFactory {
 
     /** Throws IllegalArgumentException for an invalid method or header; the caller makes it an error value. */
     static FullHttpRequest build(HttpRequest request, Target target, HttpConfig config) {
-        HttpMethod method = HttpMethod.valueOf(request.method().toUpperCase(java.util.Locale.ROOT));
+        HttpMethod method = HttpMethod.valueOf(request.method().toUpperCase(Locale.ROOT));
         byte[] body = request.body();
         DefaultFullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, target.pathAndQuery(),
                 body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));

@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+
 
 /**
  * A monitor that GETs a URL every period, asynchronously (one request in flight at most: a poll
@@ -57,8 +60,8 @@ abstract class HttpPoll implements Monitor {
     /** The JDK's client often fails without a message (a refused connect is a bare ConnectException). */
     private static String describe(Throwable cause) {
         if (cause.getMessage() != null) return cause.getMessage();
-        if (cause instanceof java.net.ConnectException) return "connection refused";
-        if (cause instanceof java.net.http.HttpTimeoutException) return "timed out";
+        if (cause instanceof ConnectException) return "connection refused";
+        if (cause instanceof HttpTimeoutException) return "timed out";
         return cause.getClass().getSimpleName();
     }
 }

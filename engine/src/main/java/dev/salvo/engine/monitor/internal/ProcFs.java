@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import java.nio.file.AccessDeniedException;
+
 
 /** Reads one process's numbers from Linux's {@code /proc}. */
 final class ProcFs {
@@ -36,7 +38,7 @@ final class ProcFs {
         int fds;
         try (Stream<Path> list = Files.list(dir.resolve("fd"))) {
             fds = (int) list.count();
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             fds = -1;
         }
         return new Reading(rss, cpu, threads, fds);

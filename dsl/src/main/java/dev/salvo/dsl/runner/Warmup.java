@@ -1,14 +1,14 @@
-package dev.salvo.dsl.cli;
+package dev.salvo.dsl.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.script.JsScript;
 import dev.salvo.dsl.script.JsScriptRuntime;
 import dev.salvo.engine.metrics.Metrics;
-import dev.salvo.engine.plan.Durations;
+import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.plan.Plan;
+import dev.salvo.engine.report.RunResult;
 import dev.salvo.engine.run.Run;
-import dev.salvo.engine.run.RunResult;
 import dev.salvo.engine.run.ScriptFailure;
 import dev.salvo.engine.run.Workers;
 
@@ -29,17 +29,17 @@ final class Warmup {
     static Duration of(JsonNode options) {
         JsonNode v = options == null ? null : options.get("warmup");
         if (v == null || v.isNull()) return Duration.ZERO;
-        return v.isNumber() ? Duration.ofNanos((long) (v.asDouble() * 1e6)) : Durations.parse(v.asText());
+        return v.isNumber() ? Durations.ofMillis(v.asDouble()) : Durations.parse(v.asText());
     }
 
-    /** Runs the warm-up; returns false when it was interrupted (Ctrl-C), true when it ran its time. */
+    /** Runs the warm-up; returns false when it was interrupted (Ctrl-C: {@code control}), true when it ran its time. */
     static boolean run(Duration length, Plan plan, Workers pool, JsScript js, String envJson, String data,
-                       PrintStream err, boolean quiet) throws ScriptFailure, InterruptedException {
+                       PrintStream err, boolean quiet, RunControl control) throws ScriptFailure, InterruptedException {
         Metrics scratch = new Metrics();
         HostContext host = new HostContext(envJson, plan.discardResponseBodies(), scratch, m -> {}, m -> {});
         Run run = new Run(plan, pool, new JsScriptRuntime(js, plan.isolation(), host, data), scratch);
         boolean[] interrupted = new boolean[1];
-        Signals.onInterrupt(() -> {
+        control.interruption().thenRun(() -> {
             interrupted[0] = true;
             run.stop();
         });

@@ -1,9 +1,9 @@
-package dev.salvo.dsl.cli;
+package dev.salvo.dsl.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salvo.engine.merge.ShardInfo;
 import dev.salvo.engine.plan.Plan;
-import dev.salvo.engine.plan.Segment;
+import dev.salvo.engine.exec.Segment;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,10 +15,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** {@code salvo run --segment I/N --start-at TIME}: which slice this process runs, and when it starts. */
-record Distributed(Segment segment, Instant startAt) {
+public record Distributed(Segment segment, Instant startAt) {
+    /** The whole run, starting at once. */
+    public static final Distributed WHOLE = new Distributed(Segment.WHOLE, null);
 
     /** Validates both flags; the exception's message names the flag. */
-    static Distributed of(String segment, String sequence, String startAt) {
+    public static Distributed of(String segment, String sequence, String startAt) {
         Segment s = Segment.WHOLE;
         if (segment != null) {
             try {

@@ -1,4 +1,4 @@
-package dev.salvo.engine.plan;
+package dev.salvo.engine.config;
 
 import java.util.ArrayList;
 import java.util.List;

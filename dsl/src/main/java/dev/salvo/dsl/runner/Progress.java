@@ -1,10 +1,10 @@
-package dev.salvo.dsl.cli;
+package dev.salvo.dsl.runner;
 
 import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.plan.Scenario;
 import dev.salvo.engine.report.ProgressLine;
 import dev.salvo.engine.run.Run;
-import dev.salvo.engine.run.ThresholdMonitor;
+import dev.salvo.engine.thresholds.ThresholdEvaluator;
 import dev.salvo.engine.thresholds.Threshold;
 import dev.salvo.engine.thresholds.Verdict;
 
@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.io.Console;
+
 
 /**
  * The live status while a run goes on: on a terminal one line rewritten every second and cleared
@@ -46,7 +48,7 @@ final class Progress implements AutoCloseable {
             Duration elapsed = Duration.ofNanos(now - start);
             if (!thresholds.isEmpty() && (evaluatedAt == 0 || now - evaluatedAt >= THRESHOLD_EVERY_NANOS || !terminal)) {
                 evaluatedAt = now;
-                failing = ThresholdMonitor.evaluate(thresholds, run.metrics().aggregates(), elapsed.toNanos() / 1e9).stream()
+                failing = ThresholdEvaluator.evaluateAll(thresholds, run.metrics().aggregates(), elapsed.toNanos() / 1e9).stream()
                         .filter(v -> !v.passed() && !v.noData()).map(Verdict::threshold).map(Threshold::label).toList();
             }
             if (terminal) {
@@ -59,7 +61,7 @@ final class Progress implements AutoCloseable {
     }
 
     private static boolean isTerminal() {
-        java.io.Console c = System.console();
+        Console c = System.console();
         return c != null && c.isTerminal();
     }
 

@@ -1,4 +1,4 @@
-package dev.salvo.engine.plan;
+package dev.salvo.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -88,7 +88,7 @@ public final class ConfigReader {
         JsonNode v = node.get(key);
         Duration d;
         try {
-            if (v.isNumber()) d = Duration.ofNanos((long) (v.asDouble() * 1e6));
+            if (v.isNumber()) d = Durations.ofMillis(v.asDouble());
             else if (v.isTextual()) d = Durations.parse(v.asText());
             else throw new IllegalArgumentException("must be a duration such as \"30s\", not " + v);
         } catch (IllegalArgumentException e) {
@@ -153,14 +153,18 @@ public final class ConfigReader {
         return out;
     }
 
-    /** Warns about every key that no reader asked for, suggesting the closest known one. */
-    public void warnUnknown(Set<String> alsoKnown) {
+    /**
+     * Every key that no reader asked for: a likely typo of a known one ({@code duraton}) is an error
+     * that suggests it; anything else is a warning, as k6 scripts carry options of other tools.
+     */
+    public void checkUnknown(Set<String> alsoKnown) {
         Set<String> known = new LinkedHashSet<>(read);
         known.addAll(alsoKnown);
         for (String key : keys()) {
             if (known.contains(key)) continue;
             String hint = Suggest.closest(key, known);
-            problems.warning(path(key), "unknown option" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+            if (hint != null) problems.error(path(key), "unknown option (did you mean '" + hint + "'?)");
+            else problems.warning(path(key), "unknown option, ignored");
         }
     }
 }

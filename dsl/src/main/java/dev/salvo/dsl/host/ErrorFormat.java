@@ -1,4 +1,4 @@
-package dev.salvo.dsl.script;
+package dev.salvo.dsl.host;
 
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
@@ -59,14 +59,19 @@ public final class ErrorFormat {
 
     /** An iteration error: the message and where it was thrown, e.g. {@code Error: boom (at script.js:12:11)}. */
     public static String iterationError(String message, String stack) {
-        if (stack != null) {
-            for (String line : stack.split("\n")) {
-                String l = line.trim();
-                if (!l.startsWith("at ") || l.contains("__salvo__") || l.contains("<internal")) continue;
-                Matcher m = FRAME.matcher(l);
-                if (m.find()) return message + " (at " + display(m.group(1)) + ":" + m.group(2) + ":" + m.group(3) + ")";
-            }
+        String where = scriptFrame(stack);
+        return where == null ? message : message + " (at " + where + ")";
+    }
+
+    /** The first frame of a JavaScript stack that is in the user's script, as {@code file:line:column}; null if none. */
+    public static String scriptFrame(String stack) {
+        if (stack == null) return null;
+        for (String line : stack.split("\n")) {
+            String l = line.trim();
+            if (!l.startsWith("at ") || l.contains("__salvo__") || l.contains("<internal")) continue;
+            Matcher m = FRAME.matcher(l);
+            if (m.find()) return display(m.group(1)) + ":" + m.group(2) + ":" + m.group(3);
         }
-        return message;
+        return null;
     }
 }

@@ -1,13 +1,11 @@
-package dev.salvo.engine.plan;
+package dev.salvo.engine.exec;
 
-import dev.salvo.engine.exec.ConstantArrivalRate;
-import dev.salvo.engine.exec.ConstantVus;
-import dev.salvo.engine.exec.Executor;
-import dev.salvo.engine.exec.PerVuIterations;
-import dev.salvo.engine.exec.RampingArrivalRate;
-import dev.salvo.engine.exec.RampingVus;
-import dev.salvo.engine.exec.SharedIterations;
-import dev.salvo.engine.exec.Stages;
+import dev.salvo.engine.plan.Scenario;
+
+import dev.salvo.engine.plan.Plan;
+
+import dev.salvo.engine.plan.Isolation;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

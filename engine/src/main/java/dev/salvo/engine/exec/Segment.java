@@ -1,4 +1,4 @@
-package dev.salvo.engine.plan;
+package dev.salvo.engine.exec;
 
 import java.util.ArrayList;
 import java.util.List;

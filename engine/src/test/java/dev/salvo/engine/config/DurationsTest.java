@@ -1,4 +1,4 @@
-package dev.salvo.engine.plan;
+package dev.salvo.engine.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,26 +1,59 @@
-package dev.salvo.dsl.cli;
+package dev.salvo.dsl.runner;
 
 import dev.salvo.engine.run.Run;
 import dev.salvo.engine.thresholds.Verdict;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
 /**
  * How a run is being ended early, from any thread: the script's {@code abort()}, a threshold
- * with {@code abortOnFail}, or a signal. The first reason wins.
+ * with {@code abortOnFail}, a worker out of memory, or a signal (in any phase: {@link #interruption}
+ * ends a setup() or teardown() that is still running). The first reason wins.
  */
 final class RunControl {
     private volatile Run run;
     private volatile String aborted;
     private volatile Verdict thresholdAbort;
     private volatile boolean capped;
+    private volatile boolean interrupted;
+    private volatile String outOfMemory;
+    private final CompletableFuture<Void> interruption = new CompletableFuture<>();
 
     void attach(Run run) {
         this.run = run;
-        if (aborted != null || thresholdAbort != null) run.stop();
+        if (aborted != null || thresholdAbort != null || interrupted || outOfMemory != null) run.stop();
     }
 
     void abort(String message) {
         if (aborted == null && thresholdAbort == null) aborted = message;
         stop();
+    }
+
+    /** Ctrl-C or SIGTERM, in any phase. */
+    void interrupt() {
+        interrupted = true;
+        interruption.complete(null);
+        stop();
+    }
+
+    /** Completes on Ctrl-C or SIGTERM. */
+    CompletableFuture<Void> interruption() {
+        return interruption;
+    }
+
+    /** A worker ran out of memory: the run stops; its results are still written. */
+    void outOfMemory(String what) {
+        if (outOfMemory == null) outOfMemory = what;
+        stop();
+    }
+
+    String outOfMemory() {
+        return outOfMemory;
+    }
+
+    boolean interrupted() {
+        return interrupted;
     }
 
     void thresholdFailed(Verdict v) {
@@ -29,7 +62,7 @@ final class RunControl {
     }
 
     /** --max-duration: stops the run after {@code cap} on a daemon timer; the run then counts as ended, not interrupted. */
-    void capAfter(java.time.Duration cap) {
+    void capAfter(Duration cap) {
         Thread.ofPlatform().daemon().name("salvo-max-duration").start(() -> {
             try {
                 Thread.sleep(cap);

@@ -1,4 +1,4 @@
-package dev.salvo.engine.run;
+package dev.salvo.engine.report;
 
 import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.plan.Plan;

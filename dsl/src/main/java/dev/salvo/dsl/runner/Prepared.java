@@ -1,4 +1,4 @@
-package dev.salvo.dsl.cli;
+package dev.salvo.dsl.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,12 +18,14 @@ import dev.salvo.engine.plan.Overrides;
 import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.plan.PlanException;
 import dev.salvo.engine.plan.PlanParser;
-import dev.salvo.engine.plan.Problems;
-import dev.salvo.engine.plan.Suggest;
+import dev.salvo.engine.plan.Scenario;
+import dev.salvo.engine.config.Problems;
+import dev.salvo.engine.config.Suggest;
 import dev.salvo.engine.thresholds.Threshold;
 import dev.salvo.engine.thresholds.ThresholdsParser;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,8 @@ import java.util.TreeMap;
 public record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, HostContext host, List<String> warnings,
                 OptionLayers.Resolved resolved) {
     /** Where options come from besides the script: {@code --config FILE} (else salvo.yaml beside it) and {@code --profile}. */
-    record Layers(java.nio.file.Path config, String profile) {
-        static final Layers NONE = new Layers(null, null);
+    public record Layers(Path config, String profile) {
+        public static final Layers NONE = new Layers(null, null);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,9 +65,9 @@ public record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, H
      * @throws ConfigException for a malformed config file or an unknown profile (command-line problems)
      * @throws PlanException with every problem of the merged options and thresholds at once
      */
-    static Prepared prepare(JsScript js, HostContext host, Overrides overrides, Map<String, String> tags, Layers layers)
+    public static Prepared prepare(JsScript js, HostContext host, Overrides overrides, Map<String, String> tags, Layers layers)
             throws ScriptError, PlanException, ConfigException, IOException {
-        java.nio.file.Path configFile = layers.config() != null ? layers.config() : ConfigFile.besideScript(js.file());
+        Path configFile = layers.config() != null ? layers.config() : ConfigFile.besideScript(js.file());
         ConfigFile config = configFile == null ? null : ConfigFile.load(configFile);
         ScriptInfo info = JsScriptRuntime.inspect(js, host);
         JsonNode options = info.optionsJson() == null ? null : JSON.readTree(info.optionsJson());
@@ -85,7 +87,7 @@ public record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, H
         JsonNode rawThresholds = plan != null ? plan.thresholds() : resolved.options() == null ? null : resolved.options().get("thresholds");
         List<Threshold> thresholds = ThresholdsParser.parse(rawThresholds, problems);
         checkMetrics(thresholds, host.metrics(), problems);
-        for (dev.salvo.engine.plan.Scenario s : plan == null ? List.<dev.salvo.engine.plan.Scenario>of() : plan.scenarios()) {
+        for (Scenario s : plan == null ? List.<Scenario>of() : plan.scenarios()) {
             if (!info.exportsFunction(s.exec())) {
                 problems.error("options.scenarios." + s.name() + ".exec", "the script exports no function '" + s.exec() + "'"
                         + ("default".equals(s.exec()) ? " (export default async function () { ... })" : ""));
@@ -96,6 +98,11 @@ public record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, H
         List<String> warnings = new ArrayList<>(plan.warnings());
         warnings.addAll(problems.warnings());
         return new Prepared(info, plan, thresholds, host, List.copyOf(warnings), resolved);
+    }
+
+    /** This script with another plan (a segment of the whole); {@code judged} false drops the thresholds, which 'salvo merge' evaluates. */
+    Prepared slice(Plan segmentPlan, boolean judged) {
+        return new Prepared(info, segmentPlan, judged ? thresholds : List.of(), host, warnings, resolved);
     }
 
     /** Every threshold names a metric that exists (built in or defined by the script) and suits its type. */

@@ -1,0 +1,55 @@
+package dev.salvo.dsl.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.salvo.engine.plan.Overrides;
+import dev.salvo.engine.report.ReportPaths;
+import dev.salvo.engine.report.TrendStats;
+import dev.salvo.engine.run.Workers;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything one {@link LoadTest} is run with: what {@code salvo run}'s flags say, or what the
+ * REPL's {@code .run} asks for. Nulls mean "not asked for".
+ */
+public record RunSettings(Path script, Inputs inputs, Execution execution, ConsoleOptions console, Results results) {
+
+    /** What the script sees and which options apply: {@code -u -t -i -r}, {@code --tag}, {@code -e}, {@code --config}, {@code --profile}. */
+    public record Inputs(Overrides overrides, Map<String, String> tags, Map<String, String> env, Prepared.Layers layers) {}
+
+    /**
+     * How it runs: {@code --demo}, {@code --insecure-skip-tls-verify}, {@code --segment}/{@code --start-at},
+     * {@code --workers} or a {@code pool} the caller owns (the REPL's), {@code --max-duration}, {@code --print-plan},
+     * {@code --warmup} (null: as {@code options.warmup} says).
+     */
+    public record Execution(boolean demo, boolean insecureSkipTlsVerify, Distributed distributed, Integer workers, Workers pool,
+                            Duration maxDuration, boolean printPlan, Duration warmup) {
+        public static final Execution DEFAULT = new Execution(false, false, Distributed.WHOLE, null, null, null, false, null);
+
+        public Execution withPool(Workers shared) {
+            return new Execution(demo, insecureSkipTlsVerify, distributed, workers, shared, maxDuration, printPlan, warmup);
+        }
+    }
+
+    /**
+     * The console: {@code name} prefixes error messages ({@code null}: salvo run's own), {@code banner}
+     * prints the "running ..." line, {@code progress} the live status every {@code progressInterval}.
+     */
+    public record ConsoleOptions(String name, boolean quiet, boolean banner, boolean progress, Duration progressInterval,
+                                 TrendStats trendStats) {}
+
+    /** Where results go: the files, the baseline gate, {@code --save-baseline}, {@code --exit-code-on-error}. */
+    public record Results(ReportPaths paths, BaselineGate baseline, Path saveBaseline, Integer exitCodeOnError) {
+        public static final Results NONE = new Results(ReportPaths.NONE, null, null, null);
+    }
+
+    /** {@code --baseline FILE}: compares the finished run's summary tree; returns the exit code the comparison asks for. */
+    @FunctionalInterface
+    public interface BaselineGate {
+        int compare(JsonNode summary, PrintStream out, PrintStream err) throws IOException;
+    }
+}
