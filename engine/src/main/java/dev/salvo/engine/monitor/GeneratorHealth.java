@@ -91,13 +91,13 @@ public final class GeneratorHealth implements AutoCloseable {
     public void finish(int jsCompilations, int jsTier, double jsCompileSeconds) {
         metrics.add(SALVO_JS_COMPILATIONS, Tags.of("tier", Integer.toString(jsTier)), jsCompilations);
         try {
-            OperatingSystemMXBean bean = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            OperatingSystemMXBean bean = os != null ? os : (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu = bean.getProcessCpuTime();
             if (cpu >= 0) metrics.add(SALVO_CPU_SECONDS, Tags.EMPTY, cpu / 1e9);
             metrics.add(SALVO_JIT_SECONDS, Tags.EMPTY, CompilerThreads.cpuSeconds() + jsCompileSeconds);
-        } catch (LinkageError jmxUnavailable) {
-            // JMX could not initialise (at the open-files limit its first use fails for good): the run's
-            // results matter more than its CPU figures, which are then missing
+        } catch (LinkageError | RuntimeException e) {
+            // The management beans could not start (out of file descriptors, say): the run's results
+            // matter more than these two figures.
         }
     }
 
