@@ -59,10 +59,11 @@ rss_of() { awk '{printf "%.0f", $4 / 1024}' "$1"; }
 
 # salvo_once N ENV...: one salvo run; prints "cpu rss reqs p50 p99 compiled jit".
 salvo_once() {
-  local n=$1 out; shift
+  local n=$1 out d=$dist word; shift
+  for word in "$@"; do [[ $word == SALVO_DIST=* ]] && d=${word#SALVO_DIST=}; done # a variant's own build
   out=$work/salvo$n
   mkdir -p "$out"
-  env "$@" /usr/bin/time -f '%e %U %S %M' -o "$out/time" "$dist/bin/salvo" run "$root/bench/smoke/smoke.js" \
+  env "$@" /usr/bin/time -f '%e %U %S %M' -o "$out/time" "$d/bin/salvo" run "$root/bench/smoke/smoke.js" \
     -u 10 -r 5 -t "$DURATION" -e "BASE_URL=$url" --no-progress --out "$out/results" >"$out/out" 2>"$out/err" \
     || { tail -n 20 "$out/err" >&2; echo "smoke-cost.sh: salvo failed (logs in $out)" >&2; exit 1; }
   python3 - "$out/results/summary.json" "$(cpu_of "$out/time")" "$(rss_of "$out/time")" <<'PY'
