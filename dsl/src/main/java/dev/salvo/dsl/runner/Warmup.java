@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code --warmup DUR} / {@code options.warmup}: the plan runs for DUR on the same workers and the same
@@ -38,19 +39,19 @@ final class Warmup {
         Metrics scratch = new Metrics();
         HostContext host = new HostContext(envJson, plan.discardResponseBodies(), scratch, m -> {}, m -> {});
         Run run = new Run(plan, pool, new JsScriptRuntime(js, plan.isolation(), host, data), scratch);
-        boolean[] interrupted = new boolean[1];
+        AtomicBoolean interrupted = new AtomicBoolean(); // set by the signal handler's thread
         control.interruption().thenRun(() -> {
-            interrupted[0] = true;
+            interrupted.set(true);
             run.stop();
         });
         if (!quiet) err.printf("salvo: warming up for %s (not measured)%n", Durations.format(length));
         CompletableFuture.delayedExecutor(length.toNanos(), TimeUnit.NANOSECONDS).execute(run::stop);
         RunResult result = run.execute();
-        if (!quiet && !interrupted[0]) {
+        if (!quiet && !interrupted.get()) {
             long iterations = result.aggregates().stream().filter(a -> a.metric().name().equals("iterations"))
                     .mapToLong(a -> (long) a.sum()).sum();
             err.printf("salvo: warm-up done (%d iteration%s); measuring from now%n", iterations, iterations == 1 ? "" : "s");
         }
-        return !interrupted[0];
+        return !interrupted.get();
     }
 }
