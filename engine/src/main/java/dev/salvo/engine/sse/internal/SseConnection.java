@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.nio.charset.StandardCharsets;
@@ -236,7 +237,8 @@ public final class SseConnection implements SseStream {
             error(SseErrorCodes.EVENT_TOO_BIG, "an event larger than maxEventSize (" + params.maxEventSize() + " bytes)");
             connectionEnded(false);
         } else if (c instanceof LastHttpContent last) {
-            if (last.decoderResult().isFailure()) {
+            // A connection closed before the body's last chunk is the end of the stream, as the spec reads it.
+            if (last.decoderResult().isFailure() && !(last.decoderResult().cause() instanceof PrematureChannelClosureException)) {
                 error(SseErrorCodes.STREAM_ERROR, "malformed body: " + last.decoderResult().cause().getMessage());
                 connectionEnded(true);
             } else {
