@@ -215,6 +215,7 @@ public final class Session implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
             services.ws().close();
+            services.sse().close();
             services.http().close();
             if (context != null) context.close(true);
             done.complete(null);

@@ -22,6 +22,8 @@ final class SseRecorder {
         this.gap = metrics.series(SSE_EVENT_GAP, tags);
         this.dataSent = metrics.series(DATA_SENT, base);
         this.dataReceived = metrics.series(DATA_RECEIVED, base);
+        // A zero, so that `sse_errors: ['count==0']` holds on a run without errors instead of finding no data.
+        metrics.add(SSE_ERRORS, tags, 0);
     }
 
     void connecting(int status, double ms) {
