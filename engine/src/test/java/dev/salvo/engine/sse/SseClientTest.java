@@ -207,6 +207,25 @@ class SseClientTest extends DemoTargetTest {
     }
 
     @Test
+    void anErrorResponseWhoseBodyStallsEndsAtTheTimeout() throws Exception {
+        try (ServerSocket server = new ServerSocket(0)) {
+            Thread serve = Thread.ofVirtual().start(() -> {
+                try (Socket s = server.accept()) {
+                    s.getOutputStream().write("HTTP/1.1 500 Oops\r\nContent-Length: 100\r\n\r\nhalf".getBytes(StandardCharsets.US_ASCII));
+                    Thread.sleep(10_000);
+                } catch (Exception e) {
+                    // the test is over
+                }
+            });
+            SseParams p = SseParams.of("http://127.0.0.1:" + server.getLocalPort() + "/sse").withTimeouts(Duration.ofMillis(300), null);
+            SseResponse res = ended(open(p));
+            assertEquals(SseErrorCodes.BAD_STATUS, res.errorCode());
+            assertEquals("half", res.body());
+            serve.interrupt();
+        }
+    }
+
+    @Test
     void streamsStillOpenAtTheEndAreClosedAndCounted() throws Exception {
         Recorder r = open(SseParams.of(demo.baseUrl() + "/sse?rate=50"));
         while (r.events.isEmpty()) Thread.sleep(10);

@@ -219,6 +219,11 @@ public final class SseConnection implements SseStream {
         state = State.REFUSED;
         body = new StringBuilder();
         error(code, message);
+        Channel ch = channel;
+        // A body that never ends must not hold the stream: it gets the response's timeout too.
+        responseTimer = loop.schedule(() -> {
+            if (ch == channel && state == State.REFUSED) connectionEnded(false);
+        }, params.timeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void content(HttpContent c, long now) {
