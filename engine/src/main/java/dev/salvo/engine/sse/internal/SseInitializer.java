@@ -1,5 +1,6 @@
 package dev.salvo.engine.sse.internal;
 
+import dev.salvo.engine.loop.LoopLag;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -9,6 +10,8 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
+
+import java.net.SocketAddress;
 
 /**
  * Pipeline of one connection of a stream: wire counter, TLS for {@code https://}, the HTTP/1.1 codec (no
@@ -34,12 +37,24 @@ final class SseInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("stream", connection.handler(ch));
     }
 
-    /** At the head of the pipeline: the bytes on the wire (headers, chunk framing, TLS) as data_sent/data_received. */
+    /**
+     * At the head of the pipeline: the bytes on the wire (headers, chunk framing, TLS) as data_sent/data_received;
+     * and the connect seen as soon as it completes, so that the request leaves then, not after the tasks (other
+     * VUs' JavaScript) queued on the loop behind the dial: they would count as the target's time to first event.
+     */
     private static final class WireCounter extends ChannelDuplexHandler {
+        /** A loopback (or very near) peer answers within microseconds: poll for it at once, this long at most. */
+        private static final long NEAR_CONNECT_NANOS = 200_000;
         private final SseRecorder recorder;
 
         WireCounter(SseRecorder recorder) {
             this.recorder = recorder;
+        }
+
+        @Override
+        public void connect(ChannelHandlerContext ctx, SocketAddress remote, SocketAddress local, ChannelPromise promise) {
+            ctx.connect(remote, local, promise);
+            if (!promise.isDone()) LoopLag.pollUntil(promise, NEAR_CONNECT_NANOS);
         }
 
         @Override
