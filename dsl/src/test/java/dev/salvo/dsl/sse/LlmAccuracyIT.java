@@ -56,6 +56,7 @@ class LlmAccuracyIT {
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the run did not end");
         String text = new String(out, StandardCharsets.UTF_8);
+        System.out.println(text); // the observed medians, for the record of the run
         assertEquals(0, p.exitValue(), text);
     }
 }
