@@ -102,7 +102,8 @@ public final class LoadTest {
         RunSettings.Execution x = settings.execution();
         Metrics metrics = new Metrics();
         HostContext host = new HostContext(envJson, false, metrics, scriptErrors::add, control::abort);
-        Prepared prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers());
+        Prepared prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers()).select(in.scenarios())
+                .fromEnvironment(in.fromEnvironment());
         Plan whole = prepared.plan();
         if (x.insecureSkipTlsVerify()) whole = whole.withClient(whole.client().withTls(whole.client().tls().insecure()));
         Segment segment = x.distributed().segment();
@@ -111,6 +112,10 @@ public final class LoadTest {
         prepared.warnings().forEach(this::warn);
         if (x.printPlan()) {
             out.print(PlanPrinter.render(prepared.plan(), prepared.resolved()));
+            if (!in.fromEnvironment().isEmpty()) {
+                out.println("  flags from the environment");
+                in.fromEnvironment().forEach((flag, variable) -> out.printf("    %-18s %s%n", flag, variable));
+            }
             return ExitCodes.OK;
         }
         String tooMany = Capacity.check(prepared.plan(), Runtime.getRuntime().maxMemory());

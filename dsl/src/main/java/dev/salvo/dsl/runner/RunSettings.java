@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,8 +19,17 @@ import java.util.Map;
  */
 public record RunSettings(Path script, Inputs inputs, Execution execution, ConsoleOptions console, Results results) {
 
-    /** What the script sees and which options apply: {@code -u -t -i -r}, {@code --tag}, {@code -e}, {@code --config}, {@code --profile}. */
-    public record Inputs(Overrides overrides, Map<String, String> tags, Map<String, String> env, Prepared.Layers layers) {}
+    /**
+     * What the script sees and which options apply: {@code -u -t -i -r}, {@code --tag}, {@code -e}, {@code --config},
+     * {@code --profile}, {@code --scenario} (empty: every scenario); {@code fromEnvironment}: the flags set by a
+     * {@code SALVO_*} variable (long flag to variable), for {@code --print-plan}.
+     */
+    public record Inputs(Overrides overrides, Map<String, String> tags, Map<String, String> env, Prepared.Layers layers,
+                         List<String> scenarios, Map<String, String> fromEnvironment) {
+        public Inputs(Overrides overrides, Map<String, String> tags, Map<String, String> env, Prepared.Layers layers) {
+            this(overrides, tags, env, layers, List.of(), Map.of());
+        }
+    }
 
     /**
      * How it runs: {@code --demo}, {@code --insecure-skip-tls-verify}, {@code --segment}/{@code --start-at},
