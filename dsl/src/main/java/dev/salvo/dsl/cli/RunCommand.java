@@ -47,6 +47,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     BaselineOptions baselines = new BaselineOptions();
 
+    @Mixin
+    WebOptions live = new WebOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -72,6 +75,7 @@ public final class RunCommand implements Callable<Integer> {
             problems.add(e.getMessage());
         }
         problems.addAll(output.problems());
+        problems.addAll(live.problems(execution.segment != null || execution.segmentSequence != null));
         if (baselines.problem() != null) problems.add(baselines.problem());
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("salvo run: " + p));
@@ -83,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
         RunSettings.Results results = new RunSettings.Results(output.paths(),
                 baselines.baseline == null ? null : (tree, o, e) -> baselines.compare(tree, "this run", o, e),
                 baselines.saveBaseline, exitCodeOnError);
-        LoadTest test = new LoadTest(new RunSettings(script, load.inputs(environment.fromEnvironment(spec.commandLine().getParseResult())), how, console, results), out, err);
+        LoadTest test = new LoadTest(new RunSettings(script, load.inputs(environment.fromEnvironment(spec.commandLine().getParseResult())), how, console, results, live.live()), out, err);
         Signals.onInterrupt(test::stop);
         return test.run();
     }
