@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The run as the web UI and {@code /metrics} see it ({@code --web}, {@code --metrics-port}): the servers,
@@ -346,7 +347,8 @@ final class WebRun implements LiveControl, AutoCloseable {
     public ObjectNode quit() {
         if (!"finished".equals(phase)) control.stopOnRequest();
         if (!started.isDone()) control.interrupt();
-        quit.complete(null);
+        // after this answer has gone out: the server closes when salvo ends
+        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> quit.complete(null));
         return JSON.createObjectNode().put("phase", phase).put("quitting", true);
     }
 
