@@ -45,7 +45,7 @@ final class EnvironmentFlags implements CommandLine.IDefaultValueProvider {
         for (String name : option.names()) {
             if (!name.startsWith("--")) continue;
             String v = env.get(variable(name));
-            if (v == null) continue;
+            if (v == null || v.isEmpty()) continue; // compose's ${X:-} makes empty variables: unset
             if (value != null && !value.equals(v)) {
                 problems.add(variable(flag) + "=" + value + " and " + variable(name) + "=" + v + " set the same flag (" + flag + ") to different values");
             }

@@ -53,6 +53,15 @@ final class WebSession implements AutoCloseable {
     }
 
     WebSession(String auth, String... args) throws Exception {
+        this(Map.of(), auth, args);
+    }
+
+    /** {@code env}: the environment the SALVO_* flags are read from. */
+    static WebSession withEnv(Map<String, String> env, String... args) throws Exception {
+        return new WebSession(env, null, args);
+    }
+
+    private WebSession(Map<String, String> env, String auth, String[] args) throws Exception {
         this.auth = auth;
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
@@ -65,7 +74,7 @@ final class WebSession implements AutoCloseable {
         try {
             Thread.ofPlatform().name("salvo-under-test").start(() -> {
                 try {
-                    exit.complete(Main.execute(Map.of(), args));
+                    exit.complete(Main.execute(env, args));
                 } catch (Throwable t) {
                     exit.completeExceptionally(t);
                 }
