@@ -179,6 +179,7 @@ public final class LoadTest {
             if (x.maxDuration() != null) control.capAfter(x.maxDuration());
             ProgressLine progressLine = new ProgressLine();
             run.addIntervalListener(progressLine);
+            reports.watch(prepared.thresholds());
             reports.listeners().forEach(run::addIntervalListener);
             if (console.banner() && !console.quiet()) {
                 err.printf("salvo: running %s (%d VUs max, up to %s)%n", settings.script(), plan.maxVus(), Durations.format(plan.maxDuration()));
