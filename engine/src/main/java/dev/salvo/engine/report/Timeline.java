@@ -23,6 +23,11 @@ import java.util.Set;
  */
 public final class Timeline implements IntervalListener {
     public static final int MAX_POINTS = 2000;
+    /**
+     * Requests charted one by one: a script that names requests by unique URLs would otherwise
+     * hold some 100 kB per name (the console warns of such runs); the rest count in the totals.
+     */
+    static final int MAX_REQUESTS = 100;
     /** Metrics with their own chart elsewhere (requests, VUs, checks) or recorded only at the end. */
     private static final Set<String> NOT_CHARTED = Set.of("http_reqs", "http_req_duration", "http_req_failed", "http_req_blocked",
             "http_req_connecting", "http_req_tls_handshaking", "http_req_sending", "http_req_waiting", "http_req_receiving",
@@ -59,6 +64,8 @@ public final class Timeline implements IntervalListener {
     private final double[] seconds = new double[MAX_POINTS];
     private final Map<String, RequestStats> scratch = new HashMap<>();
     private final ThresholdTimes thresholds = new ThresholdTimes();
+    private final Set<String> requests = new java.util.HashSet<>();
+    private final RequestStats overflow = new RequestStats();
     private int size;
     private int width = 1;
     private int filled;
@@ -81,6 +88,7 @@ public final class Timeline implements IntervalListener {
         ends[i] = interval.endMillis();
         seconds[i] += interval.seconds();
         scratch.values().forEach(RequestStats::reset);
+        overflow.reset();
         double reqs = 0, checksFailed = 0;
         Map<String, double[]> counts = new LinkedHashMap<>();
         for (Aggregate a : interval.series()) {
@@ -89,10 +97,10 @@ public final class Timeline implements IntervalListener {
                 case "http_req_duration" -> {
                     if (a.count() == 0) break;
                     stats(RUN).add(a);
-                    stats(label(a)).add(a);
+                    request(a).add(a);
                 }
                 case "ws_connecting" -> {
-                    if (a.count() > 0) stats(label(a)).add(a);
+                    if (a.count() > 0) request(a).add(a);
                 }
                 case "http_reqs" -> reqs += a.sum();
                 case "http_req_failed" -> failed(a, a.passes());
@@ -136,8 +144,16 @@ public final class Timeline implements IntervalListener {
     }
 
     private void failed(Aggregate a, long n) {
-        stats(label(a)).failures += n;
+        request(a).failures += n;
         stats(RUN).failures += n;
+    }
+
+    /** The stats of a's request this second; a throwaway beyond {@value #MAX_REQUESTS} requests. */
+    private RequestStats request(Aggregate a) {
+        String label = label(a);
+        if (requests.size() >= MAX_REQUESTS && !requests.contains(label)) return overflow;
+        requests.add(label);
+        return stats(label);
     }
 
     private RequestStats stats(String series) {

@@ -15,6 +15,7 @@ import dev.salvo.engine.plan.PlanParser;
 import dev.salvo.engine.thresholds.Threshold;
 import dev.salvo.engine.thresholds.ThresholdEvaluator;
 import dev.salvo.engine.thresholds.ThresholdsParser;
+import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -24,7 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -54,7 +55,6 @@ final class SyntheticRun {
     final List<String> warnings = new ArrayList<>();
     final Plan plan;
     final List<Threshold> thresholds;
-    private final Map<String, Aggregate> totals = new HashMap<>();
     private final Saturation saturation = new Saturation(2, warnings::add);
 
     /** Records {@code seconds} distinct seconds. */
@@ -124,31 +124,58 @@ final class SyntheticRun {
         m.add(SALVO_JS_RUNTIME, Tags.of("runtime", "compiled"), 1);
     }
 
-    /** Publishes {@code seconds} seconds, cycling through the recorded ones, to {@code listeners} and the totals. */
+    /** Publishes {@code seconds} seconds, cycling through the recorded ones, to {@code listeners}. */
     void replay(int seconds, List<IntervalListener> listeners) {
         long t0 = START.toEpochMilli();
         for (int s = 0; s < seconds; s++) {
             Interval interval = new Interval(t0 + s * 1000L, t0 + (s + 1) * 1000L, recorded.get(s % recorded.size()));
             for (IntervalListener l : listeners) l.onInterval(interval);
             saturation.onInterval(interval);
-            if (s < recorded.size() || s >= seconds - recorded.size()) {
-                for (Aggregate a : interval.series()) totals.merge(a.metric().name() + a.tags(), a, Aggregate::merge);
-            }
         }
         String saturated = saturation.verdict();
         if (saturated != null) warnings.add(saturated);
     }
 
     /**
-     * The run's summary. The totals are those of the first and the last recorded stretch, not of every
-     * replayed second (summing thousands of histograms would only slow the bench down); the time series
-     * hold every second.
+     * The summary of {@code seconds} replayed seconds: every full cycle through the recorded seconds adds
+     * the same totals, so the totals are one cycle's times the cycles, plus the seconds of the last,
+     * partial cycle (exact, and quick: a histogram is doubled, not added thousands of times).
      */
     Summary summary(int seconds) {
-        RunResult r = new RunResult(plan, START, Duration.ofSeconds(seconds), List.copyOf(totals.values()),
+        Map<String, Aggregate> cycle = new LinkedHashMap<>(), rest = new LinkedHashMap<>();
+        for (int s = 0; s < recorded.size(); s++) {
+            for (Aggregate a : recorded.get(s)) {
+                cycle.merge(a.metric().name() + a.tags(), a, Aggregate::merge);
+                if (s < seconds % recorded.size()) rest.merge(a.metric().name() + a.tags(), a, Aggregate::merge);
+            }
+        }
+        int cycles = seconds / recorded.size();
+        List<Aggregate> totals = new ArrayList<>();
+        cycle.forEach((k, a) -> {
+            Aggregate total = cycles == 0 ? Aggregate.empty(a.metric(), a.tags()) : times(a, cycles);
+            totals.add(rest.containsKey(k) ? total.merge(rest.get(k)) : total);
+        });
+        RunResult r = new RunResult(plan, START, Duration.ofSeconds(seconds), totals,
                 Map.of("TypeError: Cannot read properties of undefined (reading 'id') (at browse.js:42:17)", 12L,
                         "Error: cart is empty (at browse.js:57:9)", 3L), 0, false);
         return Summary.of(r, ThresholdEvaluator.evaluateAll(thresholds, r.aggregates(), seconds));
+    }
+
+    /** {@code a} recorded {@code k} times over. */
+    private static Aggregate times(Aggregate a, long k) {
+        return switch (a.metric().type()) {
+            case COUNTER -> Aggregate.counter(a.metric(), a.tags(), a.count() * k, a.sum() * k);
+            case RATE -> Aggregate.rate(a.metric(), a.tags(), a.count() * k, a.passes() * k);
+            case GAUGE -> a;
+            case TREND -> {
+                Histogram total = new Histogram(3), doubled = a.histogram().copy();
+                for (long bits = k; bits > 0; bits >>= 1) {
+                    if ((bits & 1) != 0) total.add(doubled);
+                    doubled.add(doubled.copy());
+                }
+                yield Aggregate.trend(a.metric(), a.tags(), a.count() * k, a.sum() * k, a.min(), a.max(), total);
+            }
+        };
     }
 
     /** Replays {@code seconds} seconds into a new timeline and writes their report.html to {@code html}. */

@@ -53,4 +53,20 @@ class TimelineTest {
         assertEquals(List.of(1000L, 2000L, 3000L), Arrays.stream(t.ends()).boxed().toList());
         assertEquals(30, t.values("GET /a", "p99")[2], 0.1);
     }
+
+    @Test
+    void requestsBeyondTheHundredthCountInTheTotalsOnly() {
+        Timeline t = new Timeline();
+        Metrics m = new Metrics();
+        for (int n = 0; n < 150; n++) {
+            Tags tags = Tags.of("name", "/u/" + n, "method", "GET", "status", "200");
+            m.add(BuiltinMetrics.HTTP_REQS, tags, 1);
+            m.add(BuiltinMetrics.HTTP_REQ_DURATION, tags, 5);
+        }
+        t.onInterval(new Interval(0, 1000, m.takeIntervals()));
+        assertEquals(150, t.values(Timeline.RUN, "reqs")[0]);
+        assertEquals(150, t.values(Timeline.RUN, "count")[0]);
+        long charted = java.util.stream.IntStream.range(0, 150).filter(n -> t.values("GET /u/" + n, "count") != null).count();
+        assertEquals(Timeline.MAX_REQUESTS, charted);
+    }
 }
