@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.salvo.engine.compare.BaselineException;
 import dev.salvo.engine.compare.Baselines;
 import dev.salvo.engine.compare.Comparison;
+import dev.salvo.engine.compare.CompareHtml;
 import dev.salvo.engine.compare.CompareText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -34,6 +36,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the comparison as JSON (schema salvo.compare/1).")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the comparison as a self-contained page with charts.")
+    Path html;
+
     @Override
     public Integer call() throws IOException {
         JsonNode b, c;
@@ -47,6 +52,11 @@ public final class CompareCommand implements Callable<Integer> {
         Comparison comparison = Baselines.compare(baseline.toString(), b, current.toString(), c, gate.options());
         System.out.print(CompareText.render(comparison));
         CompareOptionsMixin.write(comparison, markdown, json);
+        if (html != null) {
+            try (Writer w = CompareOptionsMixin.writer(html)) {
+                CompareHtml.write(comparison, b, c, w);
+            }
+        }
         return gate.exitCode(comparison, System.out);
     }
 }

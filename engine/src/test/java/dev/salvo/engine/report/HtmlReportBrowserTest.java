@@ -3,16 +3,13 @@ package dev.salvo.engine.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,41 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * report.html in a real browser: Debian's headless Chromium loads the file with no network, runs
  * the inlined chart.js and the page's script, and every section fills with data. The page writes its
  * own errors (window.onerror, console.error, console.warn) into the DOM, which --dump-dom shows.
- * Skipped when Chromium is missing, unless {@code SALVO_REQUIRE_CHROMIUM=1} (set by .ci/run, which installs it).
  */
 class HtmlReportBrowserTest {
     static final List<String> SECTIONS = List.of("run", "thresholds", "overview", "requests", "distribution", "histogram",
             "phases", "custom", "websocket", "checks", "errors", "iterationErrors", "generator", "data");
     @TempDir Path dir;
-
-    static Path chromium() {
-        for (String c : new String[] {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"}) {
-            if (Files.isExecutable(Path.of(c))) return Path.of(c);
-        }
-        return null;
-    }
-
-    /** The DOM after the page's scripts ran, from headless Chromium. */
-    static String render(Path html, Path work) throws Exception {
-        Path browser = chromium();
-        assumeTrue(browser != null || "1".equals(System.getenv("SALVO_REQUIRE_CHROMIUM")), "chromium is not installed");
-        assertTrue(browser != null, "SALVO_REQUIRE_CHROMIUM=1 but no chromium found");
-        List<String> cmd = new ArrayList<>(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--no-first-run", "--enable-logging=stderr", "--virtual-time-budget=5000",
-                "--window-size=1400,1000", "--user-data-dir=" + work.resolve("profile"), "--dump-dom", html.toUri().toString()));
-        Process p = new ProcessBuilder(cmd).redirectError(work.resolve("stderr").toFile()).start();
-        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium did not finish");
-        String stderr = Files.readString(work.resolve("stderr"));
-        assertTrue(dom.contains("data-render-ms"), "the page's script did not finish: " + dom.length() + " chars; " + stderr);
-        assertFalse(stderr.contains("Uncaught"), stderr);
-        return dom;
-    }
-
-    static String attribute(String dom, String tag, String name) {
-        Matcher m = Pattern.compile("<" + tag + "\\b[^>]*\\b" + name + "=\"([^\"]*)\"").matcher(dom);
-        return m.find() ? m.group(1) : null;
-    }
 
     @Test
     void reportOfARichRunShowsEverySectionWithDataAndLogsNoError() throws Exception {
@@ -65,9 +32,9 @@ class HtmlReportBrowserTest {
         String page = Files.readString(html);
         assertFalse(Pattern.compile("(src|href)=\"https?:").matcher(page).find(), "the page must not load anything from the network");
 
-        String dom = render(html, dir);
-        assertEquals(null, attribute(dom, "html", "data-errors"), "errors logged by the page");
-        assertEquals(null, attribute(dom, "html", "data-warnings"), "warnings logged by the page");
+        String dom = Chromium.render(html, dir);
+        assertEquals(null, Chromium.attribute(dom, "html", "data-errors"), "errors logged by the page");
+        assertEquals(null, Chromium.attribute(dom, "html", "data-warnings"), "warnings logged by the page");
 
         Map<String, Integer> filled = new LinkedHashMap<>();
         Matcher sections = Pattern.compile("<section[^>]*data-section=\"(\\w+)\"[^>]*data-filled=\"(\\d+)\"").matcher(dom);
@@ -75,7 +42,7 @@ class HtmlReportBrowserTest {
         assertEquals(SECTIONS, List.copyOf(filled.keySet()), "the sections, in order");
         filled.forEach((section, n) -> assertTrue(n > 0, "section " + section + " holds no data: " + filled));
 
-        String painted = attribute(dom, "body", "data-painted");
+        String painted = Chromium.attribute(dom, "body", "data-painted");
         assertEquals(14, painted.split(",").length, painted);
         for (String chart : painted.split(",")) {
             assertTrue(Long.parseLong(chart.substring(chart.indexOf(':') + 1)) > 1000, "a blank chart: " + painted);
