@@ -50,6 +50,8 @@ public final class LoadTest {
     private final PrintStream err;
     private final RunControl control = new RunControl();
     private final ErrorCounts scriptErrors = new ErrorCounts();
+    /** The live line while the run goes on (null otherwise): warnings print above it. */
+    private volatile Progress progress;
 
     public LoadTest(RunSettings settings, PrintStream out, PrintStream err) {
         this.settings = settings;
@@ -182,15 +184,18 @@ public final class LoadTest {
             reports.watch(prepared.thresholds());
             reports.listeners().forEach(run::addIntervalListener);
             if (console.banner() && !console.quiet()) {
-                err.printf("salvo: running %s (%d VUs max, up to %s)%n", settings.script(), plan.maxVus(), Durations.format(plan.maxDuration()));
+                err.println("salvo: running " + settings.script() + " (" + startLine(plan) + ")");
             }
             RunResult result;
             try (Progress progress = console.quiet() || !console.progress() ? null
                     : new Progress(run, progressLine, plan, prepared.thresholds(), err, console.progressInterval());
                  ThresholdMonitor monitor = new ThresholdMonitor(prepared.thresholds(), metrics, control::thresholdFailed);
                  Monitors monitors = host.monitors()) {
+                this.progress = progress;
                 monitors.start(this::warn);
                 result = run.execute();
+            } finally {
+                this.progress = null;
             }
             String teardownFailed = null;
             if (!result.interrupted() && prepared.info().exportsFunction("teardown")) {
@@ -228,7 +233,7 @@ public final class LoadTest {
         // setup() failing says more than thresholds without data; a failed teardown() only fails a passing run
         if (hookFailed != null && endedAs != null) ending = Ending.failed(ExitCodes.SCRIPT, hookFailed, endedAs);
         else if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, null);
-        out.println("\n" + ending.line());
+        out.println((settings.console().quiet() ? "" : "\n") + ending.line());
         if (control.capped()) warn("stopped at --max-duration " + Durations.format(settings.execution().maxDuration()));
         String script = settings.script().toString();
         if (results.baseline() != null) {
@@ -265,7 +270,16 @@ public final class LoadTest {
     }
 
     private void warn(String warning) {
-        err.println("salvo: warning: " + warning);
+        Progress p = progress;
+        if (p != null) p.println("salvo: warning: " + warning);
+        else err.println("salvo: warning: " + warning);
+    }
+
+    /** "10 VUs max, 15s planned, then up to 30s of graceful stop" for the line that starts the run. */
+    static String startLine(Plan plan) {
+        Duration planned = plan.plannedDuration(), grace = plan.maxDuration().minus(planned);
+        return plan.maxVus() + (plan.maxVus() == 1 ? " VU" : " VUs") + " max, " + Durations.format(planned) + " planned"
+                + (grace.isZero() ? "" : ", then up to " + Durations.format(grace) + " of graceful stop");
     }
 
     private void warnIfInterpreted(JsScript js) {
