@@ -18,9 +18,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code salvo compare BASELINE CURRENT}: per-request changes between two runs; exit 100 on a regression with --fail-on-regression. */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Compare a run with a baseline (summary.json files or result directories).")
+@Command(name = "compare", sortOptions = false,
+        description = "Compare a run with a baseline (summary.json files or result directories).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  salvo compare baseline.json results --md compare.md --html compare.html",
+                "  salvo compare base/ results/ --max-regression 10% --fail-on-regression   exit 100 on a regression"})
 public final class CompareCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help = new HelpOption();
+
     @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline: a summary.json or a directory holding one.")
     Path baseline;
 

@@ -11,7 +11,9 @@ import java.util.Arrays;
 @Command(name = "salvo", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "Load testing with JavaScript scenarios on Netty workers.",
         subcommands = {RunCommand.class, ReplCommand.class, ValidateCommand.class, CompareCommand.class, MergeCommand.class,
-                DemoCommand.class, VersionCommand.class})
+                DemoCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  salvo run --demo examples/quickstart.js", "  salvo help run"})
 public final class Main implements Runnable {
 
     @Override
@@ -31,12 +33,8 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cli = new CommandLine(new Main());
-        cli.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("salvo " + c.getCommandName() + ": " + ex.getMessage());
-            c.getErr().println("Try 'salvo " + (c.getCommandName().equals("salvo") ? "" : c.getCommandName() + " ") + "--help'.");
-            return ExitCodes.USAGE;
-        });
+        Usage.apply(cli, System.getenv("COLUMNS"));
+        cli.setParameterExceptionHandler(CliErrors::handle);
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
             c.getErr().println("salvo: internal error: " + ex);
             if (verbose) ex.printStackTrace(c.getErr());
