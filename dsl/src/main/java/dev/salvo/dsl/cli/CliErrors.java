@@ -22,11 +22,13 @@ final class CliErrors {
     static int handle(ParameterException ex, String[] args) {
         CommandLine c = ex.getCommandLine();
         PrintWriter err = c.getErr();
-        String command = c.getCommandSpec().qualifiedName();
+        String qualified = c.getCommandSpec().qualifiedName();
+        // a command may parse on its own CommandLine (salvo demo's port check): name it as the user typed it
+        String command = qualified.equals("salvo") || qualified.startsWith("salvo ") ? qualified : "salvo " + qualified;
         err.println(command + ": " + message(ex, args));
         String suggestion = suggestion(ex);
         if (suggestion != null) err.println("Did you mean '" + suggestion + "'?");
-        err.println("Try '" + command + " --help'" + (c.getParent() == null ? " or 'salvo help COMMAND'" : "") + ".");
+        err.println("Try '" + command + " --help'" + (command.equals("salvo") ? " or 'salvo help COMMAND'" : "") + ".");
         return ExitCodes.USAGE;
     }
 
@@ -36,7 +38,7 @@ final class CliErrors {
             if (!unmatched.isEmpty()) {
                 String first = unmatched.get(0);
                 boolean flag = first.startsWith("-");
-                boolean root = ex.getCommandLine().getParent() == null;
+                boolean root = ex.getCommandLine().getCommandSpec().name().equals("salvo");
                 return (flag ? "unknown option '" : root ? "unknown command '" : "unexpected argument '") + first + "'";
             }
         }
@@ -67,6 +69,6 @@ final class CliErrors {
         CommandLine c = ex.getCommandLine();
         int eq = word.indexOf('=');
         if (word.startsWith("-")) return Suggest.closest(eq > 0 ? word.substring(0, eq) : word, c.getCommandSpec().optionsMap().keySet());
-        return c.getParent() == null ? Suggest.closest(word, c.getSubcommands().keySet()) : null;
+        return c.getCommandSpec().name().equals("salvo") ? Suggest.closest(word, c.getSubcommands().keySet()) : null;
     }
 }
