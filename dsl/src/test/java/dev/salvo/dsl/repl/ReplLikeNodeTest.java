@@ -19,8 +19,7 @@ class ReplLikeNodeTest {
     @Test
     void aTemplateLiteralSpanningLinesAsksForMoreAsNodeDoes() throws Exception {
         try (ReplHarness repl = new ReplHarness(tmp)) {
-            String prompt = "salvo 127.0.0.1:" + repl.demo.port() + "> ";
-            repl.waitFor(prompt);
+            String prompt = repl.ready();
             repl.type("`first\r");
             repl.waitFor("... ");
             repl.type("second`\r");
@@ -37,8 +36,7 @@ class ReplLikeNodeTest {
     @Test
     void aPromiseNotAwaitedShowsAsAPromiseAndStaysOne() throws Exception {
         try (ReplHarness repl = new ReplHarness(tmp)) {
-            String prompt = "salvo 127.0.0.1:" + repl.demo.port() + "> ";
-            repl.waitFor(prompt);
+            String prompt = repl.ready();
             repl.type("p = http.get(`${env.BASE_URL}/api/items/1`)\r");
             repl.waitFor("Promise { <pending> }");
             repl.type("p.status\r");
