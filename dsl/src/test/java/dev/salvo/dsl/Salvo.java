@@ -70,6 +70,11 @@ public final class Salvo {
     }
 
     public static Result run(String... args) {
+        return run(System.getenv(), args);
+    }
+
+    /** Runs with {@code env} as the environment the {@code SALVO_*} flags are read from. */
+    public static Result run(Map<String, String> env, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -96,7 +101,7 @@ public final class Salvo {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(errSink, true, StandardCharsets.UTF_8));
-            exit = Main.execute(args);
+            exit = Main.execute(env, args);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);

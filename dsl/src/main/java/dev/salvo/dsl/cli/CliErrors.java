@@ -19,13 +19,14 @@ import java.util.List;
 final class CliErrors {
     private CliErrors() {}
 
-    static int handle(ParameterException ex, String[] args) {
+    /** {@code variable}: the SALVO_* environment variable the bad value came from, or null. */
+    static int handle(ParameterException ex, String[] args, String variable) {
         CommandLine c = ex.getCommandLine();
         PrintWriter err = c.getErr();
         String qualified = c.getCommandSpec().qualifiedName();
         // a command may parse on its own CommandLine (salvo demo's port check): name it as the user typed it
         String command = qualified.equals("salvo") || qualified.startsWith("salvo ") ? qualified : "salvo " + qualified;
-        err.println(command + ": " + message(ex, args));
+        err.println(command + ": " + (variable == null ? "" : variable + " (from the environment): ") + message(ex, args));
         String suggestion = suggestion(ex);
         if (suggestion != null) err.println("Did you mean '" + suggestion + "'?");
         err.println("Try '" + command + " --help'" + (command.equals("salvo") ? " or 'salvo help COMMAND'" : "") + ".");

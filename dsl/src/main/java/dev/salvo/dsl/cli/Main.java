@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Map;
 
 
 /** The {@code salvo} command line. */
@@ -31,10 +32,19 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code; never calls {@code System.exit}. */
     public static int execute(String... args) {
+        return execute(System.getenv(), args);
+    }
+
+    /** Runs a command line with {@code env} as the environment its {@code SALVO_*} flags are read from. */
+    public static int execute(Map<String, String> env, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cli = new CommandLine(new Main());
         Usage.apply(cli, System.getenv("COLUMNS"));
-        cli.setParameterExceptionHandler(CliErrors::handle);
+        EnvironmentFlags environment = new EnvironmentFlags(env);
+        CommandLine run = cli.getSubcommands().get("run");
+        run.setDefaultValueProvider(environment);
+        ((RunCommand) run.getCommand()).environment = environment;
+        cli.setParameterExceptionHandler((ex, a) -> CliErrors.handle(ex, a, ex.getCommandLine() == run ? environment.blame(ex) : null));
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
             c.getErr().println("salvo: internal error: " + ex);
             if (verbose) ex.printStackTrace(c.getErr());
