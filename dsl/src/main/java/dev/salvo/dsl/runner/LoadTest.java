@@ -215,7 +215,11 @@ public final class LoadTest {
         RunSettings.Results results = settings.results();
         List<Verdict> verdicts = ThresholdEvaluator.evaluateAll(prepared.thresholds(), result.aggregates(), result.elapsed().toNanos() / 1e9);
         Summary summary = Summary.of(result, verdicts);
-        if (!settings.console().quiet()) out.print(ConsoleSummary.render(summary, settings.console().trendStats()));
+        Ending ending = Ending.of(result, verdicts, control, results.exitCodeOnError());
+        // setup() failing says more than thresholds without data; a failed teardown() only fails a passing run
+        if (hookFailed != null && endedAs != null) ending = Ending.failed(ExitCodes.SCRIPT, hookFailed, endedAs);
+        else if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, null);
+        if (!settings.console().quiet()) out.print(ConsoleSummary.render(summary, settings.console().trendStats(), ending.end().ended()));
         List<String> warnings = new ArrayList<>(metrics.warnings());
         warnings.addAll(ThresholdEvaluator.unmatchedSelectors(prepared.thresholds(), result.aggregates()));
         warnings.forEach(this::warn);
@@ -223,10 +227,6 @@ public final class LoadTest {
             err.println("\n  script errors");
             scriptErrors.snapshot().forEach((m, n) -> err.printf("    %6d × %s%n", n, m));
         }
-        Ending ending = Ending.of(result, verdicts, control, results.exitCodeOnError());
-        // setup() failing says more than thresholds without data; a failed teardown() only fails a passing run
-        if (hookFailed != null && endedAs != null) ending = Ending.failed(ExitCodes.SCRIPT, hookFailed, endedAs);
-        else if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, null);
         out.println("\n" + ending.line());
         if (control.capped()) warn("stopped at --max-duration " + Durations.format(settings.execution().maxDuration()));
         String script = settings.script().toString();

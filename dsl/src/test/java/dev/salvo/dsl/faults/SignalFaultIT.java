@@ -61,13 +61,27 @@ class SignalFaultIT {
 
     @Test
     void aScriptThatRunsTheHeapOutStopsSaysWhyWritesItsResultsAndExits96() throws Exception {
+        assertOutOfMemory("");
+    }
+
+    /** The heap runs out in code resumed by a timer (after an await), not in the iteration's first step. */
+    @Test
+    void aScriptThatRunsTheHeapOutAfterAnAwaitStopsTheSameWay() throws Exception {
+        assertOutOfMemory("await sleep(0.001);");
+    }
+
+    private void assertOutOfMemory(String before) throws Exception {
         Run r = run("""
+                import { sleep } from 'salvo';
                 const hog = [];
                 export const options = { vus: 1, duration: '60s' };
-                export default async function () { for (let i = 0; i < 100; i++) hog.push(new Array(100000).fill(i)); }
-                """, null, Map.of("SALVO_OPTS", "-Xmx256m"));
+                export default async function () { %s for (let i = 0; i < 100; i++) hog.push(new Array(100000).fill(i)); }
+                """.formatted(before), null, Map.of("SALVO_OPTS", "-Xmx256m"));
         assertEquals(96, r.exit, r.toString());
         assertTrue(r.out.contains("out of memory"), r.toString());
+        assertTrue(r.out.contains("stopped (out-of-memory) in "), "the summary's last line says why, as summary.json: " + r);
+        assertFalse(r.out.contains("INTERRUPTED"), r.toString());
+        assertFalse(r.err.contains("A task raised an exception"), "reported, not only logged by Netty: " + r);
         assertTrue(r.out.contains("SALVO_OPTS=-Xmx"), r.toString());
         assertTrue(Files.readString(r.results.resolve("summary.json")).contains("\"ended\" : \"out-of-memory\""));
         ResultsFaultTest.assertFiles(r.results);

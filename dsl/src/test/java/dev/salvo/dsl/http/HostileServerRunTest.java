@@ -221,6 +221,7 @@ class HostileServerRunTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("1 × GET never: error 1070 (request cut short: the run stopped)"), r.out());
         assertTrue(r.runSeconds() < 15, "ended by --max-duration: " + r.runSeconds() + " s");
+        assertTrue(r.out().contains("stopped (max-duration) in "), r.out());
         String failures = Files.readString(out.resolve("failures.csv"));
         assertTrue(failures.contains("GET,never,error 1070: request cut short: the run stopped,1"), failures);
         assertTrue(Files.readString(out.resolve("report.html")).contains("error 1070: request cut short: the run stopped"));
