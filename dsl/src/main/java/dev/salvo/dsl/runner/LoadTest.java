@@ -29,6 +29,7 @@ import dev.salvo.engine.run.Workers;
 import dev.salvo.engine.thresholds.ThresholdEvaluator;
 import dev.salvo.engine.thresholds.ThresholdMonitor;
 import dev.salvo.engine.thresholds.Verdict;
+import org.graalvm.polyglot.PolyglotException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One load test from a script to its exit code: prepare → setup → run → teardown → verdict →
@@ -102,7 +104,21 @@ public final class LoadTest {
         RunSettings.Execution x = settings.execution();
         Metrics metrics = new Metrics();
         HostContext host = new HostContext(envJson, false, metrics, scriptErrors::add, control::abort);
-        Prepared prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers());
+        Prepared prepared;
+        // Ctrl-C while the module's top level runs: code that never yields there holds this thread, so it is cancelled from the signal's.
+        CompletableFuture<Void> cancel = control.interruption().thenRun(js::cancel);
+        try {
+            prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers());
+        } catch (ScriptError | PolyglotException | IllegalStateException e) {
+            if (!control.interrupted()) throw e;
+            prepared = null;
+        } finally {
+            cancel.cancel(false);
+        }
+        if (control.interrupted()) {
+            err.println(name("salvo") + ": interrupted while loading the script: nothing ran, no result file written" + exit(ExitCodes.INTERRUPTED));
+            return ExitCodes.INTERRUPTED;
+        }
         Plan whole = prepared.plan();
         if (x.insecureSkipTlsVerify()) whole = whole.withClient(whole.client().withTls(whole.client().tls().insecure()));
         Segment segment = x.distributed().segment();

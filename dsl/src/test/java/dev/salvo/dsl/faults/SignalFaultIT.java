@@ -19,14 +19,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The fault suite on a real {@code bin/salvo run} process: SIGINT in setup(), in an iteration that
- * never yields and in teardown(), and a script that runs the heap out. Each ends with its results.
+ * The fault suite on a real {@code bin/salvo run} process: SIGINT while the module loads, in setup(), in an
+ * iteration that never yields and in teardown(), and a script that runs the heap out. Each ends with its results.
  */
 class SignalFaultIT {
-    private static final Path LAUNCHER = Path.of(System.getProperty("salvo.home"), "bin", "salvo");
+    /** This build's distribution, or the one {@code -Dsalvo.faults.dist} names (docs/faults.md). */
+    private static final Path LAUNCHER = Path.of(System.getProperty("salvo.faults.dist", System.getProperty("salvo.home")), "bin", "salvo");
     private static final Path JDK = Path.of(System.getProperty("java.home"));
 
     @TempDir Path tmp;
+
+    @Test
+    void sigintWhileTheModulesTopLevelNeverYieldsExits130SayingNothingRan() throws Exception {
+        Run r = run("""
+                console.log('MARK');
+                while (true) {}
+                export default async function () {}
+                """, "INT", Map.of());
+        assertEquals(130, r.exit, r.toString());
+        assertTrue(r.stopSeconds < 10, "took " + r.stopSeconds + " s to stop: " + r);
+        assertTrue(r.err.contains("salvo: interrupted while loading the script: nothing ran, no result file written (exit 130)"), r.toString());
+        assertFalse(r.err.contains("internal error") || r.err.contains("Exception"), r.toString());
+        try (var files = Files.list(r.results)) { // the folder, made when --out was checked, stays empty
+            assertEquals(List.of(), files.toList(), "no load, no results");
+        }
+    }
 
     @Test
     void sigintInASetupThatNeverYieldsWritesEveryResultAndExits130() throws Exception {
