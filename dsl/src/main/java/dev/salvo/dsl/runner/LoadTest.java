@@ -52,6 +52,8 @@ public final class LoadTest {
     private final PrintStream err;
     private final RunControl control = new RunControl();
     private final ErrorCounts scriptErrors = new ErrorCounts();
+    /** The live line while the run goes on (null otherwise): warnings print above it. */
+    private volatile Progress progress;
     /** --web or --metrics-port: the live view of the run; null without. */
     private volatile WebRun web;
 
@@ -232,17 +234,21 @@ public final class LoadTest {
             if (x.maxDuration() != null) control.capAfter(x.maxDuration());
             ProgressLine progressLine = new ProgressLine();
             run.addIntervalListener(progressLine);
+            reports.watch(prepared.thresholds());
             reports.listeners().forEach(run::addIntervalListener);
             if (console.banner() && !console.quiet()) {
-                err.printf("salvo: running %s (%d VUs max, up to %s)%n", settings.script(), plan.maxVus(), Durations.format(plan.maxDuration()));
+                err.println("salvo: running " + settings.script() + " (" + startLine(plan) + ")");
             }
             RunResult result;
             try (Progress progress = console.quiet() || !console.progress() ? null
                     : new Progress(run, progressLine, plan, prepared.thresholds(), err, console.progressInterval());
                  ThresholdMonitor monitor = new ThresholdMonitor(prepared.thresholds(), metrics, control::thresholdFailed);
                  Monitors monitors = host.monitors()) {
+                this.progress = progress;
                 monitors.start(this::warn);
                 result = run.execute();
+            } finally {
+                this.progress = null;
             }
             String teardownFailed = null;
             if (!result.interrupted() && prepared.info().exportsFunction("teardown")) {
@@ -280,7 +286,7 @@ public final class LoadTest {
             err.println("\n  script errors");
             scriptErrors.snapshot().forEach((m, n) -> err.printf("    %6d × %s%n", n, m));
         }
-        out.println("\n" + ending.line());
+        out.println((settings.console().quiet() ? "" : "\n") + ending.line());
         if (control.capped()) warn("stopped at --max-duration " + Durations.format(settings.execution().maxDuration()));
         String script = settings.script().toString();
         if (results.baseline() != null) {
@@ -318,8 +324,17 @@ public final class LoadTest {
     }
 
     private void warn(String warning) {
-        err.println("salvo: warning: " + warning);
+        Progress p = progress;
+        if (p != null) p.println("salvo: warning: " + warning);
+        else err.println("salvo: warning: " + warning);
         if (web != null) web.warn(warning);
+    }
+
+    /** "10 VUs max, 15s planned, then up to 30s of graceful stop" for the line that starts the run. */
+    static String startLine(Plan plan) {
+        Duration planned = plan.plannedDuration(), grace = plan.maxDuration().minus(planned);
+        return plan.maxVus() + (plan.maxVus() == 1 ? " VU" : " VUs") + " max, " + Durations.format(planned) + " planned"
+                + (grace.isZero() ? "" : ", then up to " + Durations.format(grace) + " of graceful stop");
     }
 
     private void warnIfInterpreted(JsScript js) {
