@@ -38,7 +38,18 @@ public final class Session implements AutoCloseable {
             import http from 'salvo/http';
             import * as salvo from 'salvo';
             import * as metrics from 'salvo/metrics';
-            for (const [k, v] of Object.entries({ http, ...salvo, ...metrics })) {
+            import streams from 'salvo/sse';
+            import llm from 'salvo/llm';
+            // At the prompt, a stream prints its events and errors as they come, then resolves as in a script.
+            const sse = Object.freeze({ ...streams, open(url, params, fn) {
+              if (typeof params === 'function' && fn === undefined) [fn, params] = [params, undefined];
+              return streams.open(url, params, (stream) => {
+                stream.on('event', (e) => console.log(`${e.event}${e.id ? ` #${e.id}` : ''}: ${e.data}`));
+                stream.on('error', (e) => console.log(`error ${e.code}: ${e.message}`));
+                if (fn) return fn(stream);
+              });
+            } });
+            for (const [k, v] of Object.entries({ http, sse, llm, ...salvo, ...metrics })) {
               if (k !== 'default') Object.defineProperty(globalThis, k, { value: v, writable: true, configurable: true });
             }
             """;
@@ -218,6 +229,7 @@ public final class Session implements AutoCloseable {
     public void cancel() {
         CompletableFuture<Outcome> r = running;
         if (r != null) r.complete(new Outcome(false, "cancelled (Ctrl-C)"));
+        loop.execute(services.sse()::close); // a stream awaited at the prompt would print on for ever
     }
 
     @Override
@@ -225,6 +237,7 @@ public final class Session implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
             services.ws().close();
+            services.sse().close();
             services.http().close();
             if (context != null) context.close(true);
             done.complete(null);

@@ -29,6 +29,7 @@ import dev.salvo.engine.run.Workers;
 import dev.salvo.engine.thresholds.ThresholdEvaluator;
 import dev.salvo.engine.thresholds.ThresholdMonitor;
 import dev.salvo.engine.thresholds.Verdict;
+import org.graalvm.polyglot.PolyglotException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One load test from a script to its exit code: prepare → setup → run → teardown → verdict →
@@ -109,9 +111,22 @@ public final class LoadTest {
         RunSettings.Execution x = settings.execution();
         Metrics metrics = new Metrics();
         HostContext host = new HostContext(envJson, false, metrics, scriptErrors::add, control::abort);
-        Prepared prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers()).select(in.scenarios())
-                .fromEnvironment(in.fromEnvironment());
-        prepared = insecure(prepared);
+        Prepared prepared;
+        // Ctrl-C while the module's top level runs: code that never yields there holds this thread, so it is cancelled from the signal's.
+        CompletableFuture<Void> cancel = control.interruption().thenRun(js::cancel);
+        try {
+            prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers());
+        } catch (ScriptError | PolyglotException | IllegalStateException e) {
+            if (!control.interrupted()) throw e;
+            prepared = null;
+        } finally {
+            cancel.cancel(false);
+        }
+        if (control.interrupted()) {
+            err.println(name("salvo") + ": interrupted while loading the script: nothing ran, no result file written" + exit(ExitCodes.INTERRUPTED));
+            return ExitCodes.INTERRUPTED;
+        }
+        prepared = insecure(prepared.select(in.scenarios()).fromEnvironment(in.fromEnvironment()));
         Plan whole = prepared.plan();
         Segment segment = x.distributed().segment();
         // A segment does not judge the thresholds: 'salvo merge' evaluates them once over every segment.
@@ -259,7 +274,11 @@ public final class LoadTest {
         RunSettings.Results results = settings.results();
         List<Verdict> verdicts = ThresholdEvaluator.evaluateAll(prepared.thresholds(), result.aggregates(), result.elapsed().toNanos() / 1e9);
         Summary summary = Summary.of(result, verdicts);
-        if (!settings.console().quiet()) out.print(ConsoleSummary.render(summary, settings.console().trendStats()));
+        Ending ending = Ending.of(result, verdicts, control, results.exitCodeOnError());
+        // setup() failing says more than thresholds without data; a failed teardown() only fails a passing run
+        if (hookFailed != null && endedAs != null) ending = Ending.failed(ExitCodes.SCRIPT, hookFailed, endedAs);
+        else if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, null);
+        if (!settings.console().quiet()) out.print(ConsoleSummary.render(summary, settings.console().trendStats(), ending.end().ended()));
         List<String> warnings = new ArrayList<>(metrics.warnings());
         warnings.addAll(ThresholdEvaluator.unmatchedSelectors(prepared.thresholds(), result.aggregates()));
         warnings.forEach(this::warn);
@@ -267,10 +286,6 @@ public final class LoadTest {
             err.println("\n  script errors");
             scriptErrors.snapshot().forEach((m, n) -> err.printf("    %6d × %s%n", n, m));
         }
-        Ending ending = Ending.of(result, verdicts, control, results.exitCodeOnError());
-        // setup() failing says more than thresholds without data; a failed teardown() only fails a passing run
-        if (hookFailed != null && endedAs != null) ending = Ending.failed(ExitCodes.SCRIPT, hookFailed, endedAs);
-        else if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, null);
         out.println((settings.console().quiet() ? "" : "\n") + ending.line());
         if (control.capped()) warn("stopped at --max-duration " + Durations.format(settings.execution().maxDuration()));
         String script = settings.script().toString();

@@ -68,7 +68,7 @@ public final class Reports implements AutoCloseable {
                     l.onInterval(interval);
                 } catch (RuntimeException e) {
                     synchronized (problems) {
-                        problems.add("could not write " + file + ": " + e.getMessage());
+                        problems.add("could not write " + file + ": " + AtomicFile.reason(e));
                     }
                     streams.remove(c);
                 }
@@ -131,7 +131,7 @@ public final class Reports implements AutoCloseable {
             AtomicFile.write(file, content);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             synchronized (problems) {
-                problems.add("could not write " + file + ": " + e.getMessage());
+                problems.add("could not write " + file + ": " + AtomicFile.reason(e));
             }
         }
     }
@@ -144,7 +144,7 @@ public final class Reports implements AutoCloseable {
                 c.close();
             } catch (Exception e) {
                 synchronized (problems) {
-                    problems.add("could not write " + files.get(c) + ": " + e.getMessage());
+                    problems.add("could not write " + files.get(c) + ": " + AtomicFile.reason(e));
                 }
             }
         }
