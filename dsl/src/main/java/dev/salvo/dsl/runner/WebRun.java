@@ -347,9 +347,14 @@ final class WebRun implements LiveControl, AutoCloseable {
     public ObjectNode quit() {
         if (!"finished".equals(phase)) control.stopOnRequest();
         if (!started.isDone()) control.interrupt();
-        // after this answer has gone out: the server closes when salvo ends
-        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> quit.complete(null));
+        // salvo exits once this answer has gone out (quitAnswered), or in 5 s whatever becomes of it
+        CompletableFuture.delayedExecutor(5, TimeUnit.SECONDS).execute(() -> quit.complete(null));
         return JSON.createObjectNode().put("phase", phase).put("quitting", true);
+    }
+
+    @Override
+    public void quitAnswered() {
+        quit.complete(null);
     }
 
     @Override
