@@ -345,10 +345,10 @@ final class WebRun implements LiveControl, AutoCloseable {
 
     @Override
     public ObjectNode quit() {
-        if (!"finished".equals(phase)) control.stopOnRequest();
-        if (!started.isDone()) control.interrupt();
-        // salvo exits once this answer has gone out (quitAnswered), or in 5 s whatever becomes of it
-        CompletableFuture.delayedExecutor(5, TimeUnit.SECONDS).execute(() -> quit.complete(null));
+        if ("waiting".equals(phase)) control.interrupt(); // nothing ran: salvo ends as interrupted before the start
+        else if (!"finished".equals(phase)) control.stopOnRequest();
+        // salvo exits once this answer has gone out (quitAnswered), or in 30 s whatever becomes of it
+        CompletableFuture.delayedExecutor(30, TimeUnit.SECONDS).execute(() -> quit.complete(null));
         return JSON.createObjectNode().put("phase", phase).put("quitting", true);
     }
 

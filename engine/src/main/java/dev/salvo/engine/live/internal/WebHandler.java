@@ -78,6 +78,7 @@ final class WebHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             HttpUtil.setContentLength(response, response.content().readableBytes());
             response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
             HttpUtil.setKeepAlive(response, keepAlive);
+            if (ctx.executor().isShuttingDown()) return; // salvo is exiting: nobody to answer
             ChannelFuture written = ctx.writeAndFlush(response);
             if (!keepAlive) written.addListener(ChannelFutureListener.CLOSE);
             if (control != null && path.equals("/api/quit") && response.status().equals(HttpResponseStatus.OK)) {
