@@ -29,6 +29,7 @@ import dev.salvo.engine.run.Workers;
 import dev.salvo.engine.thresholds.ThresholdEvaluator;
 import dev.salvo.engine.thresholds.ThresholdMonitor;
 import dev.salvo.engine.thresholds.Verdict;
+import org.graalvm.polyglot.PolyglotException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One load test from a script to its exit code: prepare → setup → run → teardown → verdict →
@@ -50,6 +52,8 @@ public final class LoadTest {
     private final PrintStream err;
     private final RunControl control = new RunControl();
     private final ErrorCounts scriptErrors = new ErrorCounts();
+    /** The live line while the run goes on (null otherwise): warnings print above it. */
+    private volatile Progress progress;
     /** --web or --metrics-port: the live view of the run; null without. */
     private volatile WebRun web;
 
@@ -107,9 +111,22 @@ public final class LoadTest {
         RunSettings.Execution x = settings.execution();
         Metrics metrics = new Metrics();
         HostContext host = new HostContext(envJson, false, metrics, scriptErrors::add, control::abort);
-        Prepared prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers()).select(in.scenarios())
-                .fromEnvironment(in.fromEnvironment());
-        prepared = insecure(prepared);
+        Prepared prepared;
+        // Ctrl-C while the module's top level runs: code that never yields there holds this thread, so it is cancelled from the signal's.
+        CompletableFuture<Void> cancel = control.interruption().thenRun(js::cancel);
+        try {
+            prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers());
+        } catch (ScriptError | PolyglotException | IllegalStateException e) {
+            if (!control.interrupted()) throw e;
+            prepared = null;
+        } finally {
+            cancel.cancel(false);
+        }
+        if (control.interrupted()) {
+            err.println(name("salvo") + ": interrupted while loading the script: nothing ran, no result file written" + exit(ExitCodes.INTERRUPTED));
+            return ExitCodes.INTERRUPTED;
+        }
+        prepared = insecure(prepared.select(in.scenarios()).fromEnvironment(in.fromEnvironment()));
         Plan whole = prepared.plan();
         Segment segment = x.distributed().segment();
         // A segment does not judge the thresholds: 'salvo merge' evaluates them once over every segment.
@@ -217,17 +234,21 @@ public final class LoadTest {
             if (x.maxDuration() != null) control.capAfter(x.maxDuration());
             ProgressLine progressLine = new ProgressLine();
             run.addIntervalListener(progressLine);
+            reports.watch(prepared.thresholds());
             reports.listeners().forEach(run::addIntervalListener);
             if (console.banner() && !console.quiet()) {
-                err.printf("salvo: running %s (%d VUs max, up to %s)%n", settings.script(), plan.maxVus(), Durations.format(plan.maxDuration()));
+                err.println("salvo: running " + settings.script() + " (" + startLine(plan) + ")");
             }
             RunResult result;
             try (Progress progress = console.quiet() || !console.progress() ? null
                     : new Progress(run, progressLine, plan, prepared.thresholds(), err, console.progressInterval());
                  ThresholdMonitor monitor = new ThresholdMonitor(prepared.thresholds(), metrics, control::thresholdFailed);
                  Monitors monitors = host.monitors()) {
+                this.progress = progress;
                 monitors.start(this::warn);
                 result = run.execute();
+            } finally {
+                this.progress = null;
             }
             String teardownFailed = null;
             if (!result.interrupted() && prepared.info().exportsFunction("teardown")) {
@@ -253,7 +274,11 @@ public final class LoadTest {
         RunSettings.Results results = settings.results();
         List<Verdict> verdicts = ThresholdEvaluator.evaluateAll(prepared.thresholds(), result.aggregates(), result.elapsed().toNanos() / 1e9);
         Summary summary = Summary.of(result, verdicts);
-        if (!settings.console().quiet()) out.print(ConsoleSummary.render(summary, settings.console().trendStats()));
+        Ending ending = Ending.of(result, verdicts, control, results.exitCodeOnError());
+        // setup() failing says more than thresholds without data; a failed teardown() only fails a passing run
+        if (hookFailed != null && endedAs != null) ending = Ending.failed(ExitCodes.SCRIPT, hookFailed, endedAs);
+        else if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, null);
+        if (!settings.console().quiet()) out.print(ConsoleSummary.render(summary, settings.console().trendStats(), ending.end().ended()));
         List<String> warnings = new ArrayList<>(metrics.warnings());
         warnings.addAll(ThresholdEvaluator.unmatchedSelectors(prepared.thresholds(), result.aggregates()));
         warnings.forEach(this::warn);
@@ -261,11 +286,7 @@ public final class LoadTest {
             err.println("\n  script errors");
             scriptErrors.snapshot().forEach((m, n) -> err.printf("    %6d × %s%n", n, m));
         }
-        Ending ending = Ending.of(result, verdicts, control, results.exitCodeOnError());
-        // setup() failing says more than thresholds without data; a failed teardown() only fails a passing run
-        if (hookFailed != null && endedAs != null) ending = Ending.failed(ExitCodes.SCRIPT, hookFailed, endedAs);
-        else if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, null);
-        out.println("\n" + ending.line());
+        out.println((settings.console().quiet() ? "" : "\n") + ending.line());
         if (control.capped()) warn("stopped at --max-duration " + Durations.format(settings.execution().maxDuration()));
         String script = settings.script().toString();
         if (results.baseline() != null) {
@@ -303,8 +324,17 @@ public final class LoadTest {
     }
 
     private void warn(String warning) {
-        err.println("salvo: warning: " + warning);
+        Progress p = progress;
+        if (p != null) p.println("salvo: warning: " + warning);
+        else err.println("salvo: warning: " + warning);
         if (web != null) web.warn(warning);
+    }
+
+    /** "10 VUs max, 15s planned, then up to 30s of graceful stop" for the line that starts the run. */
+    static String startLine(Plan plan) {
+        Duration planned = plan.plannedDuration(), grace = plan.maxDuration().minus(planned);
+        return plan.maxVus() + (plan.maxVus() == 1 ? " VU" : " VUs") + " max, " + Durations.format(planned) + " planned"
+                + (grace.isZero() ? "" : ", then up to " + Durations.format(grace) + " of graceful stop");
     }
 
     private void warnIfInterpreted(JsScript js) {

@@ -34,7 +34,7 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
     }
 
     /** Locust's {@code -u N -r R -t T}: ramp to {@code users} at {@code spawnRate} per second, hold until {@code runTime}. */
-    public static RampingVus locust(int users, double spawnRate, Duration runTime) {
+    public static RampingVus locust(int users, double spawnRate, Duration runTime, Duration gracefulStop) {
         long rampNanos = (long) Math.ceil(users / spawnRate * 1e9);
         List<Stages.Stage> list = new ArrayList<>();
         if (rampNanos >= runTime.toNanos()) {
@@ -43,7 +43,7 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
             list.add(new Stages.Stage(Duration.ofNanos(rampNanos), users));
             list.add(new Stages.Stage(runTime.minusNanos(rampNanos), users));
         }
-        return new RampingVus(new Stages(0, list), Duration.ZERO, BaseConfig.DEFAULT_GRACEFUL_STOP);
+        return new RampingVus(new Stages(0, list), Duration.ZERO, gracefulStop);
     }
 
     @Override

@@ -85,7 +85,7 @@ final class ScenarioRunner implements ScenarioRun {
     public CompletableFuture<Void> loop(VirtualUser vu, BooleanSupplier more) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loops.add(done);
-        vu.loop().execute(() -> next(vu, more, done));
+        onLoop(vu, () -> next(vu, more, done));
         return done;
     }
 
@@ -96,7 +96,21 @@ final class ScenarioRunner implements ScenarioRun {
             return;
         }
         vu.claim();
-        iteration(vu, -1, done, () -> vu.loop().execute(() -> next(vu, more, done)));
+        iteration(vu, -1, done, () -> onLoop(vu, () -> next(vu, more, done)));
+    }
+
+    /**
+     * Runs {@code task} on the VU's worker. The heap running out anywhere in it (most often in the script's code)
+     * stops the run and says why: Netty would only log it, and the VU's iteration would never end.
+     */
+    private void onLoop(VirtualUser vu, Runnable task) {
+        vu.loop().execute(() -> {
+            try {
+                task.run();
+            } catch (OutOfMemoryError e) {
+                run.fatal(e);
+            }
+        });
     }
 
     /** Starts one iteration of {@code vu} (on its loop); {@code after} runs when it ends normally. */
@@ -104,12 +118,7 @@ final class ScenarioRunner implements ScenarioRun {
         long start = System.nanoTime();
         vu.begin(owner, intendedStart < 0 ? -1 : Math.max(0, start - startNanos - intendedStart));
         inFlight.incrementAndGet();
-        try {
-            iterate(vu, owner, start, after);
-        } catch (OutOfMemoryError e) {
-            // the heap ran out in the script's code: this VU's iteration never ends, the run stops and says why
-            run.fatal(e);
-        }
+        iterate(vu, owner, start, after);
     }
 
     private void iterate(VirtualUser vu, CompletableFuture<Void> owner, long start, Runnable after) {
@@ -136,7 +145,7 @@ final class ScenarioRunner implements ScenarioRun {
     @Override
     public CompletableFuture<Void> iterateOnce(VirtualUser vu, long intendedStartNanos) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        vu.loop().execute(() -> {
+        onLoop(vu, () -> {
             if (interrupted || run.stopping()) {
                 done.complete(null);
                 return;
@@ -151,7 +160,7 @@ final class ScenarioRunner implements ScenarioRun {
 
     @Override
     public void interrupt(VirtualUser vu) {
-        vu.loop().execute(() -> {
+        onLoop(vu, () -> {
             CompletableFuture<Void> owner = vu.iterationEnd();
             if (interrupted || owner == null || owner.isDone()) return;
             if (vu.busy()) {
