@@ -10,13 +10,15 @@
 #
 # Usage: bench/peers/run.sh [--long] [--smoke]
 #   (default)  10 s per run, 3 runs of every tool, medians (about 7 minutes)
-#   --long     60 s per run, 1 run: salvo (optimizing: both isolation modes, and C1-only), wrk and
-#              Gatling (about 5.5 minutes)
+#   --long     60 s per run, 1 run: salvo (optimizing: both isolation modes, C1-only, and with its
+#              web UI open in headless Chromium: salvo-web), wrk and Gatling (about 6.5 minutes)
 #   --smoke    3 s, 1 run, salvo (optimizing) and only the peers already installed; fails unless
 #              every tool completed requests without errors (CI: it must work, not be fast)
 # Environment: DURATION (seconds), RUNS, CONNECTIONS (50), TOOLS (space-separated subset of:
-#   salvo salvo-worker salvo-interp salvo-interp-worker salvo-c1 wrk hey autocannon gatling
-#   locust-fast locust; salvo-c1 is the optimizing runtime with HotSpot limited to C1,
+#   salvo salvo-web salvo-worker salvo-interp salvo-interp-worker salvo-c1 wrk hey autocannon gatling
+#   locust-fast locust; salvo-web is salvo with --web --autostart and the page open in headless
+#   Chromium (bench/peers/PageWatch.java), its row compared with salvo's: the page's update interval
+#   and salvo's req per CPU-second with the page open; salvo-c1 is the optimizing runtime with HotSpot limited to C1,
 #   -XX:TieredStopAtLevel=1, see docs/performance.md "Warm-up"), NGINX_WORKERS (1: the generator needs the other core), SALVO_OPTS (salvo's JVM),
 #   SALVO_VARIANTS: ';'-separated variants; each salvo tool then runs once per variant with the
 #   variant's space-separated VAR=value words in its environment (a word starting with '-' is one more
@@ -48,7 +50,7 @@ done
 case $mode in
   10s) DURATION=${DURATION:-10}; RUNS=${RUNS:-3}
        TOOLS=${TOOLS:-salvo salvo-worker salvo-interp salvo-c1 wrk hey autocannon gatling locust-fast locust} ;;
-  long) DURATION=${DURATION:-60}; RUNS=${RUNS:-1}; TOOLS=${TOOLS:-salvo salvo-worker salvo-c1 wrk gatling} ;;
+  long) DURATION=${DURATION:-60}; RUNS=${RUNS:-1}; TOOLS=${TOOLS:-salvo salvo-web salvo-worker salvo-c1 wrk gatling} ;;
   smoke) DURATION=${DURATION:-3}; RUNS=${RUNS:-1}; TOOLS=${TOOLS:-salvo wrk hey autocannon gatling locust-fast} ;;
 esac
 CONNECTIONS=${CONNECTIONS:-50}
@@ -230,6 +232,7 @@ parse_locust() { # the Aggregated row of --csv's _stats.csv
 
 rows=()          # tool|run|requests|req/s|cpu|p50|p99|rss_mb|errors|warm req per CPU-s (salvo)
 warmup=()        # salvo runs: per-second requests from the progress lines
+pages=()         # salvo-web runs: the page's updates and the ms between them
 failures=0
 run_no=0
 
@@ -247,6 +250,19 @@ sample_salvo() {
     fi
     sleep 0.5
   done
+}
+
+# watch_page FILE: once salvo-web's page is up (its "web UI at" line in FILE.err), keeps it open in
+# headless Chromium until the run has finished; writes "page: UPDATES P50 P95 MAX" (ms) to FILE.page.
+watch_page() {
+  local f=$1 url=''  # the java on PATH: salvo's jlink runtime has no compiler for a single-file program
+  for _ in $(seq 600); do
+    url=$(sed -n 's/^salvo: web UI at \(http[^ ]*\).*/\1/p' "$f.err" 2>/dev/null | head -n 1)
+    [[ -n $url ]] && break
+    sleep 0.2
+  done
+  [[ -n $url ]] || { echo "page: 0 0 0 0 (no web UI line)" >"$f.page"; return 0; }
+  java "$here/PageWatch.java" "$url" $((DURATION + 90)) >"$f.page" 2>&1 || true
 }
 
 # Requests per CPU-second of the salvo JVM in the second half of the run (from FILE.cpu).
@@ -270,6 +286,7 @@ run_one() {
       [[ $tool == salvo-interp* ]] && { runtime=interpreter; envs+=(SALVO_JS_RUNTIME=interpreter); }
       [[ $tool == salvo-c1 ]] && { runtime="optimizing, C1-only JIT"; envs+=("SALVO_OPTS=${SALVO_OPTS:-} -XX:TieredStopAtLevel=1"); }
       label="salvo ($runtime, isolation $iso)"
+      [[ $tool == salvo-web ]] && label+=" with the web UI open"
       local dist=${SALVO_DIST:-$root/dsl/target/salvo} words w
       if [[ $variant != default ]]; then
         local jvm=''
@@ -285,7 +302,8 @@ run_one() {
         label+=" $variant"
       fi
       cmd=("$dist/bin/salvo" run "$root/bench/$script" -u "$CONNECTIONS" -t "${DURATION}s"
-        -e "BASE_URL=$URL" --summary-trend-stats 'avg,med,p(99)' --progress-interval 1s) ;;
+        -e "BASE_URL=$URL" --summary-trend-stats 'avg,med,p(99)' --progress-interval 1s)
+      [[ $tool == salvo-web ]] && cmd+=(--web --web-port 0 --autostart) ;;
     wrk)
       parser=parse_wrk; label="wrk 4.1 -t2 (C)"
       cmd=(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$URL") ;;
@@ -311,6 +329,7 @@ run_one() {
   (cd "$out" && env ${envs[@]+"${envs[@]}"} timeout --kill-after=10 $((DURATION + 120)) \
     /usr/bin/time -f '%e %U %S %M' -o "$f.time" "${cmd[@]}" >"$f.out" 2>"$f.err") &
   local bg=$!
+  [[ $tool == salvo-web ]] && watch_page "$f" &
   [[ $tool == salvo* ]] && sample_salvo "$bg" "$f"
   wait "$bg" || rc=$?
   local parsed_from=$f.out
@@ -336,6 +355,13 @@ run_one() {
   local warm=''
   [[ $tool == salvo* ]] && warm=$(warm_percpu "$f.cpu")
   rows+=("$label|$run_no|$reqs|$rate|$cpu|$p50|$p99|$((${rss:-0} / 1024))|$errors|$warm")
+  if [[ $tool == salvo-web ]]; then
+    wait # the page watcher
+    local page
+    page=$(sed -n 's/^page: //p' "$f.page" 2>/dev/null | tail -n 1)
+    log "  the page: ${page:-nothing} (updates, then ms between updates: p50 p95 max)"
+    pages+=("$label, run $run_no|${page:-no result, see $f.page}")
+  fi
   if [[ $tool == salvo* ]]; then
     warmup+=("$label, run $run_no, CPU $cpu s|$(awk '/^ *\[ *[0-9]+s\] / { r = $0; sub(/.*reqs=/, "", r); sub(/ .*/, "", r)
         printf "%s%d", sep, r - prev; sep = " · "; prev = r }' "$f.err")")
@@ -391,6 +417,13 @@ stop_nginx
   echo "med / p(99)); req per generator CPU-second = requests completed / (user+sys CPU seconds of the tool's"
   echo "process tree, start-up and JIT included); max RSS = its largest process (GNU time %M). salvo warm = requests"
   echo "per CPU-second of the salvo JVM between the middle and the end of the run (/proc/PID/stat, progress lines)."
+  if ((${#pages[@]})); then
+    echo
+    echo "salvo's web UI open in headless Chromium (salvo-web): updates of the page, then ms between updates (p50 p95 max;"
+    echo "1000 ms is the poll interval); compare its warm req per CPU-s with the salvo row's"
+    echo
+    printf '%s\n' "${pages[@]}" | awk -F'|' '{ printf "- %s: %s\n", $1, $2 }'
+  fi
   if ((${#warmup[@]})); then
     echo
     echo "salvo: requests completed in each second of the run (from --progress-interval 1s)"

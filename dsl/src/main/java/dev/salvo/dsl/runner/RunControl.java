@@ -23,7 +23,7 @@ final class RunControl {
 
     void attach(Run run) {
         this.run = run;
-        if (aborted != null || thresholdAbort != null || interrupted || outOfMemory != null) run.stop();
+        if (aborted != null || thresholdAbort != null || interrupted || outOfMemory != null || stoppedOnRequest) run.stop();
     }
 
     void abort(String message) {
@@ -85,10 +85,9 @@ final class RunControl {
     /** The web UI's stop (POST /api/stop): the run ends now and counts as ended, not interrupted. */
     void stopOnRequest() {
         Run r = run;
-        if (r != null && !r.stopping() && !interrupted) {
-            stoppedOnRequest = true;
-            r.stop();
-        }
+        if (interrupted || (r != null && r.stopping())) return;
+        stoppedOnRequest = true;
+        if (r != null) r.stop(); // else attach() stops the run it is given
     }
 
     boolean stoppedOnRequest() {

@@ -345,11 +345,16 @@ final class WebRun implements LiveControl, AutoCloseable {
 
     @Override
     public ObjectNode quit() {
-        if (!"finished".equals(phase)) control.stopOnRequest();
-        if (!started.isDone()) control.interrupt();
-        // after this answer has gone out: the server closes when salvo ends
-        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> quit.complete(null));
+        if ("waiting".equals(phase)) control.interrupt(); // nothing ran: salvo ends as interrupted before the start
+        else if (!"finished".equals(phase)) control.stopOnRequest();
+        // salvo exits once this answer has gone out (quitAnswered), or in 30 s whatever becomes of it
+        CompletableFuture.delayedExecutor(30, TimeUnit.SECONDS).execute(() -> quit.complete(null));
         return JSON.createObjectNode().put("phase", phase).put("quitting", true);
+    }
+
+    @Override
+    public void quitAnswered() {
+        quit.complete(null);
     }
 
     @Override

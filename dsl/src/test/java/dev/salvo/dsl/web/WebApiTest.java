@@ -73,6 +73,29 @@ class WebApiTest {
     }
 
     @Test
+    void anArrivalRateStartsAtTheAskedRateAndChangesWhileItRuns() throws Exception {
+        String open = script(dir, "open.js", """
+                import { check } from 'salvo';
+                export const options = { scenarios: { api: { executor: 'constant-arrival-rate', rate: 5, duration: '1m',
+                  preAllocatedVUs: 2, maxVUs: 20 } } };
+                export default function () { check(1, { ran: () => true }); }
+                """);
+        try (WebSession web = new WebSession(null, "run", open, "--web", "--web-port", "0", "--no-progress")) {
+            assertEquals(200, web.post("api/start", "{\"rate\": 20}").status());
+            JsonNode started = web.await(s -> s.path("loads").size() == 1 && s.at("/loads/0/target").asDouble() == 20, "the rate asked for");
+            assertEquals("rate", started.at("/loads/0/unit").asText(), started.toString());
+            WebSession.Reply vus = web.post("api/load", "{\"vus\": 3}");
+            assertEquals(400, vus.status(), vus.body());
+            assertTrue(vus.json().path("error").asText().contains("vus: no running scenario takes vus; there are: api (rate)"), vus.body());
+            assertEquals(200, web.post("api/load", "{\"rate\": 40, \"scenario\": \"api\"}").status());
+            web.await(s -> s.at("/loads/0/target").asDouble() == 40, "the new rate");
+            assertEquals(200, web.post("api/stop", "").status());
+            web.await(s -> s.path("phase").asText().equals("finished"), "finished");
+            assertTrue(web.get("api/stats").json().at("/checks/0/passes").asLong() > 0);
+        }
+    }
+
+    @Test
     void badRequestsGetAStatusAndAJsonErrorNeverAStackTrace() throws Exception {
         try (WebSession web = new WebSession(null, "run", items(), "--demo", "--web", "--web-port", "0", "--no-progress")) {
             String[][] cases = {

@@ -23,8 +23,11 @@ public interface LiveControl {
     /** {@code POST /api/load} with {@code {"vus"|"rate", "scenario"?, "ramp"?}}: a new stage from now on. */
     ObjectNode load(JsonNode body);
 
-    /** {@code POST /api/quit}: the run stops if it still goes on, and salvo exits. */
+    /** {@code POST /api/quit}: the run stops if it still goes on, and salvo exits once {@link #quitAnswered} says the answer went out. */
     ObjectNode quit();
+
+    /** The answer to {@code POST /api/quit} has been sent (or could not be): salvo may close the server and exit. */
+    void quitAnswered();
 
     /** {@code GET /download/NAME}: a result file of the run so far (stats.csv, summary.json, report.html, ...), or null for an unknown name. */
     Download download(String name);

@@ -9,6 +9,7 @@ import dev.salvo.engine.live.LiveControl;
 import dev.salvo.engine.live.PrometheusText;
 import dev.salvo.engine.metrics.Aggregate;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -76,11 +77,12 @@ final class WebHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             HttpUtil.setContentLength(response, response.content().readableBytes());
             response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-            if (keepAlive) {
-                HttpUtil.setKeepAlive(response, true);
-                ctx.writeAndFlush(response);
-            } else {
-                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            HttpUtil.setKeepAlive(response, keepAlive);
+            if (ctx.executor().isShuttingDown()) return; // salvo is exiting: nobody to answer
+            ChannelFuture written = ctx.writeAndFlush(response);
+            if (!keepAlive) written.addListener(ChannelFutureListener.CLOSE);
+            if (control != null && path.equals("/api/quit") && response.status().equals(HttpResponseStatus.OK)) {
+                written.addListener(f -> control.quitAnswered());
             }
         });
     }

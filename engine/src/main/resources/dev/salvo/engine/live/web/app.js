@@ -2,8 +2,14 @@
 'use strict';
 const $ = (id) => document.getElementById(id);
 const WINDOW = 600; // points kept on the charts: the last ten minutes
-const state = { since: 0, updates: 0, phase: null, loads: [] };
-window.salvo = state; // for the browser test and the curious
+const state = { since: 0, updates: 0, phase: null, loads: [], intervals: [] };
+window.salvo = state; // for the browser test, the bench and the curious
+/** "updates p50 p95 max" of the intervals between updates, in ms. */
+state.intervalStats = () => {
+  const a = [...state.intervals].sort((x, y) => x - y);
+  const at = (q) => (a.length ? a[Math.min(a.length - 1, Math.floor(q * a.length))] : 0);
+  return [state.updates, at(0.5), at(0.95), a.length ? a[a.length - 1] : 0].join(' ');
+};
 
 function chart(id, datasets, options = {}) {
   return new Chart($(id), {
@@ -134,8 +140,12 @@ $('stop').addEventListener('click', () => call('api/stop', {}).catch(() => {}));
 async function poll() {
   try {
     render(await call('api/stats?since=' + state.since));
+    const now = Date.now();
+    // how often the page really updates (bench/peers/run.sh --long reads it): 1000 ms plus a poll and a render
+    if (state.lastUpdate) state.intervals.push(now - state.lastUpdate);
+    if (state.intervals.length > 3600) state.intervals.shift();
     state.updates++;
-    state.lastUpdate = Date.now();
+    state.lastUpdate = now;
   } catch (e) {
     $('message').textContent = 'salvo does not answer: ' + e.message;
   }
