@@ -5,7 +5,6 @@ import dev.salvo.dsl.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -146,12 +145,15 @@ public final class Salvo {
         }
     }
 
+    /** What {@code in} gave until it ended, or until the process was killed (its stream then closes). */
     private static String drain(InputStream in) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            in.transferTo(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // killed: keep what came
         }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** Writes a script file (creating folders) and returns its path as a string for the command line. */
