@@ -7,8 +7,9 @@
 # stats CSV, whole ms), and salvo's own account of its JIT (functions compiled, CPU-s compiling).
 #
 # Usage: bench/smoke-cost.sh    Environment: RUNS (1; medians over the runs), DURATION (30s),
-#   SALVO_VARIANTS (';'-separated, each a space-separated list of VAR=value words for one more salvo
-#   row, e.g. 'SALVO_JS_RUNTIME=interpreter;SALVO_OPTS=-XX:TieredStopAtLevel=1'; default: one row as is),
+#   SALVO_VARIANTS (';'-separated, each a space-separated list of words for one more salvo row: VAR=value
+#   sets a variable, a word starting with '-' is one more JVM option in SALVO_OPTS, 'default' adds
+#   nothing; e.g. 'default;SALVO_JS_RUNTIME=interpreter;-XX:TieredStopAtLevel=1 -Xss2m'; default: one row as is),
 #   SALVO_DIST (the salvo distribution, default this checkout's dsl/target/salvo), BENCH_OUT (keep logs).
 set -euo pipefail
 
@@ -59,11 +60,19 @@ rss_of() { awk '{printf "%.0f", $4 / 1024}' "$1"; }
 
 # salvo_once N ENV...: one salvo run; prints "cpu rss reqs p50 p99 compiled jit".
 salvo_once() {
-  local n=$1 out d=$dist word; shift
-  for word in "$@"; do [[ $word == SALVO_DIST=* ]] && d=${word#SALVO_DIST=}; done # a variant's own build
+  local n=$1 out d=$dist word jvm='' vars=(); shift
+  for word in "$@"; do
+    case $word in
+      SALVO_DIST=*) d=${word#SALVO_DIST=} ;; # a variant's own build
+      -*) jvm+=" $word" ;;
+      default) ;;
+      *) vars+=("$word") ;;
+    esac
+  done
+  [[ -n $jvm ]] && vars+=("SALVO_OPTS=${SALVO_OPTS:-}$jvm")
   out=$work/salvo$n
   mkdir -p "$out"
-  env "$@" /usr/bin/time -f '%e %U %S %M' -o "$out/time" "$d/bin/salvo" run "$root/bench/smoke/smoke.js" \
+  env ${vars[@]+"${vars[@]}"} /usr/bin/time -f '%e %U %S %M' -o "$out/time" "$d/bin/salvo" run "$root/bench/smoke/smoke.js" \
     -u 10 -r 5 -t "$DURATION" -e "BASE_URL=$url" --no-progress --out "$out/results" >"$out/out" 2>"$out/err" \
     || { tail -n 20 "$out/err" >&2; echo "smoke-cost.sh: salvo failed (logs in $out)" >&2; exit 1; }
   python3 - "$out/results/summary.json" "$(cpu_of "$out/time")" "$(rss_of "$out/time")" <<'PY'

@@ -82,7 +82,12 @@ public final class Salvo {
     private static final String DIST = System.getProperty("salvo.faults.dist");
 
     public static Result run(String... args) {
-        if (DIST != null) return runDistribution(args);
+        return run(System.getenv(), args);
+    }
+
+    /** Runs with {@code env} as the environment the {@code SALVO_*} flags are read from. */
+    public static Result run(Map<String, String> env, String... args) {
+        if (DIST != null) return runDistribution(env, args);
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -109,7 +114,7 @@ public final class Salvo {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(errSink, true, StandardCharsets.UTF_8));
-            exit = Main.execute(args);
+            exit = Main.execute(env, args);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
@@ -120,12 +125,15 @@ public final class Salvo {
         return r;
     }
 
-    private static Result runDistribution(String... args) {
+    private static Result runDistribution(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(DIST, "bin", "salvo").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("SALVO_") || k.endsWith("_OPTS") || k.equals("JAVA_TOOL_OPTIONS"));
-        pb.environment().put("SALVO_JS_RUNTIME", "interpreter"); // as the in-process tests run
+        env.forEach((k, v) -> {
+            if (k.startsWith("SALVO_")) pb.environment().put(k, v); // the flags an in-process run would read
+        });
+        pb.environment().putIfAbsent("SALVO_JS_RUNTIME", "interpreter"); // as the in-process tests run
         long start = System.nanoTime();
         try {
             Process p = pb.start();

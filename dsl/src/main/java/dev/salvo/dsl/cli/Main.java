@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Map;
 
 
 /** The {@code salvo} command line. */
@@ -29,11 +30,21 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code; never calls {@code System.exit}. */
     public static int execute(String... args) {
+        return execute(System.getenv(), args);
+    }
+
+    /** Runs a command line with {@code env} as the environment its {@code SALVO_*} flags are read from. */
+    public static int execute(Map<String, String> env, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cli = new CommandLine(new Main());
+        EnvironmentFlags environment = new EnvironmentFlags(env);
+        CommandLine run = cli.getSubcommands().get("run");
+        run.setDefaultValueProvider(environment);
+        ((RunCommand) run.getCommand()).environment = environment;
         cli.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("salvo " + c.getCommandName() + ": " + ex.getMessage());
+            String variable = c == run ? environment.blame(ex) : null;
+            c.getErr().println("salvo " + c.getCommandName() + ": " + (variable == null ? "" : variable + " (from the environment): ") + ex.getMessage());
             c.getErr().println("Try 'salvo " + (c.getCommandName().equals("salvo") ? "" : c.getCommandName() + " ") + "--help'.");
             return ExitCodes.USAGE;
         });

@@ -4,6 +4,8 @@ import dev.salvo.dsl.runner.ExitCodes;
 import dev.salvo.dsl.runner.LoadTest;
 import dev.salvo.dsl.runner.RunSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code salvo run SCRIPT}: runs a load test and prints its summary; the exit code is the verdict. Flags only: {@link LoadTest} runs it. */
@@ -44,12 +47,22 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     BaselineOptions baselines = new BaselineOptions();
 
+    @Mixin
+    WebOptions live = new WebOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where the flags' SALVO_* variables are read; set by {@link Main}. */
+    EnvironmentFlags environment = new EnvironmentFlags(Map.of());
+
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
     @Override
     public Integer call() throws Exception {
-        List<String> problems = new ArrayList<>(load.problems());
+        List<String> problems = new ArrayList<>(environment.problems());
+        problems.addAll(load.problems());
         problems.addAll(execution.problems());
         if (!Files.isRegularFile(script)) problems.add("script not found: " + script);
         if (exitCodeOnError != null && (exitCodeOnError < 0 || exitCodeOnError > 255)) {
@@ -62,17 +75,19 @@ public final class RunCommand implements Callable<Integer> {
             problems.add(e.getMessage());
         }
         problems.addAll(output.problems());
+        problems.addAll(live.problems(execution.segment != null || execution.segmentSequence != null));
         if (baselines.problem() != null) problems.add(baselines.problem());
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("salvo run: " + p));
             return ExitCodes.USAGE;
         }
+        environment.warnings(spec).forEach(w -> err.println("salvo run: warning: " + w));
         RunSettings.ConsoleOptions console = new RunSettings.ConsoleOptions(null, quiet, true, !output.noProgress,
                 output.progressInterval, output.trendStats());
         RunSettings.Results results = new RunSettings.Results(output.paths(),
                 baselines.baseline == null ? null : (tree, o, e) -> baselines.compare(tree, "this run", o, e),
                 baselines.saveBaseline, exitCodeOnError);
-        LoadTest test = new LoadTest(new RunSettings(script, load.inputs(), how, console, results), out, err);
+        LoadTest test = new LoadTest(new RunSettings(script, load.inputs(environment.fromEnvironment(spec.commandLine().getParseResult())), how, console, results, live.live()), out, err);
         Signals.onInterrupt(test::stop);
         return test.run();
     }

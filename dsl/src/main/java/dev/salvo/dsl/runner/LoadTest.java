@@ -52,6 +52,8 @@ public final class LoadTest {
     private final PrintStream err;
     private final RunControl control = new RunControl();
     private final ErrorCounts scriptErrors = new ErrorCounts();
+    /** --web or --metrics-port: the live view of the run; null without. */
+    private volatile WebRun web;
 
     public LoadTest(RunSettings settings, PrintStream out, PrintStream err) {
         this.settings = settings;
@@ -77,7 +79,9 @@ public final class LoadTest {
             Map<String, String> vars = new LinkedHashMap<>();
             if (target != null) vars.putAll(target.env());
             vars.putAll(settings.inputs().env());
-            return prepare(js, Prepared.envJson(vars));
+            int code = prepare(js, Prepared.envJson(vars));
+            if (web != null) web.awaitQuit(err);
+            return code;
         } catch (ScriptError | ScriptFailure e) {
             err.println(name("salvo") + ": script error: " + e.getMessage());
             return ExitCodes.SCRIPT;
@@ -90,6 +94,7 @@ public final class LoadTest {
             e.problems().forEach(p -> err.println("  " + p));
             return ExitCodes.USAGE;
         } finally {
+            if (web != null) web.close();
             if (target != null) target.close();
         }
     }
@@ -108,7 +113,8 @@ public final class LoadTest {
         // Ctrl-C while the module's top level runs: code that never yields there holds this thread, so it is cancelled from the signal's.
         CompletableFuture<Void> cancel = control.interruption().thenRun(js::cancel);
         try {
-            prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers());
+            prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers()).select(in.scenarios())
+                    .fromEnvironment(in.fromEnvironment());
         } catch (ScriptError | PolyglotException | IllegalStateException e) {
             if (!control.interrupted()) throw e;
             prepared = null;
@@ -119,14 +125,18 @@ public final class LoadTest {
             err.println(name("salvo") + ": interrupted while loading the script: nothing ran, no result file written" + exit(ExitCodes.INTERRUPTED));
             return ExitCodes.INTERRUPTED;
         }
+        prepared = insecure(prepared);
         Plan whole = prepared.plan();
-        if (x.insecureSkipTlsVerify()) whole = whole.withClient(whole.client().withTls(whole.client().tls().insecure()));
         Segment segment = x.distributed().segment();
         // A segment does not judge the thresholds: 'salvo merge' evaluates them once over every segment.
         prepared = prepared.slice(whole.segment(segment), segment.whole());
         prepared.warnings().forEach(this::warn);
         if (x.printPlan()) {
             out.print(PlanPrinter.render(prepared.plan(), prepared.resolved()));
+            if (!in.fromEnvironment().isEmpty()) {
+                out.println("  flags from the environment");
+                in.fromEnvironment().forEach((flag, variable) -> out.printf("    %-18s %s%n", flag, variable));
+            }
             return ExitCodes.OK;
         }
         String tooMany = Capacity.check(prepared.plan(), Runtime.getRuntime().maxMemory());
@@ -134,6 +144,24 @@ public final class LoadTest {
             if (in.overrides().vus() == null) throw new PlanException(List.of("options (VUs): " + tooMany));
             err.println(name("salvo run") + ": --vus " + in.overrides().vus() + ": " + tooMany);
             return ExitCodes.USAGE;
+        }
+        if (settings.live().any()) {
+            web = new WebRun(settings.live(), control, scriptErrors, settings.script().toString());
+            HostContext h = host;
+            try {
+                web.open(prepared, in.overrides(), o -> insecure(Prepared.prepare(js, h, o, in.tags(), in.layers()).select(in.scenarios())), err);
+            } catch (IllegalArgumentException e) {
+                err.println(name("salvo run") + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            prepared = web.awaitStart();
+            if (prepared == null) {
+                err.println(name("salvo") + ": interrupted before the start: nothing ran" + exit(ExitCodes.INTERRUPTED));
+                return ExitCodes.INTERRUPTED;
+            }
+            // --web cannot be combined with --segment: the plan started is the whole
+            whole = prepared.plan();
+            if (settings.live().web()) prepared = prepared.slice(prepared.plan().live(), true);
         }
         if (prepared.plan().discardResponseBodies()) {
             host = new HostContext(envJson, true, metrics, host.errors(), host.abort(), host.monitors());
@@ -148,6 +176,12 @@ public final class LoadTest {
         try (Workers pool = new Workers(x.workers() != null ? x.workers() : Workers.defaultCount())) {
             return execute(js, prepared, whole, host, metrics, pool);
         }
+    }
+
+    /** {@code --insecure-skip-tls-verify} applied to the plan. */
+    private Prepared insecure(Prepared p) {
+        if (!settings.execution().insecureSkipTlsVerify()) return p;
+        return p.slice(p.plan().withClient(p.plan().client().withTls(p.plan().client().tls().insecure())), true);
     }
 
     private int execute(JsScript js, Prepared prepared, Plan whole, HostContext host, Metrics metrics, Workers pool)
@@ -190,6 +224,10 @@ public final class LoadTest {
             Run run = new Run(plan, pool, new JsScriptRuntime(js, plan.isolation(), host, data), metrics)
                     .vuIdOffset(whole.vuIdOffset(x.distributed().segment()));
             control.attach(run);
+            if (web != null) {
+                web.listeners().forEach(run::addIntervalListener);
+                web.attach(run, prepared);
+            }
             run.onWarning(this::warn);
             run.onFatal(control::outOfMemory);
             if (x.maxDuration() != null) control.capAfter(x.maxDuration());
@@ -266,6 +304,7 @@ public final class LoadTest {
             if (failed != ending) out.println(failed.line());
             ending = failed;
         }
+        if (web != null) web.finished(summary, ending.end(), warnings);
         return ending.code();
     }
 
@@ -281,6 +320,7 @@ public final class LoadTest {
 
     private void warn(String warning) {
         err.println("salvo: warning: " + warning);
+        if (web != null) web.warn(warning);
     }
 
     private void warnIfInterpreted(JsScript js) {

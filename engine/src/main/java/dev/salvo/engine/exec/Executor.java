@@ -32,6 +32,11 @@ public interface Executor {
         return maxVus();
     }
 
+    /** This executor in a form whose load can change while it runs ({@link LiveLoad}); itself when it is one or cannot be. */
+    default Executor live() {
+        return this;
+    }
+
     /** The resolved parameters, for the plan print-out and the summary. */
     Map<String, Object> parameters();
 

@@ -4,6 +4,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.OperatingSystemMXBean;
 import dev.salvo.engine.http.OpenConnections;
 import dev.salvo.engine.metrics.Metrics;
+import dev.salvo.engine.metrics.Series;
 import dev.salvo.engine.metrics.Tags;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -82,6 +83,7 @@ public final class GeneratorHealth implements AutoCloseable {
         if (machine >= 0) metrics.add(SALVO_MACHINE_CPU, Tags.EMPTY, 100 * machine);
         metrics.add(SALVO_CONNECTIONS, Tags.EMPTY, OpenConnections.count());
         for (Probe p : probes) p.recordIfStuck(wall);
+        CompilerThreads.yieldToOthers();
     }
 
     /**
@@ -102,6 +104,7 @@ public final class GeneratorHealth implements AutoCloseable {
     }
 
     private void start() {
+        CompilerThreads.yieldToOthers();
         os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         lastCpuNanos = os.getProcessCpuTime();
         lastWallNanos = System.nanoTime();
@@ -147,13 +150,14 @@ public final class GeneratorHealth implements AutoCloseable {
     /** One worker's lag probe: reschedules itself and records how late it ran. */
     private final class Probe {
         final EventLoop loop;
-        final Tags tags;
+        /** This worker's lag series, looked up once: the probe runs ten times a second on a loop that may still be interpreted. */
+        final Series lag;
         volatile long dueNanos;
         volatile ScheduledFuture<?> next;
 
         Probe(EventLoop loop, Tags tags) {
             this.loop = loop;
-            this.tags = tags;
+            this.lag = metrics.series(SALVO_LOOP_LAG, tags);
         }
 
         void schedule() {
@@ -163,7 +167,7 @@ public final class GeneratorHealth implements AutoCloseable {
         }
 
         void ran() {
-            metrics.add(SALVO_LOOP_LAG, tags, Math.max(0, System.nanoTime() - dueNanos) / 1e6);
+            lag.add(Math.max(0, System.nanoTime() - dueNanos) / 1e6);
             schedule();
         }
 
@@ -173,7 +177,7 @@ public final class GeneratorHealth implements AutoCloseable {
          */
         void recordIfStuck(long now) {
             long overdue = now - dueNanos;
-            if (overdue > STUCK_NANOS) metrics.add(SALVO_LOOP_LAG, tags, overdue / 1e6);
+            if (overdue > STUCK_NANOS) lag.add(overdue / 1e6);
         }
 
         void cancel() {

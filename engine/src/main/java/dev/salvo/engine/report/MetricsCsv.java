@@ -5,13 +5,16 @@ import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.metrics.Interval;
 import dev.salvo.engine.metrics.IntervalListener;
 import dev.salvo.engine.metrics.MetricType;
+import dev.salvo.engine.metrics.Tags;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 
@@ -24,6 +27,8 @@ public final class MetricsCsv implements IntervalListener, AutoCloseable {
             "p50", "p90", "p95", "p99", "max", "value");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CSVPrinter csv;
+    /** Each tag set's JSON cell, written once: the same few sets come back every second (sampler thread only). */
+    private final Map<Tags, String> tagsJson = new HashMap<>();
 
     public MetricsCsv(Writer out) throws IOException {
         csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
@@ -39,7 +44,8 @@ public final class MetricsCsv implements IntervalListener, AutoCloseable {
                 MetricType type = a.metric().type();
                 if (a.count() == 0 && type != MetricType.GAUGE) continue;
                 if (type == MetricType.GAUGE && Double.isNaN(a.last())) continue;
-                String tags = JSON.writeValueAsString(a.tags().asMap());
+                String tags = tagsJson.get(a.tags());
+                if (tags == null) tagsJson.put(a.tags(), tags = JSON.writeValueAsString(a.tags().asMap()));
                 String count = Long.toString(a.count());
                 switch (type) {
                     case COUNTER -> csv.printRecord(ts, a.metric().name(), type.label(), tags, count,

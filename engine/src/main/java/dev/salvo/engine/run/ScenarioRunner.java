@@ -1,5 +1,6 @@
 package dev.salvo.engine.run;
 
+import dev.salvo.engine.exec.LiveLoad;
 import dev.salvo.engine.exec.ScenarioRun;
 import dev.salvo.engine.exec.VirtualUser;
 import dev.salvo.engine.metrics.BuiltinMetrics;
@@ -27,6 +28,7 @@ final class ScenarioRunner implements ScenarioRun {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean interrupted;
     private volatile long startNanos;
+    private volatile LiveLoad live;
 
     /** A runner of {@code scenario} whose samples carry {@code tags}; its VUs come from {@link Run#newVu}. */
     ScenarioRunner(Scenario scenario, Tags tags, Run run) {
@@ -173,6 +175,16 @@ final class ScenarioRunner implements ScenarioRun {
     @Override
     public void dropIteration() {
         run.metrics().add(BuiltinMetrics.DROPPED_ITERATIONS, tags, 1);
+    }
+
+    @Override
+    public void live(LiveLoad load) {
+        live = load;
+    }
+
+    /** The load to change while the scenario runs, or null (not started, or its executor cannot change). */
+    LiveLoad liveLoad() {
+        return live;
     }
 
     @Override
