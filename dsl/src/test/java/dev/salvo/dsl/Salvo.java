@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class Salvo {
     private static final Pattern CHECK = Pattern.compile("^\\s+[✓✗] (.+?)  (\\d+) passed, (\\d+) failed", Pattern.MULTILINE);
-    private static final Pattern COMPLETED = Pattern.compile("in \\S+: (\\d+) iterations completed, (\\d+) interrupted");
+    private static final Pattern COMPLETED = Pattern.compile("in \\S+: (\\d+) iterations? completed, (\\d+) interrupted");
 
     private Salvo() {}
 

@@ -12,7 +12,9 @@ import java.util.Map;
 @Command(name = "salvo", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "Load testing with JavaScript scenarios on Netty workers.",
         subcommands = {RunCommand.class, ReplCommand.class, ValidateCommand.class, CompareCommand.class, MergeCommand.class,
-                DemoCommand.class, VersionCommand.class})
+                DemoCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  salvo run --demo examples/quickstart.js", "  salvo help run"})
 public final class Main implements Runnable {
 
     @Override
@@ -37,17 +39,12 @@ public final class Main implements Runnable {
     public static int execute(Map<String, String> env, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cli = new CommandLine(new Main());
+        Usage.apply(cli, System.getenv("COLUMNS"));
         EnvironmentFlags environment = new EnvironmentFlags(env);
         CommandLine run = cli.getSubcommands().get("run");
         run.setDefaultValueProvider(environment);
         ((RunCommand) run.getCommand()).environment = environment;
-        cli.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            String variable = c == run ? environment.blame(ex) : null;
-            c.getErr().println("salvo " + c.getCommandName() + ": " + (variable == null ? "" : variable + " (from the environment): ") + ex.getMessage());
-            c.getErr().println("Try 'salvo " + (c.getCommandName().equals("salvo") ? "" : c.getCommandName() + " ") + "--help'.");
-            return ExitCodes.USAGE;
-        });
+        cli.setParameterExceptionHandler((ex, a) -> CliErrors.handle(ex, a, ex.getCommandLine() == run ? environment.blame(ex) : null));
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
             c.getErr().println("salvo: internal error: " + ex);
             if (verbose) ex.printStackTrace(c.getErr());

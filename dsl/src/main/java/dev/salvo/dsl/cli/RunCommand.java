@@ -19,9 +19,31 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code salvo run SCRIPT}: runs a load test and prints its summary; the exit code is the verdict. Flags only: {@link LoadTest} runs it. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run a load test script.")
+@Command(name = "run", sortOptions = false, customSynopsis = "salvo run SCRIPT [OPTIONS]",
+        description = "Run a load test script.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  salvo run --demo examples/quickstart.js            the demo target, the script's own load",
+                "  salvo run test.js -u 50 -r 10 -t 5m --out results  50 users, 10 more a second, 5 minutes",
+                "  salvo run test.js --profile smoke --baseline base.json --fail-on-regression",
+                "",
+                "Exit codes:",
+                "  0    passed (thresholds held), or finished with no thresholds declared",
+                "  1    internal error",
+                "  2    bad command line or config",
+                "  3    script error (syntax, init, options, thresholds; setup() or teardown() threw)",
+                "  95   a result file could not be written",
+                "  96   out of memory",
+                "  97   every request failed or every iteration threw",
+                "  99   a threshold was breached",
+                "  100  regression against the baseline (with --fail-on-regression)",
+                "  108  the script called abort()",
+                "  130  interrupted (Ctrl-C, SIGTERM); the results are still written",
+                "",
+                "More in docs/cli.md; 'salvo help COMMAND' shows any command's help."})
 public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help = new HelpOption();
+
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "The scenario script (an ES module).")
     Path script;
 

@@ -52,6 +52,10 @@ public final class LoadTest {
     private final PrintStream err;
     private final RunControl control = new RunControl();
     private final ErrorCounts scriptErrors = new ErrorCounts();
+    /** The demo target's base URLs, each with the symbol that names its requests (--demo). */
+    private final Map<String, String> demoUrls = new LinkedHashMap<>();
+    /** The live line while the run goes on (null otherwise): warnings print above it. */
+    private volatile Progress progress;
     /** --web or --metrics-port: the live view of the run; null without. */
     private volatile WebRun web;
 
@@ -79,6 +83,12 @@ public final class LoadTest {
             Map<String, String> vars = new LinkedHashMap<>();
             if (target != null) vars.putAll(target.env());
             vars.putAll(settings.inputs().env());
+            if (target != null) {
+                // requests to the demo are named ${env.BASE_URL}/...: its port changes with every run
+                for (Map.Entry<String, String> e : target.env().entrySet()) {
+                    if (e.getValue().equals(vars.get(e.getKey()))) demoUrls.put(e.getValue(), "${env." + e.getKey() + "}");
+                }
+            }
             int code = prepare(js, Prepared.envJson(vars));
             if (web != null) web.awaitQuit(err);
             return code;
@@ -108,6 +118,7 @@ public final class LoadTest {
         RunSettings.Inputs in = settings.inputs();
         RunSettings.Execution x = settings.execution();
         Metrics metrics = new Metrics();
+        metrics.nameUrls(demoUrls);
         HostContext host = new HostContext(envJson, false, metrics, scriptErrors::add, control::abort);
         Prepared prepared;
         // Ctrl-C while the module's top level runs: code that never yields there holds this thread, so it is cancelled from the signal's.
@@ -233,17 +244,21 @@ public final class LoadTest {
             if (x.maxDuration() != null) control.capAfter(x.maxDuration());
             ProgressLine progressLine = new ProgressLine();
             run.addIntervalListener(progressLine);
+            reports.watch(prepared.thresholds());
             reports.listeners().forEach(run::addIntervalListener);
             if (console.banner() && !console.quiet()) {
-                err.printf("salvo: running %s (%d VUs max, up to %s)%n", settings.script(), plan.maxVus(), Durations.format(plan.maxDuration()));
+                err.println("salvo: running " + settings.script() + " (" + startLine(plan) + ")");
             }
             RunResult result;
             try (Progress progress = console.quiet() || !console.progress() ? null
                     : new Progress(run, progressLine, plan, prepared.thresholds(), err, console.progressInterval());
                  ThresholdMonitor monitor = new ThresholdMonitor(prepared.thresholds(), metrics, control::thresholdFailed);
                  Monitors monitors = host.monitors()) {
+                this.progress = progress;
                 monitors.start(this::warn);
                 result = run.execute();
+            } finally {
+                this.progress = null;
             }
             String teardownFailed = null;
             if (!result.interrupted() && prepared.info().exportsFunction("teardown")) {
@@ -281,7 +296,7 @@ public final class LoadTest {
             err.println("\n  script errors");
             scriptErrors.snapshot().forEach((m, n) -> err.printf("    %6d × %s%n", n, m));
         }
-        out.println("\n" + ending.line());
+        out.println((settings.console().quiet() ? "" : "\n") + ending.line());
         if (control.capped()) warn("stopped at --max-duration " + Durations.format(settings.execution().maxDuration()));
         String script = settings.script().toString();
         if (results.baseline() != null) {
@@ -319,8 +334,17 @@ public final class LoadTest {
     }
 
     private void warn(String warning) {
-        err.println("salvo: warning: " + warning);
+        Progress p = progress;
+        if (p != null) p.println("salvo: warning: " + warning);
+        else err.println("salvo: warning: " + warning);
         if (web != null) web.warn(warning);
+    }
+
+    /** "10 VUs max, 15s planned, then up to 30s of graceful stop" for the line that starts the run. */
+    static String startLine(Plan plan) {
+        Duration planned = plan.plannedDuration(), grace = plan.maxDuration().minus(planned);
+        return plan.maxVus() + (plan.maxVus() == 1 ? " VU" : " VUs") + " max, " + Durations.format(planned) + " planned"
+                + (grace.isZero() ? "" : ", then up to " + Durations.format(grace) + " of graceful stop");
     }
 
     private void warnIfInterpreted(JsScript js) {

@@ -370,7 +370,7 @@ final class WebRun implements LiveControl, AutoCloseable {
             case "failures.csv" -> csv(out -> FailuresCsv.write(s, out));
             case "exceptions.csv" -> csv(out -> ExceptionsCsv.write(s, out));
             case "summary.json" -> file("application/json", out -> SummaryJson.write(s, end, script, w, out));
-            case "report.html" -> file("text/html; charset=utf-8", out -> HtmlReport.write(s, end, script, timeline.points(), out));
+            case "report.html" -> file("text/html; charset=utf-8", out -> HtmlReport.write(s, end, script, w, timeline, out));
             default -> null;
         };
     }

@@ -34,18 +34,22 @@
     return out.join('\n');
   };
 
+  // ANSI colours as Node's REPL uses them, when the terminal has them (NO_COLOR unset)
+  let colour = false;
+  const paint = (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+
   const key = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`);
   const show = (v, depth, seen) => {
     switch (typeof v) {
-      case 'string': return depth === 0 ? `'${v}'` : `'${v.replace(/'/g, "\\'")}'`;
-      case 'undefined': return 'undefined';
-      case 'function': return `[${v.constructor && v.constructor.name === 'AsyncFunction' ? 'AsyncFunction' : 'Function'}: ${v.name || '(anonymous)'}]`;
-      case 'bigint': return `${v}n`;
-      case 'symbol': return v.toString();
+      case 'string': return paint(32, depth === 0 ? `'${v}'` : `'${v.replace(/'/g, "\\'")}'`);
+      case 'undefined': return paint(90, 'undefined');
+      case 'function': return paint(36, `[${v.constructor && v.constructor.name === 'AsyncFunction' ? 'AsyncFunction' : 'Function'}: ${v.name || '(anonymous)'}]`);
+      case 'bigint': return paint(33, `${v}n`);
+      case 'symbol': return paint(32, v.toString());
       case 'object': break;
-      default: return String(v);
+      default: return paint(33, String(v));
     }
-    if (v === null) return 'null';
+    if (v === null) return paint(1, 'null');
     if (v instanceof Response) return depth === 0 ? response(v) : `Response { status: ${v.status}, url: '${v.url}' }`;
     if (v instanceof Error) return String(v.stack || v);
     if (v instanceof Promise) return 'Promise { <pending> }';
@@ -65,20 +69,30 @@
   const names = (v) => {
     const out = new Set();
     for (let o = Object(v); o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
-      for (const k of Object.getOwnPropertyNames(o)) if (k !== 'constructor' && !k.startsWith('__')) out.add(k);
+      // internal fields (_body, _timings) stay hidden; `_`, the last result, is shown
+      for (const k of Object.getOwnPropertyNames(o)) if (k !== 'constructor' && (k === '_' || !k.startsWith('_'))) out.add(k);
     }
     return [...out].join('\n');
   };
 
   return Object.freeze({
-    // Awaits v, keeps it as `_` and reports it printed: done.ok(text) or done.fail(error).
-    settle(v, declaration, done) {
+    // Awaits v when the input awaited (wrapped: it ran in an async function), keeps it as `_` and
+    // reports it printed: done.ok(text) or done.fail(error). A promise the input did not await is
+    // shown as Node shows one, Promise { <pending> }, and stays a promise.
+    settle(v, declaration, wrapped, done) {
+      if (!wrapped && v instanceof Promise) {
+        v.catch(() => {}); // its rejection is the user's to see by awaiting it, not an unhandled one
+        if (!declaration) globalThis._ = v;
+        done.ok(declaration ? '' : show(v, 0, []));
+        return;
+      }
       Promise.resolve(v).then((x) => {
         if (!declaration && x !== undefined) globalThis._ = x;
         done.ok(declaration ? '' : show(x, 0, []));
       }, (e) => done.fail(e));
     },
     show: (v) => show(v, 0, []),
+    colours: (on) => { colour = on; return ''; },
     names,
     describe: (e) => (e instanceof Error ? String(e.stack || e) : show(e, 0, [])),
   });

@@ -18,6 +18,9 @@ public interface Executor {
     /** The longest this executor runs, graceful stop included (for progress and time-outs). */
     Duration maxRunTime();
 
+    /** How long VUs may finish their iteration after the planned end, the last part of {@link #maxRunTime()}. */
+    Duration gracefulStop();
+
     /** Schedules the scenario; the future completes when every VU of it has stopped. */
     CompletableFuture<Void> start(ScenarioRun run);
 

@@ -84,6 +84,12 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
         return scenarios.stream().mapToInt(s -> s.executor().maxVus()).sum();
     }
 
+    /** When the last scenario is planned to end: the longest run without the graceful stop after it. */
+    public Duration plannedDuration() {
+        return scenarios.stream().map(s -> s.startTime().plus(s.executor().maxRunTime()).minus(s.executor().gracefulStop()))
+                .max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
     public Duration maxDuration() {
         return scenarios.stream().map(s -> s.startTime().plus(s.executor().maxRunTime()))
                 .max(Duration::compareTo).orElse(Duration.ZERO);

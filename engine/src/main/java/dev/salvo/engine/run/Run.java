@@ -335,6 +335,7 @@ public final class Run {
                 VuServices vs = services.remove(vu);
                 if (vs != null) {
                     vs.ws().close();
+                    vs.sse().close();
                     vs.http().close();
                 }
             }, vu.loop()));
