@@ -24,8 +24,8 @@ VUS=${VUS:-200}
 SLEEP=${SLEEP:-1}
 HEAP=${HEAP:-512m}
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-for tool in "$NGINX" python3 curl jcmd jstat; do
-  command -v "$tool" >/dev/null || { echo "soak.sh: needs $tool (apt-get install nginx-light python3 curl and a JDK)" >&2; exit 1; }
+for tool in "$NGINX" python3 curl; do
+  command -v "$tool" >/dev/null || { echo "soak.sh: needs $tool (apt-get install nginx-light python3 curl)" >&2; exit 1; }
 done
 [[ -n ${SALVO_DIST:-} ]] || "$root/salvo" version >/dev/null
 
@@ -60,9 +60,14 @@ for _ in 1 2 3; do
   [[ $(basename "$(readlink "/proc/$salvo_pid/exe")") == java ]] && break
   salvo_pid=$(pgrep -P "$salvo_pid" | head -n 1)
 done
-# jcmd and jstat: salvo's JDK's, else the PATH's (a jlink runtime has neither; 17's can attach to 25).
-bin=$(dirname "$(readlink "/proc/$salvo_pid/exe")")
-[[ -x $bin/jcmd && -x $bin/jstat ]] || bin=$(dirname "$(command -v jcmd)")
+# jcmd and jstat: salvo's JDK's, else JAVA_HOME's, the PATH's or any JDK's (the distribution's jlink runtime
+# has neither; 17's attach to a JVM 25 as well).
+bin=''
+for dir in "$(dirname "$(readlink "/proc/$salvo_pid/exe")")" ${JAVA_HOME:+"$JAVA_HOME/bin"} \
+    "$(dirname "$(command -v jcmd || echo /nonexistent/jcmd)")" /usr/lib/jvm/*/bin; do
+  if [[ -x $dir/jcmd && -x $dir/jstat ]]; then bin=$dir; break; fi
+done
+[[ -n $bin ]] || { echo "soak.sh: needs jcmd and jstat (a JDK)" >&2; exit 1; }
 
 # One line per sample: seconds, old-gen KiB after a full GC, fds, RSS KiB, requests, failures.
 echo "t old_kib fds rss_kib requests failures" >"$work/samples"

@@ -5,7 +5,6 @@ import dev.salvo.dsl.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +87,7 @@ public final class Salvo {
 
     /** Runs with {@code env} as the environment the {@code SALVO_*} flags are read from. */
     public static Result run(Map<String, String> env, String... args) {
-        if (DIST != null) return runDistribution(args);
+        if (DIST != null) return runDistribution(env, args);
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -126,12 +125,15 @@ public final class Salvo {
         return r;
     }
 
-    private static Result runDistribution(String... args) {
+    private static Result runDistribution(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(DIST, "bin", "salvo").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("SALVO_") || k.endsWith("_OPTS") || k.equals("JAVA_TOOL_OPTIONS"));
-        pb.environment().put("SALVO_JS_RUNTIME", "interpreter"); // as the in-process tests run
+        env.forEach((k, v) -> {
+            if (k.startsWith("SALVO_")) pb.environment().put(k, v); // the flags an in-process run would read
+        });
+        pb.environment().putIfAbsent("SALVO_JS_RUNTIME", "interpreter"); // as the in-process tests run
         long start = System.nanoTime();
         try {
             Process p = pb.start();
@@ -151,12 +153,15 @@ public final class Salvo {
         }
     }
 
+    /** What {@code in} gave until it ended, or until the process was killed (its stream then closes). */
     private static String drain(InputStream in) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            in.transferTo(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // killed: keep what came
         }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** Writes a script file (creating folders) and returns its path as a string for the command line. */

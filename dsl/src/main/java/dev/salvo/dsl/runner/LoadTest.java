@@ -124,7 +124,8 @@ public final class LoadTest {
         // Ctrl-C while the module's top level runs: code that never yields there holds this thread, so it is cancelled from the signal's.
         CompletableFuture<Void> cancel = control.interruption().thenRun(js::cancel);
         try {
-            prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers());
+            prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers()).select(in.scenarios())
+                    .fromEnvironment(in.fromEnvironment());
         } catch (ScriptError | PolyglotException | IllegalStateException e) {
             if (!control.interrupted()) throw e;
             prepared = null;
@@ -135,7 +136,7 @@ public final class LoadTest {
             err.println(name("salvo") + ": interrupted while loading the script: nothing ran, no result file written" + exit(ExitCodes.INTERRUPTED));
             return ExitCodes.INTERRUPTED;
         }
-        prepared = insecure(prepared.select(in.scenarios()).fromEnvironment(in.fromEnvironment()));
+        prepared = insecure(prepared);
         Plan whole = prepared.plan();
         Segment segment = x.distributed().segment();
         // A segment does not judge the thresholds: 'salvo merge' evaluates them once over every segment.
