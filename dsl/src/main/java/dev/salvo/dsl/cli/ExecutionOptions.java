@@ -32,6 +32,14 @@ final class ExecutionOptions {
             description = "Wait until this RFC 3339 time (e.g. 2026-01-31T12:00:00Z) before starting: a barrier for segments.")
     String startAt;
 
+    @Option(names = "--coordinator", paramLabel = "URL",
+            description = "With --segment: join this 'salvo coordinate' (ws://HOST:PORT), start with the fleet, stream to it; needs --out.")
+    String coordinator;
+
+    @Option(names = "--token", paramLabel = "T", defaultValue = "${env:SALVO_TOKEN}",
+            description = "The coordinator's shared token (default: $SALVO_TOKEN).")
+    String token;
+
     @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
     Integer workers;
 
@@ -53,7 +61,7 @@ final class ExecutionOptions {
 
     /** @throws IllegalArgumentException naming the flag, for a bad --segment, --segment-sequence or --start-at */
     RunSettings.Execution execution() {
-        return new RunSettings.Execution(demo, insecureSkipTlsVerify, Distributed.of(segment, segmentSequence, startAt), workers, null,
+        return new RunSettings.Execution(demo, insecureSkipTlsVerify, Distributed.of(segment, segmentSequence, startAt).withCoordinator(coordinator, token), workers, null,
                 maxDuration, printPlan, warmup);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
 @Command(name = "salvo", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "Load testing with JavaScript scenarios on Netty workers.",
         subcommands = {RunCommand.class, ReplCommand.class, ValidateCommand.class, CompareCommand.class, MergeCommand.class,
-                DemoCommand.class, VersionCommand.class})
+                CoordinateCommand.class, DemoCommand.class, VersionCommand.class})
 public final class Main implements Runnable {
 
     @Override

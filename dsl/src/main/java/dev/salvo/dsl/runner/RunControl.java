@@ -18,11 +18,13 @@ final class RunControl {
     private volatile boolean capped;
     private volatile boolean interrupted;
     private volatile String outOfMemory;
+    private volatile String fleetStop;
+    private volatile int fleetStopCode;
     private final CompletableFuture<Void> interruption = new CompletableFuture<>();
 
     void attach(Run run) {
         this.run = run;
-        if (aborted != null || thresholdAbort != null || interrupted || outOfMemory != null) run.stop();
+        if (aborted != null || thresholdAbort != null || interrupted || outOfMemory != null || fleetStop != null) run.stop();
     }
 
     void abort(String message) {
@@ -59,6 +61,23 @@ final class RunControl {
     void thresholdFailed(Verdict v) {
         if (aborted == null && thresholdAbort == null) thresholdAbort = v;
         stop();
+    }
+
+    /** The coordinator stopped the fleet (an abortOnFail threshold over the whole: 99; it was interrupted: 130). */
+    void fleetStop(String reason, int code) {
+        if (fleetStop == null) {
+            fleetStopCode = code;
+            fleetStop = reason;
+        }
+        stop();
+    }
+
+    String fleetStop() {
+        return fleetStop;
+    }
+
+    int fleetStopCode() {
+        return fleetStopCode;
     }
 
     /** --max-duration: stops the run after {@code cap} on a daemon timer; the run then counts as ended, not interrupted. */
