@@ -94,10 +94,13 @@ public final class FleetWire {
         }
     }
 
-    /** The requests of an interval: the sum of its {@code http_reqs} series. */
+    /**
+     * The requests of an interval: the count of its {@code http_req_duration} series, the histograms
+     * latency.hlog logs (the {@code http_reqs} counter of a request can fall in the period before).
+     */
     public static long requests(List<Aggregate> series) {
-        double n = 0;
-        for (Aggregate a : series) if (a.metric().name().equals("http_reqs")) n += a.sum();
-        return Math.round(n);
+        long n = 0;
+        for (Aggregate a : series) if (a.metric().name().equals("http_req_duration")) n += a.count();
+        return n;
     }
 }
