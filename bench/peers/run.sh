@@ -19,7 +19,8 @@
 #   locust-fast locust; salvo-c1 is the optimizing runtime with HotSpot limited to C1,
 #   -XX:TieredStopAtLevel=1, see docs/performance.md "Warm-up"), NGINX_WORKERS (1: the generator needs the other core), SALVO_OPTS (salvo's JVM),
 #   SALVO_VARIANTS: ';'-separated variants; each salvo tool then runs once per variant with the
-#   variant's space-separated VAR=value words in its environment, for A/B runs back to back, e.g.
+#   variant's space-separated VAR=value words in its environment (a word starting with '-' is one more
+#   JVM option in SALVO_OPTS), for A/B runs back to back, e.g.
 #   TOOLS=salvo SALVO_VARIANTS='default;SALVO_OPTS=-Dpolyglot.engine.CompilerThreads=1' (default: as is).
 #   SALVO_DIST: the salvo distribution to run (default: this checkout's dsl/target/salvo); as a
 #   variant word it compares two builds, e.g. SALVO_VARIANTS='default;SALVO_DIST=/tmp/old' with
@@ -271,9 +272,16 @@ run_one() {
       label="salvo ($runtime, isolation $iso)"
       local dist=${SALVO_DIST:-$root/dsl/target/salvo} words w
       if [[ $variant != default ]]; then
+        local jvm=''
         read -ra words <<<"$variant"
-        for w in "${words[@]}"; do [[ $w == SALVO_DIST=* ]] && dist=${w#SALVO_DIST=}; done
-        envs+=("${words[@]}")
+        for w in "${words[@]}"; do
+          case $w in
+            SALVO_DIST=*) dist=${w#SALVO_DIST=} ;;
+            -*) jvm+=" $w" ;;
+            *) envs+=("$w") ;;
+          esac
+        done
+        [[ -n $jvm ]] && envs+=("SALVO_OPTS=${SALVO_OPTS:-}$jvm")
         label+=" $variant"
       fi
       cmd=("$dist/bin/salvo" run "$root/bench/$script" -u "$CONNECTIONS" -t "${DURATION}s"

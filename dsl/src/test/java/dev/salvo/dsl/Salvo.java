@@ -4,13 +4,20 @@ import dev.salvo.dsl.cli.Main;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class Salvo {
     private static final Pattern CHECK = Pattern.compile("^\\s+[✓✗] (.+?)  (\\d+) passed, (\\d+) failed", Pattern.MULTILINE);
-    private static final Pattern COMPLETED = Pattern.compile("in \\S+: (\\d+) iterations completed, (\\d+) interrupted");
+    private static final Pattern COMPLETED = Pattern.compile("in \\S+: (\\d+) iterations? completed, (\\d+) interrupted");
 
     private Salvo() {}
 
@@ -69,7 +76,19 @@ public final class Salvo {
         }
     }
 
+    /**
+     * A distribution's folder ({@code -Dsalvo.faults.dist=/path/to/salvo}): commands then run as its
+     * {@code bin/salvo} process, so that the fault suite can show a case failing on an older build (docs/faults.md).
+     */
+    private static final String DIST = System.getProperty("salvo.faults.dist");
+
     public static Result run(String... args) {
+        return run(System.getenv(), args);
+    }
+
+    /** Runs with {@code env} as the environment the {@code SALVO_*} flags are read from. */
+    public static Result run(Map<String, String> env, String... args) {
+        if (DIST != null) return runDistribution(args);
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -96,7 +115,7 @@ public final class Salvo {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(errSink, true, StandardCharsets.UTF_8));
-            exit = Main.execute(args);
+            exit = Main.execute(env, args);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
@@ -105,6 +124,39 @@ public final class Salvo {
         Result r = new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), runningAt[0], end);
         oldErr.println("[salvo " + String.join(" ", args) + "] " + r);
         return r;
+    }
+
+    private static Result runDistribution(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(DIST, "bin", "salvo").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("SALVO_") || k.endsWith("_OPTS") || k.equals("JAVA_TOOL_OPTIONS"));
+        pb.environment().put("SALVO_JS_RUNTIME", "interpreter"); // as the in-process tests run
+        long start = System.nanoTime();
+        try {
+            Process p = pb.start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+            if (!p.waitFor(3, TimeUnit.MINUTES)) p.destroyForcibly(); // an old build may never end: its exit is then 137
+            long end = System.nanoTime();
+            // the "running" moment is not seen from outside: runSeconds() then counts the JVM's start too
+            Result r = new Result(p.waitFor(), out.get(), err.get(), start, end);
+            System.err.println("[" + String.join(" ", command) + "] " + r);
+            return r;
+        } catch (IOException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String drain(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes a script file (creating folders) and returns its path as a string for the command line. */

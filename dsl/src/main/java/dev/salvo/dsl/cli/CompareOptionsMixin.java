@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +37,16 @@ final class CompareOptionsMixin {
     }
 
     private static void write(Path file, String text) throws IOException {
+        try (Writer w = writer(file)) {
+            w.write(text);
+        }
+    }
+
+    /** A UTF-8 writer to {@code file}, its directory made first. */
+    static Writer writer(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     }
 
     int exitCode(Comparison c, PrintStream out) {

@@ -6,6 +6,7 @@ import dev.salvo.engine.demo.DemoServer;
 import dev.salvo.engine.demo.PortInUseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -14,8 +15,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code salvo demo}: the embedded demo target, stand-alone, until Ctrl-C. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Serve the embedded demo target (until Ctrl-C).")
+@Command(name = "demo", description = "Serve the embedded demo target (until Ctrl-C).",
+        footerHeading = "%nExample:%n",
+        footer = {"  salvo demo --port 8000 --latency 20 --error-rate 0.01"})
 public final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help = new HelpOption();
+
     @Option(names = "--port", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "8000")
     int port;
 

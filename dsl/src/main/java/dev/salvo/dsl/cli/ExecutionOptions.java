@@ -36,8 +36,7 @@ final class ExecutionOptions {
             description = "With --segment: join this 'salvo coordinate' (ws://HOST:PORT), start with the fleet, stream to it; needs --out.")
     String coordinator;
 
-    @Option(names = "--token", paramLabel = "T", defaultValue = "${env:SALVO_TOKEN}",
-            description = "The coordinator's shared token (default: $SALVO_TOKEN).")
+    @Option(names = "--token", paramLabel = "T", description = "The coordinator's shared token (or SALVO_TOKEN, as every flag).")
     String token;
 
     @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")

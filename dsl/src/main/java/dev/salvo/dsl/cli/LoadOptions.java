@@ -41,6 +41,13 @@ final class LoadOptions {
     @Option(names = "--tag", paramLabel = "K=V", description = "Add a tag to every sample of the run (repeatable).")
     Map<String, String> tags = new LinkedHashMap<>();
 
+    @Option(names = "--scenario", paramLabel = "NAME[,NAME...]", split = ",",
+            description = "Run only these scenarios of the script, or these users (exported functions) of a user()-style script.")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--host", paramLabel = "URL", description = "The target's base URL: sets env.BASE_URL (Locust's --host).")
+    String host;
+
     /** Every problem with these flags, checked before the script loads. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -48,10 +55,17 @@ final class LoadOptions {
         if (iterations != null && iterations < 1) problems.add("--iterations must be at least 1, not " + iterations);
         if (spawnRate != null && !(spawnRate > 0)) problems.add("--spawn-rate must be > 0, not " + spawnRate);
         if (config != null && !Files.isRegularFile(config)) problems.add("config file not found: " + config);
+        if (host != null && !host.matches("https?://[^\\s/]+(/\\S*)?")) problems.add("--host must be an http:// or https:// URL, not '" + host + "'");
         return problems;
     }
 
-    RunSettings.Inputs inputs() {
-        return new RunSettings.Inputs(new Overrides(vus, duration, iterations, spawnRate), tags, env, new Prepared.Layers(config, profile));
+    /** {@code fromEnvironment}: the flags a SALVO_* variable set (for --print-plan). */
+    RunSettings.Inputs inputs(Map<String, String> fromEnvironment) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        // --host is BASE_URL unless -e sets it; without its trailing slash, as scripts write `${env.BASE_URL}/path`
+        if (host != null) vars.put("BASE_URL", host.replaceFirst("/+$", ""));
+        vars.putAll(env);
+        return new RunSettings.Inputs(new Overrides(vus, duration, iterations, spawnRate), tags, vars, new Prepared.Layers(config, profile),
+                List.copyOf(scenarios), fromEnvironment);
     }
 }

@@ -5,13 +5,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Map;
 
 
 /** The {@code salvo} command line. */
 @Command(name = "salvo", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "Load testing with JavaScript scenarios on Netty workers.",
         subcommands = {RunCommand.class, ReplCommand.class, ValidateCommand.class, CompareCommand.class, MergeCommand.class,
-                CoordinateCommand.class, DemoCommand.class, VersionCommand.class})
+                CoordinateCommand.class, DemoCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  salvo run --demo examples/quickstart.js", "  salvo help run"})
 public final class Main implements Runnable {
 
     @Override
@@ -29,14 +32,19 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code; never calls {@code System.exit}. */
     public static int execute(String... args) {
+        return execute(System.getenv(), args);
+    }
+
+    /** Runs a command line with {@code env} as the environment its {@code SALVO_*} flags are read from. */
+    public static int execute(Map<String, String> env, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cli = new CommandLine(new Main());
-        cli.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("salvo " + c.getCommandName() + ": " + ex.getMessage());
-            c.getErr().println("Try 'salvo " + (c.getCommandName().equals("salvo") ? "" : c.getCommandName() + " ") + "--help'.");
-            return ExitCodes.USAGE;
-        });
+        Usage.apply(cli, System.getenv("COLUMNS"));
+        EnvironmentFlags environment = new EnvironmentFlags(env);
+        CommandLine run = cli.getSubcommands().get("run");
+        run.setDefaultValueProvider(environment);
+        ((RunCommand) run.getCommand()).environment = environment;
+        cli.setParameterExceptionHandler((ex, a) -> CliErrors.handle(ex, a, ex.getCommandLine() == run ? environment.blame(ex) : null));
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
             c.getErr().println("salvo: internal error: " + ex);
             if (verbose) ex.printStackTrace(c.getErr());

@@ -9,6 +9,7 @@ import dev.salvo.engine.report.RunEnd;
 import dev.salvo.engine.report.Summary;
 import dev.salvo.engine.thresholds.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,9 +20,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code salvo merge DIR... --out DIR}: one result from the segments of a run, thresholds evaluated once. */
-@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Merge the result directories of 'salvo run --segment I/N' runs; evaluate the thresholds on the whole.")
+@Command(name = "merge", sortOptions = false,
+        description = "Merge the result directories of 'salvo run --segment I/N' runs; evaluate the thresholds on the whole.",
+        footerHeading = "%nExample:%n",
+        footer = {"  salvo merge shard-0 shard-1 shard-2 --out merged"})
 public final class MergeCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help = new HelpOption();
+
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Result directories (--out of each segment).")
     List<Path> dirs;
 

@@ -14,6 +14,7 @@ import dev.salvo.engine.run.Workers;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,10 +32,16 @@ import java.io.IOException;
 
 
 /** {@code salvo repl [SCRIPT]}: JavaScript at a prompt on the same runtime as {@code salvo run}. */
-@Command(name = "repl", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "repl", sortOptions = false,
         description = {"Probe endpoints interactively, then save the session as a scenario.",
-                "With standard input not a terminal, evaluates it line by line: exit 0, or 3 if a line failed."})
+                "With standard input not a terminal, evaluates it line by line: exit 0, or 3 if a line failed."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  salvo repl --demo                   then: await http.get(`${env.BASE_URL}/health`)",
+                "  echo 'await http.get(\"https://example.com\")' | salvo repl"})
 public final class ReplCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help = new HelpOption();
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "A module to load first (its exports become globals).")
     Path script;
 

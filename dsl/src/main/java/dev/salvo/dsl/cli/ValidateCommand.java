@@ -11,6 +11,7 @@ import dev.salvo.engine.plan.PlanException;
 import dev.salvo.engine.plan.Scenario;
 import dev.salvo.engine.thresholds.Threshold;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
@@ -22,9 +23,14 @@ import dev.salvo.engine.plan.ConfigException;
 
 
 /** {@code salvo validate SCRIPT}: loads the script, checks options, scenarios and thresholds; runs nothing. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a script's syntax, options, scenarios and thresholds without running it.")
+@Command(name = "validate",
+        description = "Check a script's syntax, options, scenarios and thresholds without running it.",
+        footerHeading = "%nExample:%n",
+        footer = {"  salvo validate test.js --profile smoke"})
 public final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help = new HelpOption();
+
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "The scenario script (an ES module).")
     Path script;
 

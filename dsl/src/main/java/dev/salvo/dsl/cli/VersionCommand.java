@@ -18,7 +18,9 @@ public final class VersionCommand implements Runnable, IVersionProvider {
     public String[] getVersion() {
         String runtime;
         try (Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build()) {
-            runtime = engine.getImplementationName() + " (GraalJS " + engine.getVersion() + ")";
+            // the engine says "Development Build" for Maven Central's jars; their manifest has the release
+            String version = Engine.class.getPackage().getImplementationVersion();
+            runtime = engine.getImplementationName() + " (GraalJS " + (version != null ? version : engine.getVersion()) + ")";
         }
         return new String[] {
             "salvo " + Version.get(),

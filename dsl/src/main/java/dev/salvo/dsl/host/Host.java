@@ -11,6 +11,8 @@ import dev.salvo.engine.metrics.MetricNames;
 import dev.salvo.engine.metrics.MetricType;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.ws.WsParams;
+import dev.salvo.engine.llm.LlmChat;
+import dev.salvo.engine.sse.SseParams;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.graalvm.polyglot.HostAccess;
@@ -338,14 +340,58 @@ public final class Host {
         return socket;
     }
 
-    /** The run's TLS settings; {@code insecureSkipTLSVerify} in the socket's params also skips certificate checks. */
+    /** The run's TLS settings; {@code insecureSkipTLSVerify} in a socket's or stream's params also skips certificate checks. */
     private static TlsConfig wsTls(VuState vu, boolean insecureSkipTlsVerify) {
         TlsConfig t = vu.services.http().config().tls();
         return insecureSkipTlsVerify && !t.insecureSkipVerify()
                 ? new TlsConfig(true, t.minVersion(), t.maxVersion(), t.cipherSuites(), t.clientCertificates()) : t;
     }
 
+    /**
+     * Opens a Server-Sent Events stream for the running VU; {@code events} holds the module's handlers, {@code p} the
+     * stream's params by name: {@code url, method, body, headers, tags} ({@code [name, value, ...]}), {@code timeout,
+     * idleTimeout, maxEventSize} (0: the default), {@code reconnect, maxReconnects, retry, lastEventId},
+     * {@code insecureSkipTLSVerify}. Returns the stream's methods for the module's {@code Stream}.
+     */
+    @HostAccess.Export
+    public JsStream sseOpen(Value p, Value events) {
+        VuState vu = running("sse.open()");
+        SseParams params = sseParams(vu, p, "sse.open", JsValues.body(p.getMember("body")));
+        JsStream stream = new JsStream(vu, events);
+        stream.stream = vu.services.sse().open(params, stream);
+        return stream;
+    }
 
+    /** One streamed chat completion ({@code p} as for {@link #sseOpen}, {@code body} the request's JSON); {@code callback} gets the result. */
+    @HostAccess.Export
+    public void llmChat(Value p, Value callback) {
+        VuState vu = running("llm.chat()");
+        byte[] body;
+        try {
+            body = LlmChat.body(p.getMember("body").asString());
+        } catch (IllegalArgumentException e) {
+            throw ScriptProblem.type("llm.chat(): " + e.getMessage());
+        }
+        SseParams params = sseParams(vu, p, "llm.chat", body);
+        vu.requestSent();
+        LlmChat.start(vu.services.sse(), params, result -> {
+            vu.requestDone();
+            vu.resume(callback, new JsStream.Chat(result));
+        });
+    }
 
-
+    private static SseParams sseParams(VuState vu, Value p, String what, byte[] body) {
+        String url = p.getMember("url").asString();
+        try {
+            int maxEventSize = p.getMember("maxEventSize").asInt();
+            Value idle = p.getMember("idleTimeout");
+            return new SseParams(p.getMember("method").asString(), vu.uri(url), JsValues.headers(p.getMember("headers")), body,
+                    JsValues.timeout(p.getMember("timeout")), idle.isNull() ? null : JsValues.timeout(idle),
+                    maxEventSize <= 0 ? SseParams.DEFAULT_MAX_EVENT_SIZE : maxEventSize, JsValues.tags(vu, p.getMember("tags")),
+                    wsTls(vu, p.getMember("insecureSkipTLSVerify").asBoolean()), p.getMember("reconnect").asBoolean(),
+                    p.getMember("maxReconnects").asInt(), p.getMember("retry").asLong(), JsValues.string(p.getMember("lastEventId")));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw ScriptProblem.type(what + "('" + url + "'): " + e.getMessage());
+        }
+    }
 }

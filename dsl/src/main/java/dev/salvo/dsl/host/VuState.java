@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import dev.salvo.engine.http.ExpectedStatuses;
 import java.util.HashMap;
 import java.util.Map;
@@ -140,10 +141,22 @@ public final class VuState {
         try {
             fn.execute(arg);
         } catch (PolyglotException e) {
-            if (!e.isCancelled() && !closed) host.uncaught(e);
+            if (outOfHeap(e)) {
+                // Not a script error: reported as a worker dying of it would be (the run stops, says why, exit 96),
+                // since this task's caller, Netty, would only log it.
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, new OutOfMemoryError(e.getMessage()));
+            } else if (!e.isCancelled() && !closed) {
+                host.uncaught(e);
+            }
         } catch (IllegalStateException e) {
             if (!closed) throw e; // a closed context; the VU is gone
         }
+    }
+
+    /** The heap ran out in the script (a stack overflow is a JavaScript RangeError instead). */
+    public static boolean outOfHeap(PolyglotException e) {
+        return e.isResourceExhausted() && !String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("stack");
     }
 
     /** The URL parsed; the last one is kept, since most VUs request the same URL again and again. */

@@ -72,7 +72,13 @@ public final class Repl {
         String[] parts = line.split("\\s+", 2);
         String arg = parts.length > 1 ? parts[1].strip() : "";
         switch (parts[0]) {
-            case ".help" -> out.println(HELP);
+            case ".help" -> {
+                out.println(HELP);
+                if (vars.get("BASE_URL") == null) {
+                    out.println("env.BASE_URL is not set in this session: start it with --demo (the demo target) or -e BASE_URL=URL,"
+                            + " or use a full URL: await http.get('https://example.com/')");
+                }
+            }
             case ".exit" -> exit = true;
             case ".clear" -> {
                 saver.clear();

@@ -12,12 +12,17 @@ import java.util.regex.Pattern;
 /**
  * The session's successful inputs as a scenario script that {@code salvo run} accepts: imports
  * first, functions declared at the prompt exported, the other inputs in order as the default
- * function; bare inspections ({@code res}, {@code res.status}) are left out.
+ * function; inputs that only show a value ({@code res}, {@code res.status === 200}) are left out.
  */
 final class Saver {
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s[\\s\\S]*$");
     private static final Pattern INSPECTION = Pattern.compile("^[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*|\\[[^\\]]*\\])*;?$");
     private static final Pattern KEYWORD = Pattern.compile("^(const|let|var)\\s+");
+    private static final Pattern STRINGS = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|`(?:[^`\\\\]|\\\\.)*`");
+    /** {@code =}, {@code +=} ..., but not {@code ==}, {@code ===}, {@code !=}, {@code <=}, {@code >=} or {@code =>}. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?<![=!<>])(?:[-+*/%&|^]|\\*\\*|<<|>>>?|&&|\\|\\||\\?\\?)?=(?![=>])");
+    private static final Pattern STATEMENT = Pattern.compile(
+            "\\b(?:const|let|var|function|class|import|export|await|yield|delete|throw|return|if|for|while|do|switch|try|new)\\b");
 
     private final List<String> inputs = new ArrayList<>();
     /** Modules loaded with .load: file -> export names. */
@@ -25,7 +30,17 @@ final class Saver {
 
     void add(String input) {
         String s = input.strip();
-        if (!s.isEmpty() && !INSPECTION.matcher(s).matches() && !s.matches("^_\\b[\\s\\S]*")) inputs.add(s);
+        if (!s.isEmpty() && !INSPECTION.matcher(s).matches() && !s.matches("^_\\b[\\s\\S]*") && hasEffects(s)) inputs.add(s);
+    }
+
+    /**
+     * Whether a statement can change anything: it calls, assigns, declares, awaits, imports or is a
+     * statement with a keyword. {@code res.status === 200} or {@code 1 + 2} only show a value: not saved.
+     */
+    static boolean hasEffects(String statement) {
+        String code = STRINGS.matcher(statement).replaceAll("''");
+        return code.contains("(") || ASSIGNMENT.matcher(code).find() || code.contains("++") || code.contains("--")
+                || STATEMENT.matcher(code).find();
     }
 
     void loaded(Path file, List<String> exports) {

@@ -38,7 +38,18 @@ public final class Session implements AutoCloseable {
             import http from 'salvo/http';
             import * as salvo from 'salvo';
             import * as metrics from 'salvo/metrics';
-            for (const [k, v] of Object.entries({ http, ...salvo, ...metrics })) {
+            import streams from 'salvo/sse';
+            import llm from 'salvo/llm';
+            // At the prompt, a stream prints its events and errors as they come, then resolves as in a script.
+            const sse = Object.freeze({ ...streams, open(url, params, fn) {
+              if (typeof params === 'function' && fn === undefined) [fn, params] = [params, undefined];
+              return streams.open(url, params, (stream) => {
+                stream.on('event', (e) => console.log(`${e.event}${e.id ? ` #${e.id}` : ''}: ${e.data}`));
+                stream.on('error', (e) => console.log(`error ${e.code}: ${e.message}`));
+                if (fn) return fn(stream);
+              });
+            } });
+            for (const [k, v] of Object.entries({ http, sse, llm, ...salvo, ...metrics })) {
               if (k !== 'default') Object.defineProperty(globalThis, k, { value: v, writable: true, configurable: true });
             }
             """;
@@ -90,6 +101,9 @@ public final class Session implements AutoCloseable {
         return js.file().getParent();
     }
 
+    /** Whether the last input ran wrapped in an async function (it awaits): its promise is its value's, awaited. */
+    private boolean wrapped;
+
     /** Evaluates one input; blocks until it (and any promise it awaits) settled, or {@link #cancel} was called. */
     public Outcome eval(String input) {
         Rewrite.Code code = Rewrite.of(input);
@@ -99,7 +113,7 @@ public final class Session implements AutoCloseable {
         loop.execute(() -> {
             try {
                 Value v = run(code.text(), name, input);
-                helpers.getMember("settle").execute(v, code.declaration(), new Completion(
+                helpers.getMember("settle").execute(v, code.declaration(), wrapped, new Completion(
                         text -> result.complete(new Outcome(true, text.asString())),
                         e -> result.complete(new Outcome(false, "Uncaught " + describe(e)))));
             } catch (PolyglotException e) {
@@ -120,6 +134,7 @@ public final class Session implements AutoCloseable {
         candidates.add("(async () => (" + code + "\n))()");
         candidates.add("(async () => {" + code + "\n})()");
         for (String candidate : candidates) {
+            wrapped = candidate != code;
             Source source = Source.newBuilder("js", candidate, name).buildLiteral();
             try {
                 context.parse(source);
@@ -131,6 +146,7 @@ public final class Session implements AutoCloseable {
         }
         // none parses: report the error of the input as the user typed it (a module allows await and import)
         context.parse(Source.newBuilder("js", input, name).mimeType("application/javascript+module").buildLiteral());
+        wrapped = false;
         return context.eval(Source.newBuilder("js", code, name).buildLiteral());
     }
 
@@ -208,6 +224,7 @@ public final class Session implements AutoCloseable {
     public void cancel() {
         CompletableFuture<Outcome> r = running;
         if (r != null) r.complete(new Outcome(false, "cancelled (Ctrl-C)"));
+        loop.execute(services.sse()::close); // a stream awaited at the prompt would print on for ever
     }
 
     @Override
@@ -215,6 +232,7 @@ public final class Session implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
             services.ws().close();
+            services.sse().close();
             services.http().close();
             if (context != null) context.close(true);
             done.complete(null);

@@ -25,13 +25,13 @@ record Ending(int code, String line, RunEnd end) {
             return new Ending(ExitCodes.OUT_OF_MEMORY, "FAILED: stopped, " + why + exit(ExitCodes.OUT_OF_MEMORY),
                     new RunEnd(ExitCodes.OUT_OF_MEMORY, "out-of-memory", why, "FAILED"));
         }
-        String ended = control.capped() ? "max-duration" : "completed";
-        String reason = control.capped() ? "stopped at the --max-duration cap" : null;
+        String ended = control.capped() ? "max-duration" : control.stoppedOnRequest() ? "stopped" : "completed";
+        String reason = control.capped() ? "stopped at the --max-duration cap" : control.stoppedOnRequest() ? "stopped from the web UI" : null;
         Outcomes o = Outcomes.of(result);
         String nothing = o.nothingSucceeded();
         if (nothing != null) {
             return new Ending(ExitCodes.ALL_FAILED, "FAILED: " + nothing + exit(ExitCodes.ALL_FAILED),
-                    new RunEnd(ExitCodes.ALL_FAILED, result.interrupted() && !control.capped() ? "interrupted" : ended, nothing, "FAILED"));
+                    new RunEnd(ExitCodes.ALL_FAILED, result.interrupted() && !control.endedOnPurpose() ? "interrupted" : ended, nothing, "FAILED"));
         }
         if (control.thresholdAbort() != null) {
             String why = control.thresholdAbort().describe();
@@ -45,7 +45,7 @@ record Ending(int code, String line, RunEnd end) {
                     new RunEnd(code, code == ExitCodes.THRESHOLDS ? "threshold-abort" : "interrupted", why));
         }
         // a signal after the VUs ended (in teardown()) interrupts the run all the same
-        if ((result.interrupted() || control.interrupted()) && !control.capped()) {
+        if ((result.interrupted() || control.interrupted()) && !control.endedOnPurpose()) {
             return new Ending(ExitCodes.INTERRUPTED, "INTERRUPTED" + exit(ExitCodes.INTERRUPTED),
                     new RunEnd(ExitCodes.INTERRUPTED, "interrupted", "stopped by a signal (Ctrl-C or SIGTERM)"));
         }

@@ -30,6 +30,7 @@ import dev.salvo.engine.run.Workers;
 import dev.salvo.engine.thresholds.ThresholdEvaluator;
 import dev.salvo.engine.thresholds.ThresholdMonitor;
 import dev.salvo.engine.thresholds.Verdict;
+import org.graalvm.polyglot.PolyglotException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,6 +40,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One load test from a script to its exit code: prepare → setup → run → teardown → verdict →
@@ -51,6 +53,10 @@ public final class LoadTest {
     private final PrintStream err;
     private final RunControl control = new RunControl();
     private final ErrorCounts scriptErrors = new ErrorCounts();
+    /** The live line while the run goes on (null otherwise): warnings print above it. */
+    private volatile Progress progress;
+    /** --web or --metrics-port: the live view of the run; null without. */
+    private volatile WebRun web;
 
     public LoadTest(RunSettings settings, PrintStream out, PrintStream err) {
         this.settings = settings;
@@ -76,7 +82,9 @@ public final class LoadTest {
             Map<String, String> vars = new LinkedHashMap<>();
             if (target != null) vars.putAll(target.env());
             vars.putAll(settings.inputs().env());
-            return prepare(js, Prepared.envJson(vars));
+            int code = prepare(js, Prepared.envJson(vars));
+            if (web != null) web.awaitQuit(err);
+            return code;
         } catch (FleetClient.RefusedException e) {
             err.println(name("salvo run") + ": --coordinator: refused: " + e.getMessage() + exit(ExitCodes.USAGE));
             return ExitCodes.USAGE;
@@ -92,6 +100,7 @@ public final class LoadTest {
             e.problems().forEach(p -> err.println("  " + p));
             return ExitCodes.USAGE;
         } finally {
+            if (web != null) web.close();
             if (target != null) target.close();
         }
     }
@@ -106,15 +115,33 @@ public final class LoadTest {
         RunSettings.Execution x = settings.execution();
         Metrics metrics = new Metrics();
         HostContext host = new HostContext(envJson, false, metrics, scriptErrors::add, control::abort);
-        Prepared prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers());
+        Prepared prepared;
+        // Ctrl-C while the module's top level runs: code that never yields there holds this thread, so it is cancelled from the signal's.
+        CompletableFuture<Void> cancel = control.interruption().thenRun(js::cancel);
+        try {
+            prepared = Prepared.prepare(js, host, in.overrides(), in.tags(), in.layers());
+        } catch (ScriptError | PolyglotException | IllegalStateException e) {
+            if (!control.interrupted()) throw e;
+            prepared = null;
+        } finally {
+            cancel.cancel(false);
+        }
+        if (control.interrupted()) {
+            err.println(name("salvo") + ": interrupted while loading the script: nothing ran, no result file written" + exit(ExitCodes.INTERRUPTED));
+            return ExitCodes.INTERRUPTED;
+        }
+        prepared = insecure(prepared.select(in.scenarios()).fromEnvironment(in.fromEnvironment()));
         Plan whole = prepared.plan();
-        if (x.insecureSkipTlsVerify()) whole = whole.withClient(whole.client().withTls(whole.client().tls().insecure()));
         Segment segment = x.distributed().segment();
         // A segment does not judge the thresholds: 'salvo merge' evaluates them once over every segment.
         prepared = prepared.slice(whole.segment(segment), segment.whole());
         prepared.warnings().forEach(this::warn);
         if (x.printPlan()) {
             out.print(PlanPrinter.render(prepared.plan(), prepared.resolved()));
+            if (!in.fromEnvironment().isEmpty()) {
+                out.println("  flags from the environment");
+                in.fromEnvironment().forEach((flag, variable) -> out.printf("    %-18s %s%n", flag, variable));
+            }
             return ExitCodes.OK;
         }
         String tooMany = Capacity.check(prepared.plan(), Runtime.getRuntime().maxMemory());
@@ -123,13 +150,32 @@ public final class LoadTest {
             err.println(name("salvo run") + ": --vus " + in.overrides().vus() + ": " + tooMany);
             return ExitCodes.USAGE;
         }
+        if (settings.live().any()) {
+            web = new WebRun(settings.live(), control, scriptErrors, settings.script().toString());
+            HostContext h = host;
+            try {
+                web.open(prepared, in.overrides(), o -> insecure(Prepared.prepare(js, h, o, in.tags(), in.layers()).select(in.scenarios())), err);
+            } catch (IllegalArgumentException e) {
+                err.println(name("salvo run") + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            prepared = web.awaitStart();
+            if (prepared == null) {
+                err.println(name("salvo") + ": interrupted before the start: nothing ran" + exit(ExitCodes.INTERRUPTED));
+                return ExitCodes.INTERRUPTED;
+            }
+            // --web cannot be combined with --segment: the plan started is the whole
+            whole = prepared.plan();
+            if (settings.live().web()) prepared = prepared.slice(prepared.plan().live(), true);
+        }
         if (prepared.plan().discardResponseBodies()) {
             host = new HostContext(envJson, true, metrics, host.errors(), host.abort(), host.monitors());
         }
         warnIfInterpreted(js);
         prepared.plan().warnings().stream().skip(whole.warnings().size()).forEach(this::warn);
         if (!segment.whole() && whole.thresholds() != null && !whole.thresholds().isEmpty()) {
-            err.println("salvo: segment " + segment + ": thresholds are evaluated by 'salvo merge' over every segment, not here");
+            String judge = x.distributed().coordinator() != null ? "the coordinator" : "'salvo merge'";
+            err.println("salvo: segment " + segment + ": thresholds are evaluated by " + judge + " over every segment, not here");
         }
         FleetShard fleet = x.distributed().coordinator() == null ? null
                 : FleetShard.join(x.distributed(), x.distributed().describe(settings.script(), whole), err);
@@ -157,6 +203,12 @@ public final class LoadTest {
         } finally {
             if (fleet != null) fleet.close();
         }
+    }
+
+    /** {@code --insecure-skip-tls-verify} applied to the plan. */
+    private Prepared insecure(Prepared p) {
+        if (!settings.execution().insecureSkipTlsVerify()) return p;
+        return p.slice(p.plan().withClient(p.plan().client().withTls(p.plan().client().tls().insecure())), true);
     }
 
     private int execute(JsScript js, Prepared prepared, Plan whole, HostContext host, Metrics metrics, Workers pool, FleetShard fleet)
@@ -199,23 +251,31 @@ public final class LoadTest {
             Run run = new Run(plan, pool, new JsScriptRuntime(js, plan.isolation(), host, data), metrics)
                     .vuIdOffset(whole.vuIdOffset(x.distributed().segment()));
             control.attach(run);
+            if (web != null) {
+                web.listeners().forEach(run::addIntervalListener);
+                web.attach(run, prepared);
+            }
             run.onWarning(this::warn);
             run.onFatal(control::outOfMemory);
             if (x.maxDuration() != null) control.capAfter(x.maxDuration());
             ProgressLine progressLine = new ProgressLine();
             run.addIntervalListener(progressLine);
+            reports.watch(prepared.thresholds());
             reports.listeners().forEach(run::addIntervalListener);
             if (fleet != null) run.addIntervalListener(fleet);
             if (console.banner() && !console.quiet()) {
-                err.printf("salvo: running %s (%d VUs max, up to %s)%n", settings.script(), plan.maxVus(), Durations.format(plan.maxDuration()));
+                err.println("salvo: running " + settings.script() + " (" + startLine(plan) + ")");
             }
             RunResult result;
             try (Progress progress = console.quiet() || !console.progress() ? null
                     : new Progress(run, progressLine, plan, prepared.thresholds(), err, console.progressInterval());
                  ThresholdMonitor monitor = new ThresholdMonitor(prepared.thresholds(), metrics, control::thresholdFailed);
                  Monitors monitors = host.monitors()) {
+                this.progress = progress;
                 monitors.start(this::warn);
                 result = run.execute();
+            } finally {
+                this.progress = null;
             }
             String teardownFailed = null;
             if (!result.interrupted() && prepared.info().exportsFunction("teardown")) {
@@ -241,7 +301,11 @@ public final class LoadTest {
         RunSettings.Results results = settings.results();
         List<Verdict> verdicts = ThresholdEvaluator.evaluateAll(prepared.thresholds(), result.aggregates(), result.elapsed().toNanos() / 1e9);
         Summary summary = Summary.of(result, verdicts);
-        if (!settings.console().quiet()) out.print(ConsoleSummary.render(summary, settings.console().trendStats()));
+        Ending ending = Ending.of(result, verdicts, control, results.exitCodeOnError());
+        // setup() failing says more than thresholds without data; a failed teardown() only fails a passing run
+        if (hookFailed != null && endedAs != null) ending = Ending.failed(ExitCodes.SCRIPT, hookFailed, endedAs);
+        else if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, null);
+        if (!settings.console().quiet()) out.print(ConsoleSummary.render(summary, settings.console().trendStats(), ending.end().ended()));
         List<String> warnings = new ArrayList<>(metrics.warnings());
         warnings.addAll(ThresholdEvaluator.unmatchedSelectors(prepared.thresholds(), result.aggregates()));
         warnings.forEach(this::warn);
@@ -249,11 +313,7 @@ public final class LoadTest {
             err.println("\n  script errors");
             scriptErrors.snapshot().forEach((m, n) -> err.printf("    %6d × %s%n", n, m));
         }
-        Ending ending = Ending.of(result, verdicts, control, results.exitCodeOnError());
-        // setup() failing says more than thresholds without data; a failed teardown() only fails a passing run
-        if (hookFailed != null && endedAs != null) ending = Ending.failed(ExitCodes.SCRIPT, hookFailed, endedAs);
-        else if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, null);
-        out.println("\n" + ending.line());
+        out.println((settings.console().quiet() ? "" : "\n") + ending.line());
         if (control.capped()) warn("stopped at --max-duration " + Durations.format(settings.execution().maxDuration()));
         String script = settings.script().toString();
         if (results.baseline() != null) {
@@ -276,6 +336,7 @@ public final class LoadTest {
             if (failed != ending) out.println(failed.line());
             ending = failed;
         }
+        if (web != null) web.finished(summary, ending.end(), warnings);
         return ending.code();
     }
 
@@ -290,7 +351,17 @@ public final class LoadTest {
     }
 
     private void warn(String warning) {
-        err.println("salvo: warning: " + warning);
+        Progress p = progress;
+        if (p != null) p.println("salvo: warning: " + warning);
+        else err.println("salvo: warning: " + warning);
+        if (web != null) web.warn(warning);
+    }
+
+    /** "10 VUs max, 15s planned, then up to 30s of graceful stop" for the line that starts the run. */
+    static String startLine(Plan plan) {
+        Duration planned = plan.plannedDuration(), grace = plan.maxDuration().minus(planned);
+        return plan.maxVus() + (plan.maxVus() == 1 ? " VU" : " VUs") + " max, " + Durations.format(planned) + " planned"
+                + (grace.isZero() ? "" : ", then up to " + Durations.format(grace) + " of graceful stop");
     }
 
     private void warnIfInterpreted(JsScript js) {

@@ -1,5 +1,6 @@
 package dev.salvo.dsl.runner;
 
+import dev.salvo.engine.report.AtomicFile;
 import dev.salvo.engine.report.Reports;
 import dev.salvo.engine.report.RunEnd;
 import dev.salvo.engine.report.Summary;
@@ -25,7 +26,7 @@ final class Outputs {
             }
             return null;
         } catch (IOException e) {
-            return "could not write " + file + " (--save-baseline): " + e.getMessage();
+            return "could not write " + file + " (--save-baseline): " + AtomicFile.reason(e);
         }
     }
 

@@ -19,6 +19,7 @@ import dev.salvo.engine.plan.Plan;
 import dev.salvo.engine.plan.PlanException;
 import dev.salvo.engine.plan.PlanParser;
 import dev.salvo.engine.plan.Scenario;
+import dev.salvo.engine.plan.ScenarioSelection;
 import dev.salvo.engine.config.Problems;
 import dev.salvo.engine.config.Suggest;
 import dev.salvo.engine.thresholds.Threshold;
@@ -27,6 +28,7 @@ import dev.salvo.engine.thresholds.ThresholdsParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -99,6 +101,27 @@ public record Prepared(ScriptInfo info, Plan plan, List<Threshold> thresholds, H
         warnings.addAll(problems.warnings());
         return new Prepared(info, plan, thresholds, host, List.copyOf(warnings), resolved);
     }
+
+    /** Only the scenarios (or users) {@code --scenario} names; @throws ConfigException for an unknown name. */
+    Prepared select(List<String> names) throws ConfigException {
+        if (names.isEmpty()) return this;
+        return new Prepared(info, ScenarioSelection.select(plan, names, info.functions()), thresholds, host, warnings, resolved);
+    }
+
+    /** The value sources with the flags a {@code SALVO_*} variable set named as such (for {@code --print-plan}). */
+    Prepared fromEnvironment(Map<String, String> variables) {
+        if (variables.isEmpty()) return this;
+        Map<String, String> sources = new LinkedHashMap<>(resolved.sources());
+        FLAG_KEYS.forEach((flag, key) -> {
+            if (variables.containsKey(flag) && OptionLayers.CLI.equals(sources.get(key))) sources.put(key, "environment " + variables.get(flag));
+        });
+        return new Prepared(info, plan, thresholds, host, warnings,
+                new OptionLayers.Resolved(resolved.options(), resolved.overrides(), sources, resolved.profile()));
+    }
+
+    /** The long flags that set an option of the plan, and the option. */
+    private static final Map<String, String> FLAG_KEYS = Map.of("--vus", "vus", "--users", "vus", "--duration", "duration",
+            "--run-time", "duration", "--iterations", "iterations", "--spawn-rate", "spawnRate");
 
     /** This script with another plan (a segment of the whole); {@code judged} false drops the thresholds, which 'salvo merge' evaluates. */
     Prepared slice(Plan segmentPlan, boolean judged) {

@@ -33,16 +33,17 @@ final class Progress implements AutoCloseable {
     });
     private final long start = System.nanoTime();
     private final boolean terminal;
-    private final PrintStream err;
+    private final LiveLine live;
     private List<String> failing = List.of();
     private long evaluatedAt;
 
     Progress(Run run, ProgressLine line, Plan plan, List<Threshold> thresholds, PrintStream err, Duration interval) {
-        this.err = err;
         this.terminal = isTerminal();
+        this.live = new LiveLine(err, terminal);
         Map<String, Integer> maxVus = new LinkedHashMap<>();
         for (Scenario s : plan.scenarios()) maxVus.put(s.name(), s.executor().maxVus());
         long every = terminal ? 1000 : Math.max(1000, interval.toMillis());
+        Duration planned = plan.plannedDuration(), grace = plan.maxDuration().minus(planned);
         timer.scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
             Duration elapsed = Duration.ofNanos(now - start);
@@ -51,13 +52,14 @@ final class Progress implements AutoCloseable {
                 failing = ThresholdEvaluator.evaluateAll(thresholds, run.metrics().aggregates(), elapsed.toNanos() / 1e9).stream()
                         .filter(v -> !v.passed() && !v.noData()).map(Verdict::threshold).map(Threshold::label).toList();
             }
-            if (terminal) {
-                err.print("\r\033[K" + clip(line.line(elapsed, plan.maxDuration(), run.activeVusByScenario(), maxVus, failing)));
-                err.flush();
-            } else {
-                err.println("  " + line.plain(elapsed, plan.maxDuration(), run.activeVusByScenario(), maxVus, failing));
-            }
+            live.show(terminal ? clip(line.line(elapsed, planned, grace, run.activeVusByScenario(), maxVus, failing))
+                    : "  " + line.plain(elapsed, planned, grace, run.activeVusByScenario(), maxVus, failing));
         }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Prints a line (a warning) above the live line. */
+    void println(String text) {
+        live.println(text);
     }
 
     private static boolean isTerminal() {
@@ -83,9 +85,6 @@ final class Progress implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (terminal) {
-            err.print("\r\033[K");
-            err.flush();
-        }
+        live.clear();
     }
 }

@@ -16,6 +16,7 @@ final class RunControl {
     private volatile String aborted;
     private volatile Verdict thresholdAbort;
     private volatile boolean capped;
+    private volatile boolean stoppedOnRequest;
     private volatile boolean interrupted;
     private volatile String outOfMemory;
     private volatile String fleetStop;
@@ -98,6 +99,24 @@ final class RunControl {
 
     boolean capped() {
         return capped;
+    }
+
+    /** The web UI's stop (POST /api/stop): the run ends now and counts as ended, not interrupted. */
+    void stopOnRequest() {
+        Run r = run;
+        if (r != null && !r.stopping() && !interrupted) {
+            stoppedOnRequest = true;
+            r.stop();
+        }
+    }
+
+    boolean stoppedOnRequest() {
+        return stoppedOnRequest;
+    }
+
+    /** Ended early on purpose (--max-duration, the web UI's stop): not an interruption. */
+    boolean endedOnPurpose() {
+        return capped || stoppedOnRequest;
     }
 
     void stop() {

@@ -10,16 +10,41 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Everything one {@link LoadTest} is run with: what {@code salvo run}'s flags say, or what the
  * REPL's {@code .run} asks for. Nulls mean "not asked for".
  */
-public record RunSettings(Path script, Inputs inputs, Execution execution, ConsoleOptions console, Results results) {
+public record RunSettings(Path script, Inputs inputs, Execution execution, ConsoleOptions console, Results results, Live live) {
+    public RunSettings(Path script, Inputs inputs, Execution execution, ConsoleOptions console, Results results) {
+        this(script, inputs, execution, console, results, Live.NONE);
+    }
 
-    /** What the script sees and which options apply: {@code -u -t -i -r}, {@code --tag}, {@code -e}, {@code --config}, {@code --profile}. */
-    public record Inputs(Overrides overrides, Map<String, String> tags, Map<String, String> env, Prepared.Layers layers) {}
+    /**
+     * The live view: {@code --web} (the page and its API on {@code host:port}, {@code auth} {@code user:pass} or null,
+     * {@code autostart}) and {@code --metrics-port} ({@code /metrics} alone; null: none).
+     */
+    public record Live(boolean web, String host, int port, String auth, boolean autostart, Integer metricsPort) {
+        public static final Live NONE = new Live(false, "127.0.0.1", 8089, null, false, null);
+
+        public boolean any() {
+            return web || metricsPort != null;
+        }
+    }
+
+    /**
+     * What the script sees and which options apply: {@code -u -t -i -r}, {@code --tag}, {@code -e}, {@code --config},
+     * {@code --profile}, {@code --scenario} (empty: every scenario); {@code fromEnvironment}: the flags set by a
+     * {@code SALVO_*} variable (long flag to variable), for {@code --print-plan}.
+     */
+    public record Inputs(Overrides overrides, Map<String, String> tags, Map<String, String> env, Prepared.Layers layers,
+                         List<String> scenarios, Map<String, String> fromEnvironment) {
+        public Inputs(Overrides overrides, Map<String, String> tags, Map<String, String> env, Prepared.Layers layers) {
+            this(overrides, tags, env, layers, List.of(), Map.of());
+        }
+    }
 
     /**
      * How it runs: {@code --demo}, {@code --insecure-skip-tls-verify}, {@code --segment}/{@code --start-at},

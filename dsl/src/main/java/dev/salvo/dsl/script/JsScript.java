@@ -195,6 +195,14 @@ public final class JsScript implements AutoCloseable {
         }
     }
 
+    /**
+     * Cancels whatever runs in this script's contexts, from any thread: Ctrl-C while the module's top level
+     * never ends, on the thread that loads it. The script is unusable after.
+     */
+    public void cancel() {
+        engine.close(true);
+    }
+
     @Override
     public void close() {
         engine.close();

@@ -20,7 +20,6 @@ import org.graalvm.polyglot.Value;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -161,7 +160,7 @@ public final class JsScriptRuntime implements ScriptRuntime {
             s.iterate().execute(state.fn, state.data, state.vuObject, vu.iterations() - 1, b.completion());
         } catch (PolyglotException e) {
             // The heap ran out in the script (not a JavaScript error): the engine stops the run.
-            if (e.isResourceExhausted() && !String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("stack")) {
+            if (VuState.outOfHeap(e)) {
                 throw new OutOfMemoryError(e.getMessage());
             }
             done.done(ErrorFormat.iterationError(e.getMessage(), null));

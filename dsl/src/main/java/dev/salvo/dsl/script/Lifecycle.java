@@ -90,6 +90,7 @@ public final class Lifecycle {
             if (!result.isDone() || result.isCompletedExceptionally()) cancel(c);
             loop.execute(() -> {
                 services.ws().close();
+                services.sse().close();
                 services.http().close();
                 if (c != null) c.close(true);
             });

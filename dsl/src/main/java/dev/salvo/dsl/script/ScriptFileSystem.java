@@ -33,7 +33,9 @@ final class ScriptFileSystem implements FileSystem {
             "salvo/metrics", "metrics.mjs",
             "salvo/data", "data.mjs",
             "salvo/monitor", "monitor.mjs",
-            "salvo/ws", "ws.mjs");
+            "salvo/ws", "ws.mjs",
+            "salvo/sse", "sse.mjs",
+            "salvo/llm", "llm.mjs");
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     private final FileSystem delegate = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());

@@ -65,14 +65,23 @@
   const names = (v) => {
     const out = new Set();
     for (let o = Object(v); o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
-      for (const k of Object.getOwnPropertyNames(o)) if (k !== 'constructor' && !k.startsWith('__')) out.add(k);
+      // internal fields (_body, _timings) stay hidden; `_`, the last result, is shown
+      for (const k of Object.getOwnPropertyNames(o)) if (k !== 'constructor' && (k === '_' || !k.startsWith('_'))) out.add(k);
     }
     return [...out].join('\n');
   };
 
   return Object.freeze({
-    // Awaits v, keeps it as `_` and reports it printed: done.ok(text) or done.fail(error).
-    settle(v, declaration, done) {
+    // Awaits v when the input awaited (wrapped: it ran in an async function), keeps it as `_` and
+    // reports it printed: done.ok(text) or done.fail(error). A promise the input did not await is
+    // shown as Node shows one, Promise { <pending> }, and stays a promise.
+    settle(v, declaration, wrapped, done) {
+      if (!wrapped && v instanceof Promise) {
+        v.catch(() => {}); // its rejection is the user's to see by awaiting it, not an unhandled one
+        if (!declaration) globalThis._ = v;
+        done.ok(declaration ? '' : show(v, 0, []));
+        return;
+      }
       Promise.resolve(v).then((x) => {
         if (!declaration && x !== undefined) globalThis._ = x;
         done.ok(declaration ? '' : show(x, 0, []));

@@ -67,8 +67,9 @@ class BaselineCompareTest {
     void compareFlagsTheSlowRunButExitsZeroWithoutFailOnRegression() throws Exception {
         Path md = dir.resolve("compare.md");
         Path json = dir.resolve("compare.json");
+        Path html = dir.resolve("pages/compare.html");
         Salvo.Result r = Salvo.run("compare", fast.toString(), slow.resolve("summary.json").toString(), "--md", md.toString(),
-                "--json", json.toString());
+                "--json", json.toString(), "--html", html.toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().matches("(?s).*p50 .* ms → 1\\d\\d ms .*REGRESSION.*"), r.toString());
         assertTrue(r.out().contains("throughput"), r.toString());
@@ -77,6 +78,8 @@ class BaselineCompareTest {
         assertTrue(c.path("regression").asBoolean());
         assertEquals("regression", c.path("requests").get(0).path("measures").path("p50").path("status").asText());
         assertTrue(Files.readString(md).contains("| GET items | p95 |"));
+        String page = Files.readString(html);
+        assertTrue(page.contains("\"regression\":true") && page.trim().endsWith("</html>"), "the page holds the comparison");
     }
 
     @Test

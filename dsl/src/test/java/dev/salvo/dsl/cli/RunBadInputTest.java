@@ -146,6 +146,7 @@ class RunBadInputTest {
         assertTrue(zeroVus.err().contains("--vus must be at least 1"), zeroVus.toString());
         Salvo.Result zeroDuration = Salvo.run("run", "-t", "0s", file);
         assertEquals(2, zeroDuration.exit(), zeroDuration.toString());
-        assertTrue(zeroDuration.err().contains("--duration") && zeroDuration.err().contains("must be longer than 0s"), zeroDuration.toString());
+        // the flag as typed (issue 22): -t, not --duration
+        assertTrue(zeroDuration.err().contains("'-t'") && zeroDuration.err().contains("must be longer than 0s"), zeroDuration.toString());
     }
 }

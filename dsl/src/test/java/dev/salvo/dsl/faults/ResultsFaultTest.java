@@ -7,14 +7,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The fault suite's "results survive" (issue 20): a failing setup() or teardown(), a file that cannot be written. */
+/** The fault suite's "results survive" (issue 20): a failing setup() or teardown(), a file that cannot be written, a read-only --out. */
 class ResultsFaultTest {
     static final List<String> EVERY_FILE = List.of("exceptions.csv", "failures.csv", "junit.xml", "latency.hlog", "metrics.csv",
             "report.html", "stats.csv", "stats_history.csv", "summary.json", "summary.md");
@@ -102,6 +104,46 @@ class ResultsFaultTest {
         } finally {
             new ProcessBuilder("umount", disk.toString()).start().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aReadOnlyOutExits2BeforeAnyLoadWithOneLineSayingWhy() throws Exception {
+        String file = Salvo.script(dir, "ok.js", """
+                export const options = { vus: 1, iterations: 2 };
+                export default async function () {}
+                """);
+        Path ro = Files.createDirectories(dir.resolve("ro"));
+        Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+        String reason = "Permission denied";
+        boolean mounted = false;
+        if (Files.isWritable(ro)) { // root writes anywhere: a read-only file system then, where the test may mount one
+            Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", ro.toString()).redirectErrorStream(true).start();
+            mounted = mount.waitFor(10, TimeUnit.SECONDS) && mount.exitValue() == 0;
+            Assumptions.assumeTrue(mounted, "skipped: root, and cannot mount a read-only tmpfs: " + new String(mount.getInputStream().readAllBytes()));
+            reason = "Read-only file system";
+        }
+        try {
+            Salvo.Result r = Salvo.run("run", "--no-progress", "--out", ro.toString(), file);
+            assertEquals(2, r.exit(), r.toString());
+            assertEquals("salvo run: cannot write in " + ro + ": " + reason, r.err().strip(), "one line, with the reason: " + r);
+            assertFalse(r.out().contains("iterations"), "no load ran: " + r);
+            try (var files = Files.list(ro)) {
+                assertEquals(List.of(), files.toList(), "nothing written, no probe left");
+            }
+        } finally {
+            if (mounted) new ProcessBuilder("umount", ro.toString()).start().waitFor(10, TimeUnit.SECONDS);
+            Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void anOutThatIsAFileExits2SayingSo() throws Exception {
+        String file = Salvo.script(dir, "ok.js", "export default async function () {}\n");
+        Path afile = Files.writeString(dir.resolve("afile"), "mine");
+        Salvo.Result r = Salvo.run("run", "--no-progress", "--out", afile.toString(), file);
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("salvo run: cannot write in " + afile + ": it is a file, not a folder", r.err().strip(), r.toString());
+        assertEquals("mine", Files.readString(afile));
     }
 
     static void assertFiles(Path out) throws Exception {

@@ -43,6 +43,24 @@ class RunawayFaultTest {
     }
 
     @Test
+    void aLoopThatNeverYieldsIsStoppedByMaxDurationWithItsResults() throws Exception {
+        String file = Salvo.script(dir, "capped.js", """
+                export const options = { vus: 1, duration: '60s' };
+                export default async function () { while (true) {} }
+                """);
+        Path out = dir.resolve("out");
+        long t0 = System.nanoTime();
+        Salvo.Result r = Salvo.run("run", "--no-progress", "--max-duration", "2s", "--out", out.toString(), file);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("stopped (max-duration) in "), r.toString());
+        assertTrue(r.out().contains("0 iterations completed, 1 interrupted"), r.toString());
+        assertTrue(seconds < 20, "took " + seconds + " s: " + r);
+        assertFalse(r.all().contains("internal error") || r.all().contains("IllegalStateException"), r.toString());
+        ResultsFaultTest.assertFiles(out);
+    }
+
+    @Test
     void setupThatNeverYieldsEndsAtSetupTimeoutWithItsResults() throws Exception {
         String file = Salvo.script(dir, "setup.js", """
                 export const options = { vus: 1, iterations: 1, setupTimeout: '1s' };

@@ -19,14 +19,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The fault suite on a real {@code bin/salvo run} process: SIGINT in setup(), in an iteration that
- * never yields and in teardown(), and a script that runs the heap out. Each ends with its results.
+ * The fault suite on a real {@code bin/salvo run} process: SIGINT while the module loads, in setup(), in an
+ * iteration that never yields and in teardown(), and a script that runs the heap out. Each ends with its results.
  */
 class SignalFaultIT {
-    private static final Path LAUNCHER = Path.of(System.getProperty("salvo.home"), "bin", "salvo");
+    /** This build's distribution, or the one {@code -Dsalvo.faults.dist} names (docs/faults.md). */
+    private static final Path LAUNCHER = Path.of(System.getProperty("salvo.faults.dist", System.getProperty("salvo.home")), "bin", "salvo");
     private static final Path JDK = Path.of(System.getProperty("java.home"));
 
     @TempDir Path tmp;
+
+    @Test
+    void sigintWhileTheModulesTopLevelNeverYieldsExits130SayingNothingRan() throws Exception {
+        Run r = run("""
+                console.log('MARK');
+                while (true) {}
+                export default async function () {}
+                """, "INT", Map.of());
+        assertEquals(130, r.exit, r.toString());
+        assertTrue(r.stopSeconds < 10, "took " + r.stopSeconds + " s to stop: " + r);
+        assertTrue(r.err.contains("salvo: interrupted while loading the script: nothing ran, no result file written (exit 130)"), r.toString());
+        assertFalse(r.err.contains("internal error") || r.err.contains("Exception"), r.toString());
+        try (var files = Files.list(r.results)) { // the folder, made when --out was checked, stays empty
+            assertEquals(List.of(), files.toList(), "no load, no results");
+        }
+    }
 
     @Test
     void sigintInASetupThatNeverYieldsWritesEveryResultAndExits130() throws Exception {
@@ -61,13 +78,27 @@ class SignalFaultIT {
 
     @Test
     void aScriptThatRunsTheHeapOutStopsSaysWhyWritesItsResultsAndExits96() throws Exception {
+        assertOutOfMemory("");
+    }
+
+    /** The heap runs out in code resumed by a timer (after an await), not in the iteration's first step. */
+    @Test
+    void aScriptThatRunsTheHeapOutAfterAnAwaitStopsTheSameWay() throws Exception {
+        assertOutOfMemory("await sleep(0.001);");
+    }
+
+    private void assertOutOfMemory(String before) throws Exception {
         Run r = run("""
+                import { sleep } from 'salvo';
                 const hog = [];
                 export const options = { vus: 1, duration: '60s' };
-                export default async function () { for (let i = 0; i < 100; i++) hog.push(new Array(100000).fill(i)); }
-                """, null, Map.of("SALVO_OPTS", "-Xmx256m"));
+                export default async function () { %s for (let i = 0; i < 100; i++) hog.push(new Array(100000).fill(i)); }
+                """.formatted(before), null, Map.of("SALVO_OPTS", "-Xmx256m"));
         assertEquals(96, r.exit, r.toString());
         assertTrue(r.out.contains("out of memory"), r.toString());
+        assertTrue(r.out.contains("stopped (out-of-memory) in "), "the summary's last line says why, as summary.json: " + r);
+        assertFalse(r.out.contains("INTERRUPTED"), r.toString());
+        assertFalse(r.err.contains("A task raised an exception"), "reported, not only logged by Netty: " + r);
         assertTrue(r.out.contains("SALVO_OPTS=-Xmx"), r.toString());
         assertTrue(Files.readString(r.results.resolve("summary.json")).contains("\"ended\" : \"out-of-memory\""));
         ResultsFaultTest.assertFiles(r.results);

@@ -17,10 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fault suite's hostile servers through {@code salvo run --out}: each failure's own code and description
@@ -30,7 +34,10 @@ class HostileServerRunTest {
     @TempDir Path dir;
     private ServerSocket server;
 
-    /** Answers by path: a bad status line, 20 KB of headers, a 2 MB body, never, OK; one request per connection. */
+    /**
+     * Answers by path: a bad status line, 20 KB of headers, a 2 MB body, OK; never, a body that stalls, headers a
+     * byte at a time (these three until the client goes away); one request per connection.
+     */
     @BeforeEach
     void start() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -57,12 +64,7 @@ class HostileServerRunTest {
             }
             OutputStream out = s.getOutputStream();
             String path = line.split(" ")[1];
-            if (path.equals("/never")) {
-                while (s.getInputStream().read() >= 0) {
-                    // never answers; until the client goes away
-                }
-                return;
-            }
+            if (hold(s, path)) return;
             String head = switch (path) {
                 case "/bad-status" -> "SSH-2.0-OpenSSH_9.2\r\n\r\n";
                 case "/huge-headers" -> "HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(20_000) + "\r\nContent-Length: 0\r\n\r\n";
@@ -75,6 +77,36 @@ class HostileServerRunTest {
         } catch (IOException e) {
             // the client gave up (the body cap): what it saw is the test's business
         }
+    }
+
+    /** The paths that hold the connection until the client closes it: true when {@code path} was one. */
+    private static boolean hold(Socket s, String path) throws IOException {
+        OutputStream out = s.getOutputStream();
+        switch (path) {
+            case "/stalled" -> out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nthe first bytes only".getBytes(StandardCharsets.ISO_8859_1));
+            case "/slowloris" -> {
+                out.write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1));
+                while (true) { // a header byte every 100 ms, forever: the write fails once the client has gone
+                    out.write('x');
+                    out.flush();
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return true;
+                    }
+                }
+            }
+            case "/never" -> { }
+            default -> {
+                return false;
+            }
+        }
+        out.flush();
+        s.setSoTimeout(0);
+        while (s.getInputStream().read() >= 0) {
+            // until the client goes away
+        }
+        return true;
     }
 
     @AfterEach
@@ -136,6 +168,43 @@ class HostileServerRunTest {
         }
     }
 
+    /**
+     * Requests that would wait for their 60 s timeout are cut at duration + gracefulStop (0s): each is error 1070,
+     * its iteration interrupted, and the run ends within about a second of the hard stop, its results written;
+     * with a declared scenario and with the shortcuts' top-level gracefulStop.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "scenarios: { s: { executor: 'constant-vus', vus: 3, duration: '2s', gracefulStop: '0s' } }",
+            "vus: 3, duration: '2s', gracefulStop: '0s'"})
+    void requestsInFlightAtTheHardStopAreCutAndTheRunEndsThen(String load) throws Exception {
+        String file = script(dir, "hardstop.js", """
+                import http from 'salvo/http';
+                const base = 'http://127.0.0.1:%d';
+                export const options = { %s };
+                const hostile = ['/never', '/stalled', '/slowloris'];
+                export default async function (data, vu) {
+                  await http.get(base + '/ok', { tags: { name: 'ok' } });
+                  const path = hostile[(vu.idInScenario - 1) %% 3];
+                  await http.get(base + path, { timeout: '60s', tags: { name: path } });
+                }
+                """.formatted(server.getLocalPort(), load));
+        Path out = dir.resolve("hardstop");
+        Salvo.Result r = Salvo.run("run", file, "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.exit(), r.toString());
+        assertFalse(r.err().contains("unknown option"), r.err());
+        assertTrue(r.out().contains("0 iterations completed, 3 interrupted"), r.out());
+        for (String path : List.of("/never", "/stalled", "/slowloris")) {
+            assertTrue(r.out().contains("1 × GET " + path + ": error 1070 (request cut short: the run stopped)"), path + ": " + r.out());
+        }
+        String json = Files.readString(out.resolve("summary.json"));
+        Matcher elapsed = Pattern.compile("\"durationSeconds\" : ([0-9.]+)").matcher(json);
+        assertTrue(elapsed.find(), json);
+        assertTrue(Double.parseDouble(elapsed.group(1)) < 3.0, "the run ends at the hard stop (2 s), not at a timeout: " + json);
+        assertTrue(r.runSeconds() < 8, "and the command soon after, its results written: " + r.runSeconds() + " s");
+        assertTrue(Files.readString(out.resolve("failures.csv")).contains("GET,/slowloris,error 1070: request cut short: the run stopped,1"));
+    }
+
     @Test
     void aRequestCutByTheRunsEndIs1070InEveryOutput() throws Exception {
         String file = script(dir, "cut.js", """
@@ -152,6 +221,7 @@ class HostileServerRunTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("1 × GET never: error 1070 (request cut short: the run stopped)"), r.out());
         assertTrue(r.runSeconds() < 15, "ended by --max-duration: " + r.runSeconds() + " s");
+        assertTrue(r.out().contains("stopped (max-duration) in "), r.out());
         String failures = Files.readString(out.resolve("failures.csv"));
         assertTrue(failures.contains("GET,never,error 1070: request cut short: the run stopped,1"), failures);
         assertTrue(Files.readString(out.resolve("report.html")).contains("error 1070: request cut short: the run stopped"));

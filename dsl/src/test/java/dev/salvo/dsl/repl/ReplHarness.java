@@ -67,6 +67,13 @@ final class ReplHarness implements AutoCloseable {
         t.start();
     }
 
+    /** Waits for the first prompt; returns the prompt. */
+    String ready() throws InterruptedException {
+        String prompt = "salvo 127.0.0.1:" + demo.port() + "> ";
+        waitFor(prompt);
+        return prompt;
+    }
+
     void type(String text) throws IOException {
         keys.write(text.getBytes(StandardCharsets.UTF_8));
         keys.flush();

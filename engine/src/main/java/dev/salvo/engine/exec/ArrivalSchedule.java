@@ -12,13 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * With no free VU the pool grows towards {@code maxVUs} (the iteration starts once its new VU is
  * ready, late, and its latencies carry the lag); at {@code maxVUs} it is dropped, never queued.
  */
-final class ArrivalSchedule {
+final class ArrivalSchedule implements LiveLoad {
     private final ScenarioRun run;
-    private final Stages rate;
+    /** The rate over time; replaced (on the clock thread) when the load changes while it runs. */
+    private volatile Stages rate;
     private final long unitNanos;
     private final int maxVus;
     private final Duration hardStop;
-    private final long end;
+    private volatile long end;
     private final Deque<VirtualUser> free = new ConcurrentLinkedDeque<>();
     private final AtomicInteger allocated;
     private final AtomicInteger running = new AtomicInteger();
@@ -27,6 +28,8 @@ final class ArrivalSchedule {
     /** The number of the next iteration (from 0) and when it is due; touched on the clock thread only. */
     private long next;
     private long dueAt;
+    /** Counts the changes of the rate: a pump scheduled before the last change is stale. */
+    private long generation;
 
     ArrivalSchedule(ScenarioRun run, Stages rate, Duration timeUnit, int maxVus, Duration hardStop) {
         this.run = run;
@@ -40,9 +43,34 @@ final class ArrivalSchedule {
     }
 
     CompletableFuture<Void> begin() {
+        run.live(this);
         dueAt = due(0);
         pump();
         return run.endBy(allDone, hardStop);
+    }
+
+    @Override
+    public String unit() {
+        return "rate";
+    }
+
+    @Override
+    public double target() {
+        return rate.at(run.elapsedNanos());
+    }
+
+    @Override
+    public void retarget(double target, Duration ramp) {
+        run.schedule(() -> {
+            if (scheduleDone.isDone()) return;
+            long now = run.elapsedNanos();
+            rate = rate.retarget(now, target, Duration.ofNanos(Math.max(0, Math.min(ramp.toNanos(), end - now))));
+            end = rate.total().toNanos();
+            // the count due by now is the same under the new rate: the next iteration is re-timed by it
+            dueAt = due(next);
+            generation++;
+            pump();
+        }, 0);
     }
 
     /** When iteration {@code n} (from 0) is due: the first at the moment the rate makes it whole. */
@@ -53,6 +81,7 @@ final class ArrivalSchedule {
     /** Starts every iteration due by now, then sleeps until the next one is due. */
     private void pump() {
         long now = run.elapsedNanos();
+        long scheduledIn = generation;
         while (dueAt <= now && dueAt < end && !run.stopping()) {
             dispatch(dueAt);
             dueAt = due(++next);
@@ -62,7 +91,9 @@ final class ArrivalSchedule {
             maybeDone();
             return;
         }
-        run.schedule(this::pump, dueAt - now);
+        run.schedule(() -> {
+            if (scheduledIn == generation) pump();
+        }, dueAt - now);
     }
 
     private void dispatch(long intended) {

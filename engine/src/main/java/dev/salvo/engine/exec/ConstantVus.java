@@ -5,6 +5,7 @@ import dev.salvo.engine.config.Durations;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -43,6 +44,12 @@ public record ConstantVus(int vus, Duration duration, Duration gracefulStop) imp
     public Executor segment(Segment segment) {
         int v = segment.share(vus);
         return v == 0 ? null : new ConstantVus(v, duration, gracefulStop);
+    }
+
+    /** The same load as ramping-vus with one flat stage, whose VU count can then change while it runs. */
+    @Override
+    public Executor live() {
+        return new RampingVus(new Stages(vus, List.of(new Stages.Stage(duration, vus))), BaseConfig.DEFAULT_GRACEFUL_STOP, gracefulStop);
     }
 
     @Override

@@ -18,6 +18,9 @@ public interface Executor {
     /** The longest this executor runs, graceful stop included (for progress and time-outs). */
     Duration maxRunTime();
 
+    /** How long VUs may finish their iteration after the planned end, the last part of {@link #maxRunTime()}. */
+    Duration gracefulStop();
+
     /** Schedules the scenario; the future completes when every VU of it has stopped. */
     CompletableFuture<Void> start(ScenarioRun run);
 
@@ -30,6 +33,11 @@ public interface Executor {
     /** The most VUs this executor can ever create (arrival-rate executors grow to maxVUs); for unique VU ids across segments. */
     default int vuCapacity() {
         return maxVus();
+    }
+
+    /** This executor in a form whose load can change while it runs ({@link LiveLoad}); itself when it is one or cannot be. */
+    default Executor live() {
+        return this;
     }
 
     /** The resolved parameters, for the plan print-out and the summary. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,7 +34,7 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
     }
 
     /** Locust's {@code -u N -r R -t T}: ramp to {@code users} at {@code spawnRate} per second, hold until {@code runTime}. */
-    public static RampingVus locust(int users, double spawnRate, Duration runTime) {
+    public static RampingVus locust(int users, double spawnRate, Duration runTime, Duration gracefulStop) {
         long rampNanos = (long) Math.ceil(users / spawnRate * 1e9);
         List<Stages.Stage> list = new ArrayList<>();
         if (rampNanos >= runTime.toNanos()) {
@@ -42,7 +43,7 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
             list.add(new Stages.Stage(Duration.ofNanos(rampNanos), users));
             list.add(new Stages.Stage(runTime.minusNanos(rampNanos), users));
         }
-        return new RampingVus(new Stages(0, list), Duration.ZERO, BaseConfig.DEFAULT_GRACEFUL_STOP);
+        return new RampingVus(new Stages(0, list), Duration.ZERO, gracefulStop);
     }
 
     @Override
@@ -65,22 +66,25 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
         return new Schedule(run).begin();
     }
 
-    /** The running state: which VUs may loop now, re-read every tick on the run's clock. */
-    private final class Schedule {
+    /**
+     * The running state: which VUs may loop now, re-read every tick on the run's clock. The stages can
+     * change while it runs ({@link LiveLoad}): then VUs are added when the target passes those there are.
+     */
+    private final class Schedule implements LiveLoad {
         private final ScenarioRun run;
-        private final List<VirtualUser> vus;
-        private final long end = stages.total().toNanos();
+        private volatile Stages current = stages;
+        private volatile long end = stages.total().toNanos();
         private final List<CompletableFuture<Void>> loops = new ArrayList<>();
         private final CompletableFuture<Void> scheduleDone = new CompletableFuture<>();
+        private final AtomicInteger adding = new AtomicInteger();
         private volatile int allowed;
-        private int started;
 
         Schedule(ScenarioRun run) {
             this.run = run;
-            this.vus = List.copyOf(run.vus());
         }
 
         CompletableFuture<Void> begin() {
+            run.live(this);
             tick();
             // Every loop started by the end of the stages must end too.
             CompletableFuture<Void> all = scheduleDone.thenCompose(v -> {
@@ -91,6 +95,22 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
             return run.endBy(all, maxRunTime());
         }
 
+        @Override
+        public String unit() {
+            return "vus";
+        }
+
+        @Override
+        public double target() {
+            return Math.floor(current.at(run.elapsedNanos()) + 1e-9);
+        }
+
+        @Override
+        public void retarget(double target, Duration ramp) {
+            long now = run.elapsedNanos();
+            current = current.retarget(now, target, Duration.ofNanos(Math.max(0, Math.min(ramp.toNanos(), end - now))));
+        }
+
         private void tick() {
             long now = run.elapsedNanos();
             if (now >= end || run.stopping()) {
@@ -98,24 +118,28 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
                 scheduleDone.complete(null);
                 return;
             }
-            int target = (int) Math.floor(stages.at(now) + 1e-9);
+            Stages s = current;
+            int target = (int) Math.floor(s.at(now) + 1e-9);
             int before = allowed;
             allowed = target;
             boolean waiting = false;
-            for (int i = 0; i < Math.min(target, vus.size()); i++) {
-                VirtualUser vu = vus.get(i);
+            List<VirtualUser> vus = run.vus();
+            for (VirtualUser vu : vus) {
                 // A VU still returning from an interrupted iteration is started on a later tick.
-                if (!vu.looping()) {
+                if (vu.idInScenario() <= target && !vu.looping()) {
                     if (vu.busy()) waiting = true;
                     else startLoop(vu);
                 }
+                if (target < before && vu.idInScenario() > target && vu.idInScenario() <= before) rampDown(vu);
             }
-            if (target < before) {
-                for (int i = target; i < Math.min(before, vus.size()); i++) rampDown(vus.get(i));
+            for (int missing = target - vus.size() - adding.get(); missing > 0; missing--) {
+                adding.incrementAndGet();
+                waiting = true;
+                run.addVu().whenComplete((vu, e) -> adding.decrementAndGet());
             }
             // While the target holds and no VU waits to start, the clock need not wake 100 times a second.
             long idle = Math.min(IDLE_TICK_NANOS, end - now);
-            boolean steady = !waiting && (int) Math.floor(stages.at(now + idle) + 1e-9) == target;
+            boolean steady = !waiting && (int) Math.floor(s.at(now + idle) + 1e-9) == target && s == current;
             run.schedule(this::tick, steady ? idle : TICK_NANOS);
         }
 
@@ -127,7 +151,6 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
             synchronized (loops) {
                 loops.add(loop);
             }
-            started++;
         }
 
         /** The VU stops after its iteration; if that takes longer than gracefulRampDown, it is interrupted. */

@@ -61,6 +61,9 @@ public interface ScenarioRun {
     /** Counts one iteration that was due but found no free VU ({@code dropped_iterations}). */
     void dropIteration();
 
+    /** The executor's schedule offers its load to change while it runs (the web UI); the last one offered counts. */
+    default void live(LiveLoad load) {}
+
     /** Runs {@code task} on the run's clock thread after {@code delayNanos}. */
     void schedule(Runnable task, long delayNanos);
 }

@@ -112,6 +112,27 @@ public record Stages(double start, List<Stage> stages) {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * A new stage from now on: these stages up to {@code nowNanos}, then a ramp to {@code target} over
+     * {@code ramp} (zero jumps), then that target held to the same end as before (the ramp, if longer, extends it).
+     */
+    public Stages retarget(long nowNanos, double target, Duration ramp) {
+        List<Stage> out = new ArrayList<>();
+        long t0 = 0;
+        for (Stage s : stages) {
+            long len = s.duration.toNanos();
+            if (t0 + len > nowNanos) break;
+            out.add(s);
+            t0 += len;
+        }
+        // the stage under way (or the hold after the last one) up to now
+        if (nowNanos > t0) out.add(new Stage(Duration.ofNanos(nowNanos - t0), at(nowNanos)));
+        long rest = total().toNanos() - nowNanos - ramp.toNanos();
+        out.add(new Stage(ramp, target));
+        if (rest > 0) out.add(new Stage(Duration.ofNanos(rest), target));
+        return new Stages(start, List.copyOf(out));
+    }
+
     /** The stages as k6 writes them, for the plan print-out. */
     public List<Map<String, Object>> describe() {
         List<Map<String, Object>> out = new ArrayList<>();

@@ -32,6 +32,24 @@ public final class BuiltinMetrics {
     public static final Metric WS_PING = Metric.trend("ws_ping", true);
     /** Failures of WebSockets, tagged with {@code error_code} (see WsErrorCodes). */
     public static final Metric WS_ERRORS = Metric.counter("ws_errors");
+    // Server-Sent Events (docs/streaming.md): times in ms from the stream's start (its intended start in open models).
+    public static final Metric SSE_CONNECTING = Metric.trend("sse_connecting", true);
+    public static final Metric SSE_TIME_TO_FIRST_EVENT = Metric.trend("sse_time_to_first_event", true);
+    public static final Metric SSE_EVENT_GAP = Metric.trend("sse_event_gap", true);
+    public static final Metric SSE_EVENTS = Metric.counter("sse_events");
+    public static final Metric SSE_SESSION_DURATION = Metric.trend("sse_session_duration", true);
+    /** Failures of streams, tagged with {@code error_code} (see SseErrorCodes). */
+    public static final Metric SSE_ERRORS = Metric.counter("sse_errors");
+    public static final Metric SSE_RECONNECTS = Metric.counter("sse_reconnects");
+    // LLM inference over OpenAI-compatible streams (salvo/llm).
+    public static final Metric LLM_TIME_TO_FIRST_TOKEN = Metric.trend("llm_time_to_first_token", true);
+    public static final Metric LLM_INTER_TOKEN_LATENCY = Metric.trend("llm_inter_token_latency", true);
+    public static final Metric LLM_TIME_PER_OUTPUT_TOKEN = Metric.trend("llm_time_per_output_token", true);
+    public static final Metric LLM_REQUEST_DURATION = Metric.trend("llm_request_duration", true);
+    public static final Metric LLM_OUTPUT_TOKENS = Metric.counter("llm_output_tokens");
+    public static final Metric LLM_INPUT_TOKENS = Metric.counter("llm_input_tokens");
+    /** Output tokens per second of each request (not a time: a plain trend). */
+    public static final Metric LLM_TOKENS_PER_SECOND = Metric.trend("llm_tokens_per_second", false);
 
     // The generator's own health (docs/monitoring.md), sampled once a second.
     /** salvo's process CPU in % of the cores the JVM may use (0-100). */
@@ -70,7 +88,10 @@ public final class BuiltinMetrics {
             DROPPED_ITERATIONS, HTTP_REQS, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING,
             HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING, HTTP_REQ_FAILED,
             DATA_SENT, DATA_RECEIVED, CHECKS, GROUP_DURATION, HTTP_REQ_SERVICE_TIME, WS_CONNECTING, WS_SESSIONS,
-            WS_SESSION_DURATION, WS_MSGS_SENT, WS_MSGS_RECEIVED, WS_PING, WS_ERRORS, SALVO_CPU, SALVO_CPU_CORES,
+            WS_SESSION_DURATION, WS_MSGS_SENT, WS_MSGS_RECEIVED, WS_PING, WS_ERRORS,
+            SSE_CONNECTING, SSE_TIME_TO_FIRST_EVENT, SSE_EVENT_GAP, SSE_EVENTS, SSE_SESSION_DURATION, SSE_ERRORS, SSE_RECONNECTS,
+            LLM_TIME_TO_FIRST_TOKEN, LLM_INTER_TOKEN_LATENCY, LLM_TIME_PER_OUTPUT_TOKEN, LLM_REQUEST_DURATION,
+            LLM_OUTPUT_TOKENS, LLM_INPUT_TOKENS, LLM_TOKENS_PER_SECOND, SALVO_CPU, SALVO_CPU_CORES,
             SALVO_MACHINE_CPU, SALVO_LOOP_LAG, SALVO_GC_PAUSE, SALVO_HEAP_AFTER_GC, SALVO_CONNECTIONS, SALVO_LATE_REQUESTS, SALVO_CPU_SECONDS,
             SALVO_JIT_SECONDS, SALVO_JS_COMPILATIONS, SALVO_JS_RUNTIME);
 

@@ -61,6 +61,13 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
                 tags, thresholds, List.copyOf(notes), client);
     }
 
+    /** This plan with every executor in its live form, whose load can change while it runs (the web UI). */
+    public Plan live() {
+        List<Scenario> live = scenarios.stream()
+                .map(s -> new Scenario(s.name(), s.executor().live(), s.startTime(), s.exec(), s.env(), s.tags())).toList();
+        return new Plan(live, isolation, discardResponseBodies, userAgent, setupTimeout, teardownTimeout, tags, thresholds, warnings, client);
+    }
+
     /** The VU ids the segments before {@code segment} can use, so that ids stay unique across segments. */
     public int vuIdOffset(Segment segment) {
         int offset = 0;
@@ -75,6 +82,12 @@ public record Plan(List<Scenario> scenarios, Isolation isolation, boolean discar
 
     public int maxVus() {
         return scenarios.stream().mapToInt(s -> s.executor().maxVus()).sum();
+    }
+
+    /** When the last scenario is planned to end: the longest run without the graceful stop after it. */
+    public Duration plannedDuration() {
+        return scenarios.stream().map(s -> s.startTime().plus(s.executor().maxRunTime()).minus(s.executor().gracefulStop()))
+                .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     public Duration maxDuration() {

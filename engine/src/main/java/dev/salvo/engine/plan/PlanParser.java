@@ -50,6 +50,9 @@ public final class PlanParser {
         if (cli.duration() != null) duration = cli.duration();
         if (cli.iterations() != null) iterations = cli.iterations();
         List<Stages.Stage> stages = o.has("stages") ? Stages.parse(o, "stages", true) : null;
+        // Not k6's (there only a scenario has one): the shortcuts' default scenario takes a top-level gracefulStop,
+        // so that `duration: '2s', gracefulStop: '0s'` does what it says.
+        Duration gracefulStop = o.duration("gracefulStop", BaseConfig.DEFAULT_GRACEFUL_STOP, false);
 
         ConfigReader declared = o.object("scenarios");
         if (declared != null && !cli.any()) {
@@ -58,12 +61,13 @@ public final class PlanParser {
                 if (s != null) addScenario(name, s, scenarios);
             }
             if (declared.keys().isEmpty()) p.error(o.path("scenarios"), "declares no scenario");
+            if (o.has("gracefulStop")) p.warning(o.path("gracefulStop"), "ignored: the script declares scenarios (set scenarios.NAME.gracefulStop)");
         } else {
-            if (cli.spawnRate() != null) scenarios.add(locust(cli, p));
+            if (cli.spawnRate() != null) scenarios.add(locust(cli, gracefulStop, p));
             else if (stages != null && !cli.any()) scenarios.add(new Scenario("default", new RampingVus(
-                    new Stages(vus == null ? 1 : vus, stages), BaseConfig.DEFAULT_GRACEFUL_STOP, BaseConfig.DEFAULT_GRACEFUL_STOP),
+                    new Stages(vus == null ? 1 : vus, stages), BaseConfig.DEFAULT_GRACEFUL_STOP, gracefulStop),
                     Duration.ZERO, "default", Map.of(), Map.of()));
-            else scenarios.add(shortcut(vus, duration, iterations, p));
+            else scenarios.add(shortcut(vus, duration, iterations, gracefulStop, p));
         }
 
         Isolation isolation = Isolation.VU;
@@ -85,7 +89,7 @@ public final class PlanParser {
     }
 
     /** {@code -u N -r R -t T}: Locust's closed model as a ramping-vus scenario. */
-    private static Scenario locust(Overrides cli, Problems p) {
+    private static Scenario locust(Overrides cli, Duration gracefulStop, Problems p) {
         if (cli.spawnRate() <= 0) p.error("--spawn-rate", "must be > 0, not " + cli.spawnRate());
         if (cli.vus() == null) p.error("--spawn-rate", "needs --users N (how many users to ramp to)");
         if (cli.duration() == null) p.error("--spawn-rate", "needs --run-time T (when the test stops)");
@@ -93,19 +97,19 @@ public final class PlanParser {
         int users = cli.vus() == null ? 1 : cli.vus();
         double rate = cli.spawnRate() > 0 ? cli.spawnRate() : 1;
         Duration runTime = cli.duration() == null ? Duration.ofSeconds(1) : cli.duration();
-        return new Scenario("default", RampingVus.locust(users, rate, runTime), Duration.ZERO, "default", Map.of(), Map.of());
+        return new Scenario("default", RampingVus.locust(users, rate, runTime, gracefulStop), Duration.ZERO, "default", Map.of(), Map.of());
     }
 
-    private static Scenario shortcut(Integer vus, Duration duration, Integer iterations, Problems p) {
+    private static Scenario shortcut(Integer vus, Duration duration, Integer iterations, Duration gracefulStop, Problems p) {
         int v = vus == null ? 1 : vus;
         Executor e;
         if (iterations != null) {
-            e = new SharedIterations(v, iterations, duration == null ? Duration.ofMinutes(10) : duration, BaseConfig.DEFAULT_GRACEFUL_STOP);
+            e = new SharedIterations(v, iterations, duration == null ? Duration.ofMinutes(10) : duration, gracefulStop);
             if (v > iterations) p.error("options.vus", "must not exceed iterations (" + iterations + "), not " + v);
         } else if (duration != null) {
-            e = new ConstantVus(v, duration, BaseConfig.DEFAULT_GRACEFUL_STOP);
+            e = new ConstantVus(v, duration, gracefulStop);
         } else {
-            e = new SharedIterations(v, v, Duration.ofMinutes(10), BaseConfig.DEFAULT_GRACEFUL_STOP);
+            e = new SharedIterations(v, v, Duration.ofMinutes(10), gracefulStop);
         }
         return new Scenario("default", e, Duration.ZERO, "default", Map.of(), Map.of());
     }

@@ -11,7 +11,8 @@ public final class PlanPrinter {
     /** The option that sets each parameter of the {@code default} scenario made from shortcuts. */
     private static final Map<String, List<String>> SHORTCUT_SOURCES = Map.of(
             "vus", List.of("vus"), "duration", List.of("duration"), "iterations", List.of("iterations"),
-            "maxDuration", List.of("duration"), "startVUs", List.of("vus"), "stages", List.of("stages"));
+            "maxDuration", List.of("duration"), "startVUs", List.of("vus"), "stages", List.of("stages"),
+            "gracefulStop", List.of("gracefulStop"));
 
     private PlanPrinter() {}
 

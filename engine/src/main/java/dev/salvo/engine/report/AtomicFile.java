@@ -1,10 +1,16 @@
 package dev.salvo.engine.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -52,17 +58,32 @@ public final class AtomicFile {
         write(file, w -> w.write(text));
     }
 
-    /** Null when a file can be created at {@code file} (its folder is made), else what is wrong. */
-    public static String problem(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
+    /**
+     * Null when files can be created in {@code dir} (it is made if missing), else what is wrong, in one line:
+     * {@code cannot write in out: Read-only file system}.
+     */
+    public static String folderProblem(Path dir) {
         try {
-            if (Files.isDirectory(file)) return file + " is a directory";
+            if (Files.exists(dir) && !Files.isDirectory(dir)) return "cannot write in " + dir + ": it is a file, not a folder";
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".salvo-probe", ".tmp");
             Files.delete(probe);
             return null;
-        } catch (IOException | SecurityException e) {
-            return "cannot write " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (IOException e) {
+            return "cannot write in " + dir + ": " + reason(e);
+        } catch (SecurityException e) {
+            return "cannot write in " + dir + ": " + e.getMessage();
         }
+    }
+
+    /** Why writing failed, without the path a FileSystemException's message starts with (often a temporary file's). */
+    public static String reason(Throwable e) {
+        if (e instanceof UncheckedIOException u && u.getCause() != null) return reason(u.getCause());
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "no such folder";
+        if (e instanceof FileAlreadyExistsException) return "a file is in the way";
+        if (e instanceof DirectoryNotEmptyException) return "a folder is in the way";
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -2,7 +2,6 @@ package dev.salvo.engine.report;
 
 import dev.salvo.engine.metrics.Aggregate;
 import dev.salvo.engine.metrics.MetricType;
-import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.plan.Scenario;
 import dev.salvo.engine.thresholds.Verdict;
 
@@ -21,11 +20,14 @@ public final class ConsoleSummary {
     private ConsoleSummary() {}
 
     public static String render(Summary s) {
-        return render(s, TrendStats.DEFAULT);
+        return render(s, TrendStats.DEFAULT, null);
     }
 
-    /** The summary with {@code stats} as the trend columns (k6's {@code --summary-trend-stats}). */
-    public static String render(Summary s, TrendStats stats) {
+    /**
+     * The summary with {@code stats} as the trend columns (k6's {@code --summary-trend-stats}); its last line
+     * says how the run {@code ended} ({@link RunEnd#ended()}; null: finished, or interrupted if it was stopped).
+     */
+    public static String render(Summary s, TrendStats stats, String ended) {
         StringBuilder b = new StringBuilder();
         b.append('\n');
         for (Scenario sc : s.result().plan().scenarios()) {
@@ -38,10 +40,20 @@ public final class ConsoleSummary {
         metrics(s, b, stats);
         GeneratorSection.render(s, b);
         long iterations = s.metric("iterations") == null ? 0 : (long) s.metric("iterations").sum();
-        b.append(String.format(Locale.ROOT, "%n  %s in %s: %d iterations completed, %d interrupted%n",
-                s.result().interrupted() ? "INTERRUPTED" : "finished", Durations.format(s.result().elapsed()),
-                iterations, s.result().interruptedIterations()));
+        // the time the rates above are over, to a tenth of a second: "finished in 3s" next to rates over 3.9 s misleads
+        b.append(String.format(Locale.ROOT, "%n  %s in %s: %s completed, %d interrupted%n",
+                endedAs(ended, s.result().interrupted()), Human.seconds(s.seconds()),
+                Human.count(iterations, "iteration"), s.result().interruptedIterations()));
         return b.toString();
+    }
+
+    /** "finished", "INTERRUPTED" (a signal), or the other ways a run stops: "stopped (out-of-memory)", as summary.json's {@code ended}. */
+    private static String endedAs(String ended, boolean interrupted) {
+        return switch (ended == null ? (interrupted ? "interrupted" : "completed") : ended) {
+            case "completed" -> "finished";
+            case "interrupted" -> "INTERRUPTED";
+            default -> "stopped (" + ended + ")";
+        };
     }
 
     private static void thresholds(Summary s, StringBuilder b) {

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * What salvo's request and WebSocket error codes mean, for people reading reports: k6's numbers where k6
- * has one (1000-1699), salvo's own in 1060-1079 (HTTP) and 1700-1799 (WebSocket). docs/http.md and
- * docs/websocket.md list the same codes.
+ * has one (1000-1699), salvo's own in 1060-1079 (HTTP), 1700-1799 (WebSocket) and 1800-1899 (Server-Sent
+ * Events, llm.chat). docs/http.md, docs/websocket.md and docs/streaming.md list the same codes.
  */
 public final class ErrorCodes {
     private static final Map<String, String> TEXT = Map.ofEntries(
@@ -24,7 +24,13 @@ public final class ErrorCodes {
             Map.entry("1702", "websocket message too big (closed 1009)"),
             Map.entry("1703", "websocket closed abnormally (1006)"), Map.entry("1704", "websocket handler threw"),
             Map.entry("1705", "websocket send after close"), Map.entry("1706", "websocket open at the end of the run"),
-            Map.entry("1707", "websocket protocol error"));
+            Map.entry("1707", "websocket protocol error"),
+            Map.entry("1800", "stream: response is not text/event-stream"), Map.entry("1801", "stream cut in the middle of an event"),
+            Map.entry("1802", "stream: event over maxEventSize"), Map.entry("1803", "stream: status other than 200"),
+            Map.entry("1804", "stream: no response within timeout"), Map.entry("1805", "stream idle past idleTimeout"),
+            Map.entry("1806", "stream handler threw"), Map.entry("1807", "stream open at the end of the run"),
+            Map.entry("1808", "stream error"), Map.entry("1810", "llm: event that is no JSON chunk, or a server error"),
+            Map.entry("1811", "llm: stream ended without [DONE]"));
 
     private ErrorCodes() {}
 

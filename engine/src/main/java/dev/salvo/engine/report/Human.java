@@ -18,4 +18,15 @@ final class Human {
     static String ms(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
     }
+
+    /** "1 iteration", "2 iterations". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** A run's length: "3.9s" under a minute, else as durations print ("1m30s", rounded to the second). */
+    static String seconds(double s) {
+        if (s < 59.95) return String.format(Locale.ROOT, "%.1fs", s);
+        return dev.salvo.engine.config.Durations.format(java.time.Duration.ofSeconds(Math.round(s)));
+    }
 }

@@ -43,27 +43,40 @@ public final class ProgressLine implements IntervalListener {
 
     /**
      * The line for logs (not a terminal). It starts as salvo's first progress lines did
-     * ({@code [  10s] vus=N reqs=N (N/s) failed=N}: bench scripts parse it), then the live numbers.
+     * ({@code [  10s] vus=N reqs=N failed=N}: bench scripts parse it), then the time and the live
+     * numbers, with one rate: the last second's.
      */
-    public synchronized String plain(Duration elapsed, Duration total, Map<String, Integer> vus, Map<String, Integer> maxVus,
-                                     List<String> failing) {
-        long s = elapsed.toSeconds();
+    public synchronized String plain(Duration elapsed, Duration planned, Duration grace, Map<String, Integer> vus,
+                                     Map<String, Integer> maxVus, List<String> failing) {
         int active = vus.values().stream().mapToInt(Integer::intValue).sum();
-        return String.format(Locale.ROOT, "[%4ds] vus=%d reqs=%d (%.0f/s) failed=%d | %s", s, active, requests,
-                s == 0 ? 0.0 : (double) requests / s, failures, line(elapsed, total, vus, maxVus, failing));
+        return String.format(Locale.ROOT, "[%4ds] vus=%d reqs=%d failed=%d | %s", elapsed.toSeconds(), active, requests, failures,
+                status(elapsed, planned, grace, vus, maxVus, failing, false));
     }
 
     /**
-     * One status line. {@code vus} and {@code maxVus} are per scenario; {@code failing} names the
-     * thresholds that fail now (empty when all hold or none are set).
+     * One status line. {@code planned} is the run's planned length, {@code grace} the graceful stop VUs
+     * may take after it (shown once the planned end has passed); {@code vus} and {@code maxVus} are per
+     * scenario; {@code failing} names the thresholds that fail now (empty when all hold or none are set).
      */
-    public synchronized String line(Duration elapsed, Duration total, Map<String, Integer> vus, Map<String, Integer> maxVus, List<String> failing) {
+    public synchronized String line(Duration elapsed, Duration planned, Duration grace, Map<String, Integer> vus,
+                                    Map<String, Integer> maxVus, List<String> failing) {
+        return status(elapsed, planned, grace, vus, maxVus, failing, true);
+    }
+
+    private String status(Duration elapsed, Duration planned, Duration grace, Map<String, Integer> vus, Map<String, Integer> maxVus,
+                          List<String> failing, boolean terminal) {
         StringBuilder b = new StringBuilder();
-        b.append('[').append(Durations.format(elapsed.withNanos(0))).append(" / ").append(Durations.format(total)).append("] ");
-        double done = total.isZero() ? 0 : Math.min(1, (double) elapsed.toMillis() / total.toMillis());
-        b.append(bar(done)).append(' ');
-        vus.forEach((name, n) -> b.append(name).append(' ').append(n).append('/').append(maxVus.getOrDefault(name, n)).append(" VUs  "));
-        b.append(latest).append("  reqs=").append(requests);
+        b.append('[').append(Durations.format(elapsed.withNanos(0))).append(" / ").append(Durations.format(planned));
+        if (elapsed.compareTo(planned) > 0 && !grace.isZero()) b.append(", stopping: up to ").append(Durations.format(grace)).append(" more");
+        b.append("] ");
+        double done = planned.isZero() ? 0 : Math.min(1, (double) elapsed.toMillis() / planned.toMillis());
+        if (terminal) b.append(bar(done)).append(' ');
+        vus.forEach((name, n) -> {
+            int max = maxVus.getOrDefault(name, n);
+            b.append(name).append(' ').append(n).append('/').append(max).append(max == 1 ? " VU  " : " VUs  ");
+        });
+        b.append(latest);
+        if (terminal) b.append("  reqs=").append(requests);
         if (!failing.isEmpty()) b.append("  ✗ ").append(String.join(", ", failing));
         return b.toString();
     }

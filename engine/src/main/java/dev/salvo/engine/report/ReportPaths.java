@@ -1,8 +1,11 @@
 package dev.salvo.engine.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where each result file goes; a null path means that file is not written. {@code fullHistory}
@@ -49,11 +52,14 @@ public record ReportPaths(Path stats, Path statsHistory, Path failures, Path exc
         return out;
     }
 
-    /** Every problem with writing these files, checked before the run starts. */
+    /** Every problem with writing these files, checked before the run starts: one line per folder that cannot be written. */
     public List<String> problems() {
         List<String> out = new ArrayList<>();
+        Set<Path> folders = new HashSet<>();
         for (Path p : all()) {
-            String problem = AtomicFile.problem(p);
+            Path folder = p.toAbsolutePath().getParent();
+            String problem = Files.isDirectory(p) ? "cannot write " + p + ": it is a folder"
+                    : folders.add(folder) ? AtomicFile.folderProblem(p.getParent() != null ? p.getParent() : folder) : null;
             if (problem != null) out.add(problem);
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.salvo.engine.report;
 
 import dev.salvo.engine.metrics.IntervalListener;
+import dev.salvo.engine.thresholds.Threshold;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,7 +68,7 @@ public final class Reports implements AutoCloseable {
                     l.onInterval(interval);
                 } catch (RuntimeException e) {
                     synchronized (problems) {
-                        problems.add("could not write " + file + ": " + e.getMessage());
+                        problems.add("could not write " + file + ": " + AtomicFile.reason(e));
                     }
                     streams.remove(c);
                 }
@@ -97,8 +98,9 @@ public final class Reports implements AutoCloseable {
         return List.copyOf(listeners);
     }
 
-    public List<Timeline.Point> timeline() {
-        return timeline.points();
+    /** Notes when each threshold first fails, for report.html; call before the run starts. */
+    public void watch(List<Threshold> thresholds) {
+        timeline.watch(thresholds);
     }
 
     /**
@@ -117,7 +119,7 @@ public final class Reports implements AutoCloseable {
         });
         write(paths.junit(), w -> JunitXml.write(s, end, w));
         write(paths.markdown(), w -> w.write(SummaryMarkdown.render(s, end, script)));
-        write(paths.html(), w -> HtmlReport.write(s, end, script, timeline.points(), w));
+        write(paths.html(), w -> HtmlReport.write(s, end, script, warnings, timeline, w));
         synchronized (problems) {
             return List.copyOf(problems);
         }
@@ -129,7 +131,7 @@ public final class Reports implements AutoCloseable {
             AtomicFile.write(file, content);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             synchronized (problems) {
-                problems.add("could not write " + file + ": " + e.getMessage());
+                problems.add("could not write " + file + ": " + AtomicFile.reason(e));
             }
         }
     }
@@ -142,7 +144,7 @@ public final class Reports implements AutoCloseable {
                 c.close();
             } catch (Exception e) {
                 synchronized (problems) {
-                    problems.add("could not write " + files.get(c) + ": " + e.getMessage());
+                    problems.add("could not write " + files.get(c) + ": " + AtomicFile.reason(e));
                 }
             }
         }

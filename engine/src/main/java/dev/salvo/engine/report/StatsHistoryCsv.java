@@ -47,6 +47,8 @@ public final class StatsHistoryCsv implements IntervalListener, AutoCloseable {
         totalAll.failures += n;
     }
 
+    private long lastTimestamp = Long.MIN_VALUE / 2;
+
     @Override
     public void onInterval(Interval interval) {
         current.values().forEach(RequestStats::reset);
@@ -69,7 +71,10 @@ public final class StatsHistoryCsv implements IntervalListener, AutoCloseable {
             }
         }
         try {
-            long ts = interval.endMillis() / 1000;
+            // The second the interval ended in, rounded up; a short last interval that ends in the same
+            // second as the one before it gets the next, so no timestamp repeats.
+            long ts = Math.max((interval.endMillis() + 999) / 1000, lastTimestamp + 1);
+            lastTimestamp = ts;
             if (fullHistory) {
                 for (Map.Entry<RequestKey, RequestStats> e : total.entrySet()) {
                     row(ts, e.getKey().method(), e.getKey().name(), current.get(e.getKey()), e.getValue(), 0, interval.seconds());

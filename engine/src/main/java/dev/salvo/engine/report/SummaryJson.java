@@ -24,6 +24,8 @@ import java.util.Map;
 public final class SummaryJson {
     public static final String SCHEMA = "salvo.summary/1";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The same without indentation, for data embedded in a page. */
+    static final com.fasterxml.jackson.databind.ObjectWriter COMPACT = JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private SummaryJson() {}
 

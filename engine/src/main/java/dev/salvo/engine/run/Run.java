@@ -2,6 +2,7 @@ package dev.salvo.engine.run;
 
 import dev.salvo.engine.report.RunResult;
 import dev.salvo.engine.Version;
+import dev.salvo.engine.exec.LiveLoad;
 import dev.salvo.engine.exec.VirtualUser;
 import dev.salvo.engine.http.Compression;
 import dev.salvo.engine.http.HttpConfig;
@@ -157,6 +158,16 @@ public final class Run {
         } catch (RejectedExecutionException ended) {
             // the run has ended: its scenarios are over and nothing is left to stop
         }
+    }
+
+    /** The scenarios under way whose load can change now (by name), for the web UI's {@code POST /api/load}. */
+    public Map<String, LiveLoad> liveLoads() {
+        Map<String, LiveLoad> out = new LinkedHashMap<>();
+        for (ScenarioRunner r : List.copyOf(runners)) {
+            LiveLoad l = r.liveLoad();
+            if (l != null) out.put(r.name(), l);
+        }
+        return out;
     }
 
     /** Runs the plan on the calling thread; returns when every scenario has ended or the run was stopped. */
@@ -324,6 +335,7 @@ public final class Run {
                 VuServices vs = services.remove(vu);
                 if (vs != null) {
                     vs.ws().close();
+                    vs.sse().close();
                     vs.http().close();
                 }
             }, vu.loop()));

@@ -1,5 +1,6 @@
 package dev.salvo.engine.run;
 
+import dev.salvo.engine.exec.LiveLoad;
 import dev.salvo.engine.exec.ScenarioRun;
 import dev.salvo.engine.exec.VirtualUser;
 import dev.salvo.engine.metrics.BuiltinMetrics;
@@ -27,6 +28,7 @@ final class ScenarioRunner implements ScenarioRun {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean interrupted;
     private volatile long startNanos;
+    private volatile LiveLoad live;
 
     /** A runner of {@code scenario} whose samples carry {@code tags}; its VUs come from {@link Run#newVu}. */
     ScenarioRunner(Scenario scenario, Tags tags, Run run) {
@@ -83,7 +85,7 @@ final class ScenarioRunner implements ScenarioRun {
     public CompletableFuture<Void> loop(VirtualUser vu, BooleanSupplier more) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loops.add(done);
-        vu.loop().execute(() -> next(vu, more, done));
+        onLoop(vu, () -> next(vu, more, done));
         return done;
     }
 
@@ -94,7 +96,21 @@ final class ScenarioRunner implements ScenarioRun {
             return;
         }
         vu.claim();
-        iteration(vu, -1, done, () -> vu.loop().execute(() -> next(vu, more, done)));
+        iteration(vu, -1, done, () -> onLoop(vu, () -> next(vu, more, done)));
+    }
+
+    /**
+     * Runs {@code task} on the VU's worker. The heap running out anywhere in it (most often in the script's code)
+     * stops the run and says why: Netty would only log it, and the VU's iteration would never end.
+     */
+    private void onLoop(VirtualUser vu, Runnable task) {
+        vu.loop().execute(() -> {
+            try {
+                task.run();
+            } catch (OutOfMemoryError e) {
+                run.fatal(e);
+            }
+        });
     }
 
     /** Starts one iteration of {@code vu} (on its loop); {@code after} runs when it ends normally. */
@@ -102,12 +118,7 @@ final class ScenarioRunner implements ScenarioRun {
         long start = System.nanoTime();
         vu.begin(owner, intendedStart < 0 ? -1 : Math.max(0, start - startNanos - intendedStart));
         inFlight.incrementAndGet();
-        try {
-            iterate(vu, owner, start, after);
-        } catch (OutOfMemoryError e) {
-            // the heap ran out in the script's code: this VU's iteration never ends, the run stops and says why
-            run.fatal(e);
-        }
+        iterate(vu, owner, start, after);
     }
 
     private void iterate(VirtualUser vu, CompletableFuture<Void> owner, long start, Runnable after) {
@@ -134,7 +145,7 @@ final class ScenarioRunner implements ScenarioRun {
     @Override
     public CompletableFuture<Void> iterateOnce(VirtualUser vu, long intendedStartNanos) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        vu.loop().execute(() -> {
+        onLoop(vu, () -> {
             if (interrupted || run.stopping()) {
                 done.complete(null);
                 return;
@@ -149,7 +160,7 @@ final class ScenarioRunner implements ScenarioRun {
 
     @Override
     public void interrupt(VirtualUser vu) {
-        vu.loop().execute(() -> {
+        onLoop(vu, () -> {
             CompletableFuture<Void> owner = vu.iterationEnd();
             if (interrupted || owner == null || owner.isDone()) return;
             if (vu.busy()) {
@@ -164,6 +175,16 @@ final class ScenarioRunner implements ScenarioRun {
     @Override
     public void dropIteration() {
         run.metrics().add(BuiltinMetrics.DROPPED_ITERATIONS, tags, 1);
+    }
+
+    @Override
+    public void live(LiveLoad load) {
+        live = load;
+    }
+
+    /** The load to change while the scenario runs, or null (not started, or its executor cannot change). */
+    LiveLoad liveLoad() {
+        return live;
     }
 
     @Override

@@ -54,6 +54,34 @@ class DemoServerTest extends DemoTargetTest {
     }
 
     @Test
+    void theChatEndpointAnswersWholeWithoutStreamAndRefusesBadRequestsAsOpenAiDoes() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> r = post(url("/v1/chat/completions?ttft=30&itl=10"),
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"a b\"}],\"max_tokens\":3}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode c = JSON.readTree(r.body());
+        assertEquals("chat.completion", c.get("object").asText());
+        assertEquals("salvo streams tokens", c.at("/choices/0/message/content").asText());
+        assertEquals(2, c.at("/usage/prompt_tokens").asInt());
+        assertEquals(3, c.at("/usage/completion_tokens").asInt());
+        assertTrue(System.nanoTime() - start >= 50_000_000L, "answered before ttft + 2 x itl");
+        HttpResponse<String> bad = post(url("/v1/chat/completions"), "{\"model\":\"m\"}");
+        assertEquals(400, bad.statusCode());
+        assertEquals("invalid_request_error", JSON.readTree(bad.body()).at("/error/type").asText());
+        assertEquals(405, get(url("/v1/chat/completions")).statusCode());
+    }
+
+    @Test
+    void theFeedStreamsCountEventsAndRefusesBadParameters() throws Exception {
+        HttpResponse<String> r = get(url("/sse?rate=100&count=2&retry=5"));
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+        assertTrue(r.body().matches("(?s)retry: 5\n\nid: 0\ndata: \\{\"seq\":0,.*\n\nid: 1\ndata: \\{\"seq\":1,.*\n\n"), r.body());
+        assertEquals(400, get(url("/sse?rate=0")).statusCode());
+        assertEquals(400, get(url("/sse?cut=sideways")).statusCode());
+    }
+
+    @Test
     void batchAnswersAfterEveryDocumentIsProcessed() throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> r = post(demo.baseUrl() + "/api/batch?docs=4&ms=25", "");

@@ -66,6 +66,17 @@ class PlanParserTest {
     }
 
     @Test
+    void aTopLevelGracefulStopIsTheShortcutScenariosAndOnlyWarnsBesideDeclaredScenarios() throws Exception {
+        ConstantVus e = assertInstanceOf(ConstantVus.class, parse("{'vus': 2, 'duration': '2s', 'gracefulStop': '0s'}").scenarios().get(0).executor());
+        assertEquals(Duration.ofSeconds(2), e.maxRunTime());
+        Plan locust = PlanParser.parse(json("{'gracefulStop': '1s'}"), new Overrides(4, Duration.ofSeconds(3), null, 2.0));
+        assertEquals(Duration.ofSeconds(4), locust.scenarios().get(0).executor().maxRunTime());
+        Plan declared = parse("{'gracefulStop': '0s', 'scenarios': {'a': {'executor': 'constant-vus', 'vus': 1, 'duration': '1s'}}}");
+        assertEquals(Duration.ofSeconds(31), declared.scenarios().get(0).executor().maxRunTime());
+        assertEquals(List.of("options.gracefulStop: ignored: the script declares scenarios (set scenarios.NAME.gracefulStop)"), declared.warnings());
+    }
+
+    @Test
     void commandLineShortcutsReplaceTheScriptScenarios() throws Exception {
         JsonNode options = json("{'scenarios': {'a': {'executor': 'per-vu-iterations', 'vus': 2, 'iterations': 3}}}");
         assertInstanceOf(PerVuIterations.class, PlanParser.parse(options, Overrides.NONE).scenarios().get(0).executor());

@@ -3,17 +3,13 @@ package dev.salvo.engine.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.salvo.engine.metrics.Interval;
-import dev.salvo.engine.metrics.Metrics;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,54 +17,50 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * report.html in a real browser: Debian's headless Chromium loads the file with no network, runs
- * the inlined chart.js, and every chart paints pixels. Skipped when Chromium is missing, unless
- * {@code SALVO_REQUIRE_CHROMIUM=1} (set by .ci/run, which installs it).
+ * the inlined chart.js and the page's script, and every section fills with data. The page writes its
+ * own errors (window.onerror, console.error, console.warn) into the DOM, which --dump-dom shows.
  */
 class HtmlReportBrowserTest {
+    static final List<String> SECTIONS = List.of("run", "thresholds", "overview", "requests", "distribution", "histogram",
+            "phases", "custom", "websocket", "checks", "errors", "iterationErrors", "generator", "data");
     @TempDir Path dir;
 
-    static Path chromium() {
-        for (String c : new String[] {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"}) {
-            if (Files.isExecutable(Path.of(c))) return Path.of(c);
-        }
-        return null;
-    }
-
     @Test
-    void reportRendersEveryChartOfflineWithoutScriptErrors() throws Exception {
-        Path browser = chromium();
-        assumeTrue(browser != null || "1".equals(System.getenv("SALVO_REQUIRE_CHROMIUM")), "chromium is not installed");
-        assertTrue(browser != null, "SALVO_REQUIRE_CHROMIUM=1 but no chromium found");
-
-        Metrics m = ReportFixture.metrics(3);
-        Timeline timeline = new Timeline();
-        long t0 = java.time.Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
-        timeline.onInterval(new Interval(t0, t0 + 1000, m.takeIntervals()));
-        Summary s = ReportFixture.summary(m, "{\"http_req_duration\": [\"p(95)<50\"]}");
+    void reportOfARichRunShowsEverySectionWithDataAndLogsNoError() throws Exception {
         Path html = dir.resolve("report.html");
-        try (Writer w = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
-            HtmlReport.write(s, new RunEnd(99, "completed", null), "fixture.js", timeline.points(), w);
-        }
+        new SyntheticRun(30).writeReport(30, html);
         String page = Files.readString(html);
         assertFalse(Pattern.compile("(src|href)=\"https?:").matcher(page).find(), "the page must not load anything from the network");
 
-        List<String> cmd = new ArrayList<>(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--no-first-run", "--enable-logging=stderr", "--virtual-time-budget=5000",
-                "--user-data-dir=" + dir.resolve("profile"), "--dump-dom", html.toUri().toString()));
-        Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("stderr").toFile()).start();
-        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium did not finish");
-        String stderr = Files.readString(dir.resolve("stderr"));
-        Matcher body = Pattern.compile("<body([^>]*)>").matcher(dom);
-        assertTrue(body.find(), "no body in the DOM: " + dom.length() + " chars; " + stderr);
-        String attrs = body.group(1);
-        assertFalse(attrs.contains("data-error"), attrs);
-        assertFalse(stderr.contains("Uncaught"), stderr);
-        assertTrue(attrs.contains("data-charts=\"4\""), attrs + "\n" + stderr);
-        Matcher painted = Pattern.compile("data-painted=\"([0-9,]+)\"").matcher(attrs);
-        assertTrue(painted.find(), attrs);
-        for (String n : painted.group(1).split(",")) assertTrue(Long.parseLong(n) > 1000, "a blank chart: " + attrs);
-        assertEquals(4, dom.split("<canvas").length - 1);
-        assertTrue(dom.contains("<td class=\"text\">req0</td>"), "the request table was rendered");
+        String dom = Chromium.render(html, dir);
+        assertEquals(null, Chromium.attribute(dom, "html", "data-errors"), "errors logged by the page");
+        assertEquals(null, Chromium.attribute(dom, "html", "data-warnings"), "warnings logged by the page");
+
+        Map<String, Integer> filled = new LinkedHashMap<>();
+        Matcher sections = Pattern.compile("<section[^>]*data-section=\"(\\w+)\"[^>]*data-filled=\"(\\d+)\"").matcher(dom);
+        while (sections.find()) filled.put(sections.group(1), Integer.parseInt(sections.group(2)));
+        assertEquals(SECTIONS, List.copyOf(filled.keySet()), "the sections, in order");
+        filled.forEach((section, n) -> assertTrue(n > 0, "section " + section + " holds no data: " + filled));
+
+        String painted = Chromium.attribute(dom, "body", "data-painted");
+        assertEquals(14, painted.split(",").length, painted);
+        for (String chart : painted.split(",")) {
+            assertTrue(Long.parseLong(chart.substring(chart.indexOf(':') + 1)) > 1000, "a blank chart: " + painted);
+        }
+        // the header says what ran, how, and with what
+        assertTrue(dom.contains("FAILED (exit 99) — browse.js"), "verdict and script");
+        assertTrue(dom.contains("started 2026-01-01 00:00:00 UTC"), "the start without nanoseconds");
+        assertTrue(dom.contains("<td class=\"text\">ramping-vus</td>"), "the executor of each scenario");
+        assertTrue(dom.contains("JavaScript compiled"), "the JS runtime");
+        // what each section shows, by a sample
+        assertTrue(Pattern.compile("p\\(95\\)&lt;40</td><td>p\\(95\\)=[0-9.]+</td><td><span class=\"bad\">at \\d+ s</span>").matcher(dom).find(),
+                "the breached threshold with when it first failed");
+        assertTrue(dom.contains("<td class=\"text\">browse.js:42:17</td>"), "an iteration error's location");
+        assertTrue(dom.contains("generator saturated"), "the saturation warning");
+        assertTrue(dom.contains("<td class=\"text\">item_latency</td>") && dom.contains("<td class=\"text\">items</td>"),
+                "the custom Trend and Counter");
+        assertTrue(dom.contains("<td class=\"text\">ws_msgs_sent</td>"), "the WebSocket metrics");
+        assertTrue(dom.contains("<tr class=\"group\"><td colspan=\"4\">group ::checkout</td></tr>"), "checks by group");
+        assertTrue(dom.contains("<option value=\"2\">GET /items/{id}</option>"), "the request selector");
     }
 }

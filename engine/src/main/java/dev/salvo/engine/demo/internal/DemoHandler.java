@@ -47,6 +47,15 @@ final class DemoHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             DemoSockets.upgrade(ctx, request, state);
             return;
         }
+        // A stream answers at once, in pieces of its own: it holds its connection until it ends.
+        DemoReply streamed = null;
+        if (!request.decoderResult().isFailure() && DemoStreams.accepts(request)) {
+            streamed = DemoStreams.serve(ctx, request);
+            if (streamed == null) {
+                state.requestServed();
+                return;
+            }
+        }
         long seq = nextRequest++;
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = request.method().equals(HttpMethod.HEAD);
@@ -57,7 +66,8 @@ final class DemoHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         boolean health = new QueryStringDecoder(request.uri()).path().equals("/health");
         double errorRate = state.options().errorRate();
-        DemoReply reply = !health && errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate
+        DemoReply reply = streamed != null ? streamed
+                : !health && errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate
                 ? DemoReply.error(500, "injected")
                 : router.route(request);
         long delay = reply.delayMs() + (health ? 0 : state.options().latencyMs());

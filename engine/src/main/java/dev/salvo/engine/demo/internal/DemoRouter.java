@@ -49,7 +49,7 @@ final class DemoRouter {
             POST /upload                     describes the body: size, sha256, and each multipart
                                              or form part's name, filename, contentType, size, sha256
             GET  /compressed/{coding}        a JSON body encoded with gzip, deflate, br or zstd
-            """ + DemoSockets.ENDPOINTS;
+            """ + DemoSockets.ENDPOINTS + DemoStreams.ENDPOINTS;
 
     private final DemoState state;
     private final CookieRoutes cookies;
