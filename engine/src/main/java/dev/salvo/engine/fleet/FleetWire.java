@@ -14,6 +14,7 @@ import org.HdrHistogram.Histogram;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class FleetWire {
                 if (buffer == null || buffer.capacity() < need) buffer = ByteBuffer.allocate(need);
                 buffer.clear();
                 int n = h.encodeIntoCompressedByteBuffer(buffer);
-                s.put("h", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), n)));
+                s.put("h", Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), n)));
             }
         }
         return o;
