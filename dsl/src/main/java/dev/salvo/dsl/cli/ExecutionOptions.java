@@ -58,9 +58,9 @@ final class ExecutionOptions {
         return problems;
     }
 
-    /** @throws IllegalArgumentException naming the flag, for a bad --segment, --segment-sequence or --start-at */
+    /** @throws IllegalArgumentException naming the flag, for a bad --segment, --segment-sequence, --start-at or --coordinator */
     RunSettings.Execution execution() {
-        return new RunSettings.Execution(demo, insecureSkipTlsVerify, Distributed.of(segment, segmentSequence, startAt).withCoordinator(coordinator, token), workers, null,
-                maxDuration, printPlan, warmup);
+        Distributed distributed = Distributed.of(segment, segmentSequence, startAt).withCoordinator(coordinator, token);
+        return new RunSettings.Execution(demo, insecureSkipTlsVerify, distributed, workers, null, maxDuration, printPlan, warmup);
     }
 }

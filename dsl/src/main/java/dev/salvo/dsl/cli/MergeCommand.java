@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class MergeCommand implements Callable<Integer> {
      * and writes the merged result files into {@code out}; {@code salvo coordinate} ends the same way.
      */
     static Written write(List<Shard> shards, List<String> moreWarnings, Path out, boolean quiet, String who, PrintStream stdout,
-                         PrintStream err) throws java.io.IOException {
+                         PrintStream err) throws IOException {
         ShardMerge.Merged merged = ShardMerge.merge(shards);
         List<String> warnings = new ArrayList<>(merged.warnings());
         warnings.addAll(moreWarnings);

@@ -72,7 +72,9 @@ public record Distributed(Segment segment, Instant startAt, URI coordinator, Str
         if (uri == null || uri.getHost() == null || uri.getScheme() == null || !uri.getScheme().matches("wss?|https?")) {
             throw new IllegalArgumentException("--coordinator must be a URL such as ws://coordinator:7000, not '" + url + "'");
         }
-        if (uri.getScheme().equals("wss") || uri.getScheme().equals("https")) throw new IllegalArgumentException("--coordinator: TLS (wss://, https://) is not supported yet; use ws://");
+        if (uri.getScheme().equals("wss") || uri.getScheme().equals("https")) {
+            throw new IllegalArgumentException("--coordinator: TLS (wss://, https://) is not supported yet; use ws://");
+        }
         return new Distributed(segment, startAt, uri, token == null || token.isEmpty() ? null : token);
     }
 

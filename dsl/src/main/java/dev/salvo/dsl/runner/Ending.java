@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * How a run ended and what it means for CI: the exit code, the verdict line the console prints,
  * and the {@link RunEnd} the result files state. Precedence: abort() (108) > out of memory (96) >
- * nothing succeeded (97) > abortOnFail (99) > the coordinator's stop (99 or 130) > Ctrl-C (130) > a breached threshold (99) >
- * {@code --exit-code-on-error N} > passed (thresholds held) or finished (none declared).
+ * nothing succeeded (97) > abortOnFail (99) > the coordinator's stop (99 or 130) > Ctrl-C (130) >
+ * a breached threshold (99) > {@code --exit-code-on-error N} > passed (thresholds held) or finished (none declared).
  */
 record Ending(int code, String line, RunEnd end) {
 
