@@ -84,7 +84,9 @@ public final class ReplCommand implements Callable<Integer> {
             }
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                 PrintStream screen = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-                Repl repl = new Repl(session, workers, vars, screen, screen);
+                Integer colours = terminal.getNumericCapability(org.jline.utils.InfoCmp.Capability.max_colors);
+                Repl repl = new Repl(session, workers, vars, screen, screen)
+                        .colour(Repl.wantsColour(terminal.getType(), colours == null ? 0 : colours, System.getenv("NO_COLOR")));
                 if (script != null) repl.loadFile(script.getFileName().toString());
                 return Console.run(repl, terminal, historyFile(), prompt(vars.get("BASE_URL")));
             }

@@ -22,8 +22,9 @@ import java.util.Map;
  */
 final class LoadRun {
     /** The REPL's runs print the summary and the verdict, no live progress, no files. */
-    private static final RunSettings.ConsoleOptions CONSOLE = new RunSettings.ConsoleOptions(".run", false, false, false, null,
-            TrendStats.DEFAULT);
+    /** The live progress line as salvo run shows it (on a terminal; off one, a line every 5 s). */
+    private static final RunSettings.ConsoleOptions CONSOLE = new RunSettings.ConsoleOptions(".run", false, false, true,
+            java.time.Duration.ofSeconds(5), TrendStats.DEFAULT);
     private final Workers workers;
     private final Map<String, String> vars;
     private volatile LoadTest running;

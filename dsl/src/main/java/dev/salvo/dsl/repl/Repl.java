@@ -36,6 +36,7 @@ public final class Repl {
     private final PrintStream out;
     private final PrintStream err;
     boolean exit;
+    private boolean colour;
 
     public Repl(Session session, Workers workers, Map<String, String> vars, PrintStream out, PrintStream err) {
         this.session = session;
@@ -47,6 +48,18 @@ public final class Repl {
 
     Session session() {
         return session;
+    }
+
+    /** Colours results and errors from now on (a terminal that has colours, NO_COLOR unset). */
+    public Repl colour(boolean on) {
+        colour = on;
+        session.colour(on);
+        return this;
+    }
+
+    /** Whether a terminal of {@code type} with {@code colours} colours should get them; {@code noColor} is $NO_COLOR. */
+    public static boolean wantsColour(String type, int colours, String noColor) {
+        return (noColor == null || noColor.isEmpty()) && !"dumb".equals(type) && colours >= 8;
     }
 
     /** Evaluates one complete input or command; false when it failed. */
@@ -63,7 +76,7 @@ public final class Repl {
             if (save) saver.add(input);
             if (!o.text().isEmpty()) out.println(o.text());
         } else {
-            err.println(o.text());
+            err.println(colour ? "\033[31m" + o.text() + "\033[0m" : o.text());
         }
         return o.ok();
     }

@@ -163,6 +163,11 @@ public final class Session implements AutoCloseable {
         });
     }
 
+    /** Values print in ANSI colours (strings green, numbers yellow, ...) as Node's REPL prints them. */
+    public void colour(boolean on) {
+        call(() -> helpers.getMember("colours").execute(on).asString());
+    }
+
     /** Property names of the value a dotted path names (no calls, so no side effects), or the globals for "". */
     public List<String> names(String path) {
         Outcome o = call(() -> {

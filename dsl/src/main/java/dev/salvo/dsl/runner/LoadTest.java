@@ -53,6 +53,8 @@ public final class LoadTest {
     private final PrintStream err;
     private final RunControl control = new RunControl();
     private final ErrorCounts scriptErrors = new ErrorCounts();
+    /** The demo target's base URLs, each with the symbol that names its requests (--demo). */
+    private final Map<String, String> demoUrls = new LinkedHashMap<>();
     /** The live line while the run goes on (null otherwise): warnings print above it. */
     private volatile Progress progress;
     /** --web or --metrics-port: the live view of the run; null without. */
@@ -82,6 +84,12 @@ public final class LoadTest {
             Map<String, String> vars = new LinkedHashMap<>();
             if (target != null) vars.putAll(target.env());
             vars.putAll(settings.inputs().env());
+            if (target != null) {
+                // requests to the demo are named ${env.BASE_URL}/...: its port changes with every run
+                for (Map.Entry<String, String> e : target.env().entrySet()) {
+                    if (e.getValue().equals(vars.get(e.getKey()))) demoUrls.put(e.getValue(), "${env." + e.getKey() + "}");
+                }
+            }
             int code = prepare(js, Prepared.envJson(vars));
             if (web != null) web.awaitQuit(err);
             return code;
@@ -114,6 +122,7 @@ public final class LoadTest {
         RunSettings.Inputs in = settings.inputs();
         RunSettings.Execution x = settings.execution();
         Metrics metrics = new Metrics();
+        metrics.nameUrls(demoUrls);
         HostContext host = new HostContext(envJson, false, metrics, scriptErrors::add, control::abort);
         Prepared prepared;
         // Ctrl-C while the module's top level runs: code that never yields there holds this thread, so it is cancelled from the signal's.

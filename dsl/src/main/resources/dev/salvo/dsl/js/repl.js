@@ -34,18 +34,22 @@
     return out.join('\n');
   };
 
+  // ANSI colours as Node's REPL uses them, when the terminal has them (NO_COLOR unset)
+  let colour = false;
+  const paint = (code, text) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+
   const key = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`);
   const show = (v, depth, seen) => {
     switch (typeof v) {
-      case 'string': return depth === 0 ? `'${v}'` : `'${v.replace(/'/g, "\\'")}'`;
-      case 'undefined': return 'undefined';
-      case 'function': return `[${v.constructor && v.constructor.name === 'AsyncFunction' ? 'AsyncFunction' : 'Function'}: ${v.name || '(anonymous)'}]`;
-      case 'bigint': return `${v}n`;
-      case 'symbol': return v.toString();
+      case 'string': return paint(32, depth === 0 ? `'${v}'` : `'${v.replace(/'/g, "\\'")}'`);
+      case 'undefined': return paint(90, 'undefined');
+      case 'function': return paint(36, `[${v.constructor && v.constructor.name === 'AsyncFunction' ? 'AsyncFunction' : 'Function'}: ${v.name || '(anonymous)'}]`);
+      case 'bigint': return paint(33, `${v}n`);
+      case 'symbol': return paint(32, v.toString());
       case 'object': break;
-      default: return String(v);
+      default: return paint(33, String(v));
     }
-    if (v === null) return 'null';
+    if (v === null) return paint(1, 'null');
     if (v instanceof Response) return depth === 0 ? response(v) : `Response { status: ${v.status}, url: '${v.url}' }`;
     if (v instanceof Error) return String(v.stack || v);
     if (v instanceof Promise) return 'Promise { <pending> }';
@@ -88,6 +92,7 @@
       }, (e) => done.fail(e));
     },
     show: (v) => show(v, 0, []),
+    colours: (on) => { colour = on; return ''; },
     names,
     describe: (e) => (e instanceof Error ? String(e.stack || e) : show(e, 0, [])),
   });

@@ -57,4 +57,25 @@ class OutputFlagsTest {
         assertTrue(r.out().matches("(?s).*NAME\\s+METHOD\\s+REQS\\s+FAILS\\s+RPS\\s+AVG\\s+P99\\n.*"), r.out());
         assertTrue(r.out().matches("(?s).*http_req_duration\\.+\\s+avg=\\S+ms p\\(99\\)=\\S+ms\\n.*"), r.out());
     }
+
+    @Test
+    void demoRequestsWithoutANameAreNamedByTheSymbolOfTheirBaseUrlSoRunsLineUp() throws Exception {
+        String file = script(dir, "unnamed.js", """
+                import http from 'salvo/http';
+                import { env } from 'salvo';
+                export default async function () {
+                  await http.get(`${env.BASE_URL}/health?probe=1`);
+                }
+                """);
+        for (String run : new String[] {"first", "second"}) { // two runs, two random ports, one name
+            Path out = dir.resolve(run);
+            Salvo.Result r = Salvo.run("run", "--demo", "-i", "2", "--workers", "1", "--out", out.toString(), file);
+            assertEquals(0, r.exit(), r.toString());
+            String stats = Files.readString(out.resolve("stats.csv"));
+            assertTrue(stats.contains("GET,${env.BASE_URL}/health?probe=1,2,"), stats);
+            String metrics = Files.readString(out.resolve("metrics.csv"));
+            assertTrue(metrics.matches("(?s).*\\burl\"\"\\s*:\\s*\"\"http://127\\.0\\.0\\.1:\\d+/health\\?probe=1.*"),
+                    "the url tag keeps the URL as sent: " + metrics);
+        }
+    }
 }

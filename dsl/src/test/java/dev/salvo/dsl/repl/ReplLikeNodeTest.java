@@ -1,5 +1,6 @@
 package dev.salvo.dsl.repl;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,42 @@ class ReplLikeNodeTest {
             String saved = Files.readString(tmp.resolve("saved.js"));
             assertTrue(saved.contains("  x = 2;") && saved.contains("  check(x,"), saved);
             assertFalse(saved.contains("x * 21") || saved.contains("x === 2;") || saved.contains("'a' + '(b)'"), saved);
+        }
+    }
+
+    @Test
+    void runShowsTheProgressWhileItGoes() throws Exception {
+        try (ReplHarness repl = new ReplHarness(tmp)) {
+            String prompt = repl.ready();
+            repl.type("await http.get(`${env.BASE_URL}/api/items/1`)\r");
+            repl.waitFor(prompt);
+            repl.type(".run -u 1 -t 7s\r");
+            // off a terminal (the test's), the plain progress line every 5 s, before the summary
+            String progress = repl.waitFor("vus=1 reqs=");
+            assertTrue(progress.contains("[   5s]") || progress.contains("[   6s]"), progress);
+            String rest = repl.waitFor("finished in");
+            assertTrue(rest.contains(" / 7s] default 1/1 VU "), rest);
+            repl.waitFor(prompt);
+        }
+    }
+
+    @Test
+    void valuesAndErrorsAreInColourWhenTheTerminalHasItAndNoColorIsUnset() throws Exception {
+        assertTrue(Repl.wantsColour("xterm-256color", 256, null));
+        assertFalse(Repl.wantsColour("xterm-256color", 256, "1"), "NO_COLOR");
+        assertFalse(Repl.wantsColour("dumb", 0, null));
+        try (ReplHarness h = new ReplHarness(tmp)) {
+            assertEquals("'plain'", h.session.eval("'plain'").text());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            Repl repl = new Repl(h.session, h.workers, Map.of(), out, out).colour(true);
+            repl.accept("'green'");
+            repl.accept("[42, null]");
+            repl.accept("nope");
+            String shown = bytes.toString(StandardCharsets.UTF_8);
+            assertTrue(shown.contains("\u001b[32m'green'\u001b[0m"), shown);
+            assertTrue(shown.contains("[ \u001b[33m42\u001b[0m, \u001b[1mnull\u001b[0m ]"), shown);
+            assertTrue(shown.contains("\u001b[31m") && shown.contains("ReferenceError"), shown);
         }
     }
 }

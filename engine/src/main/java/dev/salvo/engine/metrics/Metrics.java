@@ -17,6 +17,8 @@ public final class Metrics {
     private final Map<String, AtomicInteger> tagSets = new ConcurrentHashMap<>();
     private final Set<String> warnedOnce = ConcurrentHashMap.newKeySet();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
+    /** Base URLs shown by a symbol in requests' {@code name} tag: {@link #nameUrls}. */
+    private volatile Map<String, String> urlNames = Map.of();
 
     /** Distinct tag sets of one metric beyond which a URL-cardinality explosion is likely. */
     public static final int TAG_SET_WARNING = 1000;
@@ -55,6 +57,27 @@ public final class Metrics {
             }
             return Series.create(metric, tags);
         });
+    }
+
+    /**
+     * Requests under one of these base URLs (keys) are named with its symbol (values) instead, e.g. the demo
+     * target's {@code http://127.0.0.1:41234} as {@code ${env.BASE_URL}}: its port differs from run to run,
+     * and a request named by a URL holding it would never line up with a baseline. The {@code url} tag keeps
+     * the URL as sent.
+     */
+    public void nameUrls(Map<String, String> symbols) {
+        urlNames = Map.copyOf(symbols);
+    }
+
+    /** A request's default name: its URL, with a base URL given to {@link #nameUrls} replaced by its symbol. */
+    public String requestName(String url) {
+        for (Map.Entry<String, String> e : urlNames.entrySet()) {
+            String base = e.getKey();
+            if (url.startsWith(base) && (url.length() == base.length() || "/?#".indexOf(url.charAt(base.length())) >= 0)) {
+                return e.getValue() + url.substring(base.length());
+            }
+        }
+        return url;
     }
 
     /** Problems seen while recording, such as a metric with too many tag sets. */

@@ -116,7 +116,7 @@ final class HttpRecorder implements HttpListener {
     private RequestSeries resolve(Key key) {
         Map<String, String> t = new LinkedHashMap<>(base.asMap());
         t.put("url", key.url());
-        t.put("name", key.url());
+        t.put("name", metrics.requestName(key.url()));
         if (key.tags() != null) t.putAll(key.tags());
         t.put("method", key.method());
         t.put("status", Integer.toString(key.status()));
