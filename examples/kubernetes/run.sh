@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs examples/kubernetes end to end on the current kubectl context: the script as a ConfigMap,
-# the results volume, the Indexed Job (4 segments, one start time), then the merge Job.
+# the results volume, the coordinator (Job + Service) and the Indexed Job (4 segments, one start time).
+# The coordinator's exit code is the verdict; merge-job.yaml is the way without a coordinator.
 # Usage: examples/kubernetes/run.sh [SECONDS_UNTIL_START]   (default 90: time to pull and start)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -21,13 +22,15 @@ finished() {
 
 kubectl create configmap salvo-script --from-file=test.js --dry-run=client -o yaml | kubectl apply -f -
 kubectl apply -f results-pvc.yaml
-kubectl delete job salvo-load salvo-merge --ignore-not-found
+kubectl create secret generic salvo-token --from-literal=token="$(head -c 24 /dev/urandom | base64)" \
+  --dry-run=client -o yaml | kubectl apply -f -
+kubectl delete job salvo-load salvo-merge salvo-coordinator --ignore-not-found
 echo "run ${run_id}: 4 segments start at ${start_at}"
+fill coordinator.yaml | kubectl apply -f -
 fill load-job.yaml | kubectl apply -f -
-# A failed segment (crash, OOM) fails the Job; the merge then names the missing shard and refuses it.
+# A segment that dies (crash, OOM) is named by the coordinator, whose result is then partial (exit 98).
 finished salvo-load 3600
-fill merge-job.yaml | kubectl apply -f -
-finished salvo-merge 600
-kubectl logs job/salvo-merge
-# The verdict is salvo merge's exit code: 0 passed, 99 a threshold breached, 2 shards refused.
-[[ $(kubectl get job salvo-merge -o jsonpath='{.status.succeeded}') == 1 ]]
+finished salvo-coordinator 600
+kubectl logs job/salvo-coordinator
+# The verdict is salvo coordinate's exit code: 0 passed, 99 a threshold breached, 98 a segment lost.
+[[ $(kubectl get job salvo-coordinator -o jsonpath='{.status.succeeded}') == 1 ]]

@@ -32,6 +32,13 @@ final class ExecutionOptions {
             description = "Wait until this RFC 3339 time (e.g. 2026-01-31T12:00:00Z) before starting: a barrier for segments.")
     String startAt;
 
+    @Option(names = "--coordinator", paramLabel = "URL",
+            description = "With --segment: join this 'salvo coordinate' (ws://HOST:PORT), start with the fleet, stream to it; needs --out.")
+    String coordinator;
+
+    @Option(names = "--token", paramLabel = "T", description = "The coordinator's shared token (or SALVO_TOKEN, as every flag).")
+    String token;
+
     @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
     Integer workers;
 
@@ -51,9 +58,9 @@ final class ExecutionOptions {
         return problems;
     }
 
-    /** @throws IllegalArgumentException naming the flag, for a bad --segment, --segment-sequence or --start-at */
+    /** @throws IllegalArgumentException naming the flag, for a bad --segment, --segment-sequence, --start-at or --coordinator */
     RunSettings.Execution execution() {
-        return new RunSettings.Execution(demo, insecureSkipTlsVerify, Distributed.of(segment, segmentSequence, startAt), workers, null,
-                maxDuration, printPlan, warmup);
+        Distributed distributed = Distributed.of(segment, segmentSequence, startAt).withCoordinator(coordinator, token);
+        return new RunSettings.Execution(demo, insecureSkipTlsVerify, distributed, workers, null, maxDuration, printPlan, warmup);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 @Command(name = "salvo", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "Load testing with JavaScript scenarios on Netty workers.",
         subcommands = {RunCommand.class, ReplCommand.class, ValidateCommand.class, CompareCommand.class, MergeCommand.class,
-                DemoCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+                CoordinateCommand.class, DemoCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  salvo run --demo examples/quickstart.js", "  salvo help run"})
 public final class Main implements Runnable {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,22 +64,35 @@ public final class MergeCommand implements Callable<Integer> {
             problems.forEach(p -> err.println("salvo merge: " + p));
             return ExitCodes.USAGE;
         }
+        List<String> leftOut = unreadable.stream().map(u -> "left out (--allow-partial): " + u).toList();
+        return write(shards, leftOut, out, quiet, "salvo merge", stdout, err).code();
+    }
+
+    /** What {@link #write} merged: the exit code of its verdict and the segments that were missing. */
+    record Written(int code, List<String> missing) {}
+
+    /**
+     * Merges shards that {@link ShardMerge#problems} accepted, prints the summary and the verdict,
+     * and writes the merged result files into {@code out}; {@code salvo coordinate} ends the same way.
+     */
+    static Written write(List<Shard> shards, List<String> moreWarnings, Path out, boolean quiet, String who, PrintStream stdout,
+                         PrintStream err) throws IOException {
         ShardMerge.Merged merged = ShardMerge.merge(shards);
         List<String> warnings = new ArrayList<>(merged.warnings());
-        unreadable.forEach(u -> warnings.add("left out (--allow-partial): " + u));
+        warnings.addAll(moreWarnings);
         merged = new ShardMerge.Merged(merged.result(), merged.verdicts(), merged.wholePlan(), merged.script(),
                 List.copyOf(warnings), merged.missing());
         Summary summary = Summary.of(merged.result(), merged.verdicts());
         if (!quiet) stdout.print(ConsoleSummary.render(summary));
-        warnings.forEach(w -> err.println("salvo merge: warning: " + w));
-        int code = verdict(merged.verdicts(), shards.size());
+        warnings.forEach(w -> err.println(who + ": warning: " + w));
+        int code = verdict(merged.verdicts(), shards.size(), stdout);
         String reason = merged.missing().isEmpty() ? null : "partial: missing segments " + String.join(", ", merged.missing());
         RunEnd end = new RunEnd(code, merged.missing().isEmpty() ? "completed" : "partial", reason);
-        for (String p : MergedReports.write(merged, shards, summary, end, out)) err.println("salvo merge: warning: " + p);
-        return code;
+        for (String p : MergedReports.write(merged, shards, summary, end, out)) err.println(who + ": warning: " + p);
+        return new Written(code, merged.missing());
     }
 
-    private int verdict(List<Verdict> verdicts, int shards) {
+    private static int verdict(List<Verdict> verdicts, int shards, PrintStream stdout) {
         long failed = verdicts.stream().filter(v -> !v.passed()).count();
         if (failed > 0) {
             stdout.println("\nFAILED: " + failed + " of " + verdicts.size() + " thresholds breached over " + shards

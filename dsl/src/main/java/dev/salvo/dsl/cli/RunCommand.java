@@ -97,6 +97,9 @@ public final class RunCommand implements Callable<Integer> {
             problems.add(e.getMessage());
         }
         problems.addAll(output.problems());
+        if (how != null && how.distributed().coordinator() != null && (output.paths().json() == null || output.paths().hlog() == null)) {
+            problems.add("--coordinator needs --out DIR: the shard hands its summary.json and latency.hlog to the coordinator at the end");
+        }
         problems.addAll(live.problems(execution.segment != null || execution.segmentSequence != null));
         if (baselines.problem() != null) problems.add(baselines.problem());
         if (!problems.isEmpty()) {

@@ -7,6 +7,8 @@ import dev.salvo.engine.exec.Segment;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +16,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** {@code salvo run --segment I/N --start-at TIME}: which slice this process runs, and when it starts. */
-public record Distributed(Segment segment, Instant startAt) {
+/**
+ * {@code salvo run --segment I/N --start-at TIME --coordinator URL --token T}: which slice this
+ * process runs, when it starts, and which {@code salvo coordinate} it reports to (null: none).
+ */
+public record Distributed(Segment segment, Instant startAt, URI coordinator, String token) {
     /** The whole run, starting at once. */
-    public static final Distributed WHOLE = new Distributed(Segment.WHOLE, null);
+    public static final Distributed WHOLE = new Distributed(Segment.WHOLE, null, null, null);
 
     /** Validates both flags; the exception's message names the flag. */
     public static Distributed of(String segment, String sequence, String startAt) {
@@ -51,7 +56,26 @@ public record Distributed(Segment segment, Instant startAt) {
                 throw new IllegalArgumentException("--start-at must be an RFC 3339 time such as 2026-01-31T12:00:00Z, not '" + startAt + "'");
             }
         }
-        return new Distributed(s, at);
+        return new Distributed(s, at, null, null);
+    }
+
+    /** Adds {@code --coordinator URL} (ws:// or http://) and its token; the exception's message names the flag. */
+    public Distributed withCoordinator(String url, String token) {
+        if (url == null) return this;
+        if (segment.whole()) throw new IllegalArgumentException("--coordinator needs --segment I/N (which slice of the fleet this shard runs)");
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || uri.getScheme() == null || !uri.getScheme().matches("wss?|https?")) {
+            throw new IllegalArgumentException("--coordinator must be a URL such as ws://coordinator:7000, not '" + url + "'");
+        }
+        if (uri.getScheme().equals("wss") || uri.getScheme().equals("https")) {
+            throw new IllegalArgumentException("--coordinator: TLS (wss://, https://) is not supported yet; use ws://");
+        }
+        return new Distributed(segment, startAt, uri, token == null || token.isEmpty() ? null : token);
     }
 
     /** Sleeps until {@link #startAt}, saying so; a time in the past starts at once with a warning. */

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * How a run ended and what it means for CI: the exit code, the verdict line the console prints,
  * and the {@link RunEnd} the result files state. Precedence: abort() (108) > out of memory (96) >
- * nothing succeeded (97) > abortOnFail (99) > Ctrl-C (130) > a breached threshold (99) >
- * {@code --exit-code-on-error N} > passed (thresholds held) or finished (none declared).
+ * nothing succeeded (97) > abortOnFail (99) > the coordinator's stop (99 or 130) > Ctrl-C (130) >
+ * a breached threshold (99) > {@code --exit-code-on-error N} > passed (thresholds held) or finished (none declared).
  */
 record Ending(int code, String line, RunEnd end) {
 
@@ -37,6 +37,12 @@ record Ending(int code, String line, RunEnd end) {
             String why = control.thresholdAbort().describe();
             return new Ending(ExitCodes.THRESHOLDS, "FAILED: stopped early by abortOnFail: " + why + exit(ExitCodes.THRESHOLDS),
                     new RunEnd(ExitCodes.THRESHOLDS, "threshold-abort", why));
+        }
+        if (control.fleetStop() != null) {
+            int code = control.fleetStopCode();
+            String why = "stopped by the coordinator: " + control.fleetStop();
+            return new Ending(code, "FAILED: " + why + exit(code),
+                    new RunEnd(code, code == ExitCodes.THRESHOLDS ? "threshold-abort" : "interrupted", why));
         }
         // a signal after the VUs ended (in teardown()) interrupts the run all the same
         if ((result.interrupted() || control.interrupted()) && !control.endedOnPurpose()) {

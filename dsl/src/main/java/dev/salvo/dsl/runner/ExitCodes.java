@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int OUT_OF_MEMORY = 96;
     /** Nothing succeeded: every request failed, or every iteration threw, whatever the thresholds. */
     public static final int ALL_FAILED = 97;
+    /** {@code salvo coordinate}: a shard was lost (it died, or never connected by --start-at); the merged result is partial. */
+    public static final int PARTIAL = 98;
     public static final int THRESHOLDS = 99;
     public static final int REGRESSION = 100;
     public static final int ABORTED = 108;

@@ -10,6 +10,7 @@ import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.demo.DemoOptions;
 import dev.salvo.engine.demo.DemoServer;
 import dev.salvo.engine.exec.Segment;
+import dev.salvo.engine.fleet.FleetClient;
 import dev.salvo.engine.metrics.ErrorCounts;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.monitor.Monitors;
@@ -92,6 +93,9 @@ public final class LoadTest {
             int code = prepare(js, Prepared.envJson(vars));
             if (web != null) web.awaitQuit(err);
             return code;
+        } catch (FleetClient.RefusedException e) {
+            err.println(name("salvo run") + ": --coordinator: refused: " + e.getMessage() + exit(ExitCodes.USAGE));
+            return ExitCodes.USAGE;
         } catch (ScriptError | ScriptFailure e) {
             err.println(name("salvo") + ": script error: " + e.getMessage());
             return ExitCodes.SCRIPT;
@@ -114,7 +118,7 @@ public final class LoadTest {
     }
 
     private int prepare(JsScript js, String envJson)
-            throws ScriptError, ScriptFailure, PlanException, ConfigException, IOException, InterruptedException {
+            throws ScriptError, ScriptFailure, PlanException, ConfigException, IOException, InterruptedException, FleetClient.RefusedException {
         RunSettings.Inputs in = settings.inputs();
         RunSettings.Execution x = settings.execution();
         Metrics metrics = new Metrics();
@@ -180,12 +184,34 @@ public final class LoadTest {
         warnIfInterpreted(js);
         prepared.plan().warnings().stream().skip(whole.warnings().size()).forEach(this::warn);
         if (!segment.whole() && whole.thresholds() != null && !whole.thresholds().isEmpty()) {
-            err.println("salvo: segment " + segment + ": thresholds are evaluated by 'salvo merge' over every segment, not here");
+            String judge = x.distributed().coordinator() != null ? "the coordinator" : "'salvo merge'";
+            err.println("salvo: segment " + segment + ": thresholds are evaluated by " + judge + " over every segment, not here");
         }
-        x.distributed().awaitStart(err);
-        if (x.pool() != null) return execute(js, prepared, whole, host, metrics, x.pool());
-        try (Workers pool = new Workers(x.workers() != null ? x.workers() : Workers.defaultCount())) {
-            return execute(js, prepared, whole, host, metrics, pool);
+        FleetShard fleet = x.distributed().coordinator() == null ? null
+                : FleetShard.join(x.distributed(), x.distributed().describe(settings.script(), whole), err);
+        try {
+            if (fleet == null) {
+                x.distributed().awaitStart(err);
+            } else {
+                String why = fleet.awaitStart(err, control::interrupted);
+                if (why != null) {
+                    err.println(name("salvo") + ": stopped before the start: " + why + exit(ExitCodes.INTERRUPTED));
+                    return ExitCodes.INTERRUPTED;
+                }
+                fleet.onStop(control);
+            }
+            int code;
+            if (x.pool() != null) {
+                code = execute(js, prepared, whole, host, metrics, x.pool(), fleet);
+            } else {
+                try (Workers pool = new Workers(x.workers() != null ? x.workers() : Workers.defaultCount())) {
+                    code = execute(js, prepared, whole, host, metrics, pool, fleet);
+                }
+            }
+            if (fleet != null) fleet.deliver(settings.results().paths(), code, err);
+            return code;
+        } finally {
+            if (fleet != null) fleet.close();
         }
     }
 
@@ -195,7 +221,7 @@ public final class LoadTest {
         return p.slice(p.plan().withClient(p.plan().client().withTls(p.plan().client().tls().insecure())), true);
     }
 
-    private int execute(JsScript js, Prepared prepared, Plan whole, HostContext host, Metrics metrics, Workers pool)
+    private int execute(JsScript js, Prepared prepared, Plan whole, HostContext host, Metrics metrics, Workers pool, FleetShard fleet)
             throws ScriptFailure, IOException, InterruptedException {
         RunSettings.Execution x = settings.execution();
         RunSettings.ConsoleOptions console = settings.console();
@@ -246,6 +272,7 @@ public final class LoadTest {
             run.addIntervalListener(progressLine);
             reports.watch(prepared.thresholds());
             reports.listeners().forEach(run::addIntervalListener);
+            if (fleet != null) run.addIntervalListener(fleet);
             if (console.banner() && !console.quiet()) {
                 err.println("salvo: running " + settings.script() + " (" + startLine(plan) + ")");
             }

@@ -19,11 +19,13 @@ final class RunControl {
     private volatile boolean stoppedOnRequest;
     private volatile boolean interrupted;
     private volatile String outOfMemory;
+    private volatile String fleetStop;
+    private volatile int fleetStopCode;
     private final CompletableFuture<Void> interruption = new CompletableFuture<>();
 
     void attach(Run run) {
         this.run = run;
-        if (aborted != null || thresholdAbort != null || interrupted || outOfMemory != null || stoppedOnRequest) run.stop();
+        if (aborted != null || thresholdAbort != null || interrupted || outOfMemory != null || stoppedOnRequest || fleetStop != null) run.stop();
     }
 
     void abort(String message) {
@@ -60,6 +62,23 @@ final class RunControl {
     void thresholdFailed(Verdict v) {
         if (aborted == null && thresholdAbort == null) thresholdAbort = v;
         stop();
+    }
+
+    /** The coordinator stopped the fleet (an abortOnFail threshold over the whole: 99; it was interrupted: 130). */
+    void fleetStop(String reason, int code) {
+        if (fleetStop == null) {
+            fleetStopCode = code;
+            fleetStop = reason;
+        }
+        stop();
+    }
+
+    String fleetStop() {
+        return fleetStop;
+    }
+
+    int fleetStopCode() {
+        return fleetStopCode;
     }
 
     /** --max-duration: stops the run after {@code cap} on a daemon timer; the run then counts as ended, not interrupted. */

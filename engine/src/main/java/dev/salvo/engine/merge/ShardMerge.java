@@ -146,7 +146,7 @@ public final class ShardMerge {
     }
 
     /** The path of the first difference between two JSON trees, or null when they are equal. */
-    static String difference(String path, JsonNode a, JsonNode b) {
+    public static String difference(String path, JsonNode a, JsonNode b) {
         if (a.equals(b)) return null;
         if (a.isObject() && b.isObject()) {
             Set<String> names = new LinkedHashSet<>();
