@@ -23,6 +23,8 @@ final class EnvironmentFlags implements CommandLine.IDefaultValueProvider {
     /** Variables of the launcher and the image, not flags. */
     private static final Set<String> LAUNCHER = Set.of("SALVO_HOME", "SALVO_JAVA_HOME", "SALVO_JDK_SEARCH_PATH", "SALVO_JS_RUNTIME",
             "SALVO_OPTS", "SALVO_NO_AOT", "SALVO_DIST", "SALVO_REQUIRE_CHROMIUM");
+    /** Flags whose value is a secret: --print-plan says the variable was set, not to what. */
+    private static final Set<String> SECRET = Set.of("--token", "--web-auth");
     private final Map<String, String> env;
     /** Long flag to the {@code VARIABLE=value} that gave it its value. */
     private final Map<String, String> used = new LinkedHashMap<>();
@@ -63,7 +65,8 @@ final class EnvironmentFlags implements CommandLine.IDefaultValueProvider {
     Map<String, String> fromEnvironment(CommandLine.ParseResult parsed) {
         Map<String, String> out = new LinkedHashMap<>();
         used.forEach((flag, variable) -> {
-            if (!parsed.hasMatchedOption(flag)) out.put(flag, variable);
+            if (parsed.hasMatchedOption(flag)) return;
+            out.put(flag, SECRET.contains(flag) ? variable.substring(0, variable.indexOf('=') + 1) + "(set, not shown)" : variable);
         });
         return out;
     }

@@ -41,6 +41,14 @@ class EnvironmentFlagsTest {
     }
 
     @Test
+    void thePlanNamesASecretsVariableWithoutItsValue() throws Exception {
+        Salvo.Result r = Salvo.run(Map.of("SALVO_TOKEN", "s3cret-token", "SALVO_USERS", "2"), "run", noop(), "--print-plan");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().matches("(?s).*--token\\s+SALVO_TOKEN=\\(set, not shown\\).*"), r.toString());
+        assertFalse(r.out().contains("s3cret-token") || r.err().contains("s3cret-token"), r.toString());
+    }
+
+    @Test
     void aFlagOnTheCommandLineWinsOverItsVariable() throws Exception {
         Salvo.Result r = Salvo.run(Map.of("SALVO_USERS", "3", "SALVO_ITERATIONS", "9"), "run", noop(), "-u", "2", "--print-plan");
         assertEquals(0, r.exit(), r.toString());

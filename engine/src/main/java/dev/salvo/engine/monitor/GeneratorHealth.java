@@ -83,7 +83,6 @@ public final class GeneratorHealth implements AutoCloseable {
         if (machine >= 0) metrics.add(SALVO_MACHINE_CPU, Tags.EMPTY, 100 * machine);
         metrics.add(SALVO_CONNECTIONS, Tags.EMPTY, OpenConnections.count());
         for (Probe p : probes) p.recordIfStuck(wall);
-        CompilerThreads.yieldToOthers();
     }
 
     /**
@@ -104,7 +103,6 @@ public final class GeneratorHealth implements AutoCloseable {
     }
 
     private void start() {
-        CompilerThreads.yieldToOthers();
         os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         lastCpuNanos = os.getProcessCpuTime();
         lastWallNanos = System.nanoTime();
