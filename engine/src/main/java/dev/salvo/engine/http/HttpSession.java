@@ -4,11 +4,11 @@ import dev.salvo.engine.http.internal.Batch;
 import dev.salvo.engine.http.internal.ConnectionPool;
 import dev.salvo.engine.http.internal.Exchange;
 import dev.salvo.engine.http.internal.Timeouts;
+import dev.salvo.engine.loop.OnLoop;
 import io.netty.channel.EventLoop;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The HTTP client of one virtual user (HTTP/1.1 and HTTP/2, plain or over TLS): its connections and its
@@ -93,14 +93,6 @@ public final class HttpSession implements AutoCloseable {
     /** Closes every connection; exchanges in flight end with an error response. */
     @Override
     public void close() {
-        if (loop.inEventLoop()) {
-            pool.close();
-        } else {
-            try {
-                loop.execute(pool::close);
-            } catch (RejectedExecutionException e) {
-                // The loop is already shut down, and its channels closed with it.
-            }
-        }
+        OnLoop.runOrSkip(loop, pool::close);
     }
 }

@@ -3,10 +3,10 @@ package dev.salvo.engine.sse;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.sse.internal.SseConnector;
+import dev.salvo.engine.loop.OnLoop;
 import io.netty.channel.EventLoop;
 
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -61,15 +61,6 @@ public final class SseClient implements AutoCloseable {
     @Override
     public void close() {
         SseConnector c = connector;
-        if (c == null) return;
-        if (loop.inEventLoop()) {
-            c.closeAll();
-        } else {
-            try {
-                loop.execute(c::closeAll);
-            } catch (RejectedExecutionException e) {
-                // the loop is shut down, and its channels with it
-            }
-        }
+        if (c != null) OnLoop.runOrSkip(loop, c::closeAll);
     }
 }

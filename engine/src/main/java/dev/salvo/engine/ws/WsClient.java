@@ -3,6 +3,7 @@ package dev.salvo.engine.ws;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.ws.internal.WsConnector;
+import dev.salvo.engine.loop.OnLoop;
 import io.netty.channel.EventLoop;
 
 import java.util.Objects;
@@ -43,15 +44,6 @@ public final class WsClient implements AutoCloseable {
     @Override
     public void close() {
         WsConnector c = connector;
-        if (c == null) return;
-        if (loop.inEventLoop()) {
-            c.closeAll();
-        } else {
-            try {
-                loop.execute(c::closeAll);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // the loop is shut down, and its channels with it
-            }
-        }
+        if (c != null) OnLoop.runOrSkip(loop, c::closeAll);
     }
 }
