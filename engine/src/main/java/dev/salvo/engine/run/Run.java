@@ -37,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import static dev.salvo.engine.metrics.BuiltinMetrics.VUS;
@@ -52,6 +53,7 @@ public final class Run {
     /** How long per-VU stop hooks (user()'s onStop) get when the run ends. */
     private static final Duration STOP_HOOKS_TIMEOUT = Duration.ofSeconds(5);
     private static final long RESERVE_BYTES = 16 << 20;
+    private static final long AWAIT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     /** How long closing the VUs (contexts, connections) may take. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -133,8 +135,18 @@ public final class Run {
         boolean first = reserve != null;
         reserve = null;
         if (!first && stopping) return;
-        fatal.accept(e instanceof OutOfMemoryError ? "a worker ran out of memory (" + e.getMessage() + ")" : "a worker failed: " + e);
-        stop();
+        boolean heap = e instanceof OutOfMemoryError;
+        String why;
+        try {
+            why = heap ? "a worker ran out of memory (" + e.getMessage() + ")" : "a worker failed: " + e;
+        } catch (OutOfMemoryError again) {
+            why = heap ? "a worker ran out of memory" : "a worker failed"; // constants: nothing to allocate
+        }
+        try {
+            fatal.accept(why);
+        } finally {
+            stop();
+        }
     }
 
     public boolean stopping() {
@@ -170,6 +182,21 @@ public final class Run {
         return out;
     }
 
+    /**
+     * Waits for {@code end}, and stops the run if a worker died without saying so: its uncaught-exception
+     * handler can run the heap out again before it reaches {@link #fatal}.
+     */
+    private void awaitEnd(CompletableFuture<?> end) throws InterruptedException, ExecutionException {
+        // Parks rather than a timed get: that allocates, and this thread must not be the one the heap fails.
+        while (!end.isDone()) {
+            LockSupport.parkNanos(AWAIT_POLL_NANOS);
+            if (Thread.interrupted()) throw new InterruptedException();
+            Throwable died = workers.died();
+            if (died != null && !stopping) fatal(died);
+        }
+        end.get();
+    }
+
     /** Runs the plan on the calling thread; returns when every scenario has ended or the run was stopped. */
     public RunResult execute() throws ScriptFailure, InterruptedException {
         reserve = new byte[(int) Math.min(RESERVE_BYTES, Runtime.getRuntime().maxMemory() / 20)];
@@ -191,7 +218,7 @@ public final class Run {
             List<CompletableFuture<Void>> scenarios = new ArrayList<>();
             for (ScenarioRunner r : runners) scenarios.add(startAt(r));
             CompletableFuture<Void> all = CompletableFuture.allOf(scenarios.toArray(CompletableFuture[]::new));
-            CompletableFuture.anyOf(all, stopped).get();
+            awaitEnd(CompletableFuture.anyOf(all, stopped));
             t1 = System.nanoTime();
             JsCompilations js = script.compilations();
             health.finish(js.count(), js.tier(), js.seconds());

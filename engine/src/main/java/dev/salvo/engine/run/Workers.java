@@ -22,13 +22,17 @@ public final class Workers implements AutoCloseable {
     private final EventLoopGroup group;
     private final List<EventLoop> loops = new ArrayList<>();
     private volatile Consumer<Throwable> fatal = e -> { };
+    private volatile Throwable died;
 
     public Workers(int count) {
         ThreadFactory threads = new DefaultThreadFactory("salvo-worker", true) {
             @Override
             public Thread newThread(Runnable r) {
                 Thread t = super.newThread(r);
-                t.setUncaughtExceptionHandler((thread, e) -> fatal.accept(e));
+                t.setUncaughtExceptionHandler((thread, e) -> {
+                    died = e; // needs no memory: seen by {@link #died} even if reporting it runs the heap out again
+                    fatal.accept(e);
+                });
                 return t;
             }
         };
@@ -39,6 +43,11 @@ public final class Workers implements AutoCloseable {
     /** Receives the error that ended a worker thread, on that thread. */
     public void onFatal(Consumer<Throwable> fatal) {
         this.fatal = fatal;
+    }
+
+    /** The error that ended a worker thread, if one did: for a caller whose {@link #onFatal} may not have run to its end. */
+    public Throwable died() {
+        return died;
     }
 
     /** One worker per core, as DESIGN §2 says. */
