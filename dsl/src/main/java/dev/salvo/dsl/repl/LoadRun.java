@@ -105,7 +105,7 @@ final class LoadRun {
     boolean stop() {
         LoadTest t = running;
         if (t == null) return false;
-        t.stop();
+        t.stopOnRequest("stopped with Ctrl-C");
         return true;
     }
 }

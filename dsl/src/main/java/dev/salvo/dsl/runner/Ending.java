@@ -25,8 +25,8 @@ record Ending(int code, String line, RunEnd end) {
             return new Ending(ExitCodes.OUT_OF_MEMORY, "FAILED: stopped, " + why + exit(ExitCodes.OUT_OF_MEMORY),
                     new RunEnd(ExitCodes.OUT_OF_MEMORY, "out-of-memory", why, "FAILED"));
         }
-        String ended = control.capped() ? "max-duration" : control.stoppedOnRequest() ? "stopped" : "completed";
-        String reason = control.capped() ? "stopped at the --max-duration cap" : control.stoppedOnRequest() ? "stopped from the web UI" : null;
+        String ended = control.capped() ? "max-duration" : control.stoppedBy() != null ? "stopped" : "completed";
+        String reason = control.capped() ? "stopped at the --max-duration cap" : control.stoppedBy();
         Outcomes o = Outcomes.of(result);
         String nothing = o.nothingSucceeded();
         if (nothing != null) {

@@ -59,6 +59,8 @@ public final class LoadTest {
     private volatile Progress progress;
     /** --web or --metrics-port: the live view of the run; null without. */
     private volatile WebRun web;
+    /** The VUs run: between setup() and teardown(). */
+    private volatile boolean measuring;
 
     public LoadTest(RunSettings settings, PrintStream out, PrintStream err) {
         this.settings = settings;
@@ -69,6 +71,15 @@ public final class LoadTest {
     /** Ctrl-C or SIGTERM: no new iteration starts, the results so far are written; safe from any thread, at any time. */
     public void stop() {
         control.interrupt();
+    }
+
+    /**
+     * A user's stop ({@code why}: "stopped with Ctrl-C"): while the VUs run, the run ends on purpose and says
+     * "stopped", not INTERRUPTED; in setup() or teardown() it interrupts them as {@link #stop} does.
+     */
+    public void stopOnRequest(String why) {
+        if (measuring) control.stopOnRequest(why);
+        else control.interrupt();
     }
 
     /** Script errors (iterations that threw, failed hooks) with their counts, once {@link #run} has returned. */
@@ -283,8 +294,10 @@ public final class LoadTest {
                  Monitors monitors = host.monitors()) {
                 this.progress = progress;
                 monitors.start(this::warn);
+                measuring = true;
                 result = run.execute();
             } finally {
+                measuring = false;
                 this.progress = null;
             }
             String teardownFailed = null;

@@ -16,7 +16,8 @@ final class RunControl {
     private volatile String aborted;
     private volatile Verdict thresholdAbort;
     private volatile boolean capped;
-    private volatile boolean stoppedOnRequest;
+    /** Why a user stopped the run on purpose (the web UI's stop, Ctrl-C at the REPL's {@code .run}); null if none did. */
+    private volatile String stoppedBy;
     private volatile boolean interrupted;
     private volatile String outOfMemory;
     private volatile String fleetStop;
@@ -25,7 +26,7 @@ final class RunControl {
 
     void attach(Run run) {
         this.run = run;
-        if (aborted != null || thresholdAbort != null || interrupted || outOfMemory != null || stoppedOnRequest || fleetStop != null) run.stop();
+        if (aborted != null || thresholdAbort != null || interrupted || outOfMemory != null || stoppedBy != null || fleetStop != null) run.stop();
     }
 
     void abort(String message) {
@@ -101,21 +102,21 @@ final class RunControl {
         return capped;
     }
 
-    /** The web UI's stop (POST /api/stop): the run ends now and counts as ended, not interrupted. */
-    void stopOnRequest() {
+    /** A user's stop ({@code why}: "stopped from the web UI"): the run ends now and counts as ended, not interrupted. */
+    void stopOnRequest(String why) {
         Run r = run;
         if (interrupted || (r != null && r.stopping())) return;
-        stoppedOnRequest = true;
+        stoppedBy = why;
         if (r != null) r.stop(); // else attach() stops the run it is given
     }
 
-    boolean stoppedOnRequest() {
-        return stoppedOnRequest;
+    String stoppedBy() {
+        return stoppedBy;
     }
 
-    /** Ended early on purpose (--max-duration, the web UI's stop): not an interruption. */
+    /** Ended early on purpose (--max-duration, a user's stop): not an interruption. */
     boolean endedOnPurpose() {
-        return capped || stoppedOnRequest;
+        return capped || stoppedBy != null;
     }
 
     void stop() {

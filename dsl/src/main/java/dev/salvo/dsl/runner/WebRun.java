@@ -52,6 +52,7 @@ final class WebRun implements LiveControl, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> START_KEYS = Set.of("vus", "rate", "spawnRate", "duration");
     private static final Set<String> LOAD_KEYS = Set.of("vus", "rate", "scenario", "ramp");
+    private static final String STOPPED = "stopped from the web UI";
 
     /** How a start request is prepared: the script's plan with the request's overrides. */
     @FunctionalInterface
@@ -307,7 +308,7 @@ final class WebRun implements LiveControl, AutoCloseable {
             case "waiting" -> throw new BadRequest(409, "nothing runs yet: POST /api/start first");
             case "finished" -> throw new BadRequest(409, "the run has already ended");
             default -> {
-                control.stopOnRequest();
+                control.stopOnRequest(STOPPED);
                 phase = "stopping";
             }
         }
@@ -346,7 +347,7 @@ final class WebRun implements LiveControl, AutoCloseable {
     @Override
     public ObjectNode quit() {
         if ("waiting".equals(phase)) control.interrupt(); // nothing ran: salvo ends as interrupted before the start
-        else if (!"finished".equals(phase)) control.stopOnRequest();
+        else if (!"finished".equals(phase)) control.stopOnRequest(STOPPED);
         // salvo exits once this answer has gone out (quitAnswered), or in 30 s whatever becomes of it
         CompletableFuture.delayedExecutor(30, TimeUnit.SECONDS).execute(() -> quit.complete(null));
         return JSON.createObjectNode().put("phase", phase).put("quitting", true);

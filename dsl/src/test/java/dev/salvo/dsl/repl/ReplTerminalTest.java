@@ -77,13 +77,15 @@ class ReplTerminalTest {
             assertTrue(summary.contains("6 iterations completed"), summary);
             assertTrue(summary.contains("health is 200"), summary);
             repl.waitFor(prompt);
-            // Ctrl-C stops a .run; the summary is still printed
+            // Ctrl-C stops a .run on purpose: the summary is still printed, and says "stopped", not INTERRUPTED
             repl.type(".run probe -u 2 -t 60s\r");
             repl.waitFor("running 2 VUs, for 1m");
             Thread.sleep(1000);
             repl.sigint();
-            String stopped = repl.waitFor("INTERRUPTED");
+            String stopped = repl.waitFor("FINISHED — no thresholds declared");
             assertTrue(stopped.contains("health is 200"), stopped);
+            assertTrue(stopped.matches("(?s).*\\n  stopped in \\S+: \\d+ iterations? completed, \\d+ interrupted.*"), stopped);
+            assertFalse(stopped.contains("INTERRUPTED"), stopped);
             repl.waitFor(prompt);
             repl.type(".run nosuch\r");
             repl.waitFor("unknown function 'nosuch'; declared functions: probe");

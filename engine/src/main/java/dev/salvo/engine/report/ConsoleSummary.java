@@ -47,11 +47,12 @@ public final class ConsoleSummary {
         return b.toString();
     }
 
-    /** "finished", "INTERRUPTED" (a signal), or the other ways a run stops: "stopped (out-of-memory)", as summary.json's {@code ended}. */
+    /** "finished", "INTERRUPTED" (a signal), "stopped" (by a user, on purpose), or the other ways a run stops: "stopped (out-of-memory)", as summary.json's {@code ended}. */
     private static String endedAs(String ended, boolean interrupted) {
         return switch (ended == null ? (interrupted ? "interrupted" : "completed") : ended) {
             case "completed" -> "finished";
             case "interrupted" -> "INTERRUPTED";
+            case "stopped" -> "stopped";
             default -> "stopped (" + ended + ")";
         };
     }
