@@ -51,7 +51,7 @@ import java.util.concurrent.TimeUnit;
 final class WebRun implements LiveControl, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> START_KEYS = Set.of("vus", "rate", "spawnRate", "duration");
-    private static final Set<String> LOAD_KEYS = Set.of("vus", "rate", "scenario", "ramp");
+    private static final Set<String> LOAD_KEYS = Set.of("vus", "rate", "scenario", "ramp", "duration");
     private static final String STOPPED = "stopped from the web UI";
 
     /** How a start request is prepared: the script's plan with the request's overrides. */
@@ -202,7 +202,8 @@ final class WebRun implements LiveControl, AutoCloseable {
         if (p != null) s.set("plan", SummaryJson.planTree(p.plan()));
         ArrayNode loads = s.putArray("loads");
         if (r != null && "running".equals(phase)) {
-            r.liveLoads().forEach((name, l) -> loads.addObject().put("scenario", name).put("unit", l.unit()).put("target", l.target()));
+            r.liveLoads().forEach((name, l) -> loads.addObject().put("scenario", name).put("unit", l.unit()).put("target", l.target())
+                    .put("endSeconds", (startOf(name).toNanos() + l.endNanos()) / 1e9));
         }
         if (f != null) {
             s.put("ended", f.end().ended()).put("verdict", f.end().verdict()).put("exitCode", f.end().exitCode());
@@ -321,27 +322,51 @@ final class WebRun implements LiveControl, AutoCloseable {
         Run r = run;
         if (r == null || !"running".equals(phase)) throw new BadRequest(409, "the run is not under way (" + phase + ")");
         boolean vus = body.has("vus");
-        if (vus == body.has("rate")) throw new BadRequest("give one of vus (closed models) or rate (arrival rates)");
-        double target = vus ? wholeNumber(body, "vus", 0) : positive(body, "rate");
+        boolean rate = body.has("rate");
+        if (vus && rate) throw new BadRequest("give one of vus (closed models) or rate (arrival rates), not both");
+        if (!vus && !rate && !body.has("duration")) {
+            throw new BadRequest("give vus (closed models), rate (arrival rates) or duration (the run's new length, as -t)");
+        }
+        if (!vus && !rate && body.has("ramp")) throw new BadRequest("ramp: goes with vus or rate");
+        double target = vus ? wholeNumber(body, "vus", 0) : rate ? positive(body, "rate") : 0;
         Duration ramp = body.has("ramp") ? duration(body, "ramp") : Duration.ZERO;
-        String unit = vus ? "vus" : "rate";
+        Duration length = body.has("duration") ? duration(body, "duration") : null;
+        String unit = vus ? "vus" : rate ? "rate" : null;
         Map<String, LiveLoad> loads = r.liveLoads();
         List<String> names = new ArrayList<>();
         if (body.has("scenario")) {
             String name = body.get("scenario").asText();
             LiveLoad l = loads.get(name);
             if (l == null) throw new BadRequest("scenario: no running scenario '" + name + "' whose load can change; there are: " + describe(loads));
-            if (!l.unit().equals(unit)) throw new BadRequest("scenario '" + name + "' takes " + l.unit() + ", not " + unit);
+            if (unit != null && !l.unit().equals(unit)) throw new BadRequest("scenario '" + name + "' takes " + l.unit() + ", not " + unit);
             names.add(name);
         } else {
             loads.forEach((name, l) -> {
-                if (l.unit().equals(unit)) names.add(name);
+                if (unit == null || l.unit().equals(unit)) names.add(name);
             });
-            if (names.isEmpty()) throw new BadRequest(unit + ": no running scenario takes " + unit + "; there are: " + describe(loads));
-            if (names.size() > 1) throw new BadRequest("several scenarios take " + unit + " (" + String.join(", ", names) + "): name one with \"scenario\"");
+            String what = unit == null ? "duration: no running scenario can change" : unit + ": no running scenario takes " + unit;
+            if (names.isEmpty()) throw new BadRequest(what + "; there are: " + describe(loads));
+            if (unit != null && names.size() > 1) {
+                throw new BadRequest("several scenarios take " + unit + " (" + String.join(", ", names) + "): name one with \"scenario\"");
+            }
         }
-        names.forEach(n -> loads.get(n).retarget(target, ramp));
+        if (length != null) {
+            // as -t: the run's length from its start; each scenario's schedule ends then, on its own clock
+            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            if (length.toNanos() / 1e9 <= elapsed + 1) {
+                throw new BadRequest("duration: the run has been going for " + Durations.format(Duration.ofSeconds((long) elapsed))
+                        + "; give a longer one (the run's whole length, as -t)");
+            }
+            names.forEach(n -> loads.get(n).endAt(length.toNanos() - startOf(n).toNanos()));
+        }
+        if (unit != null) names.forEach(n -> loads.get(n).retarget(target, ramp));
         return state();
+    }
+
+    /** When scenario {@code name} starts, from the run's start. */
+    private Duration startOf(String name) {
+        return prepared.plan().scenarios().stream().filter(sc -> sc.name().equals(name)).map(Scenario::startTime)
+                .findFirst().orElse(Duration.ZERO);
     }
 
     @Override

@@ -73,6 +73,31 @@ class WebApiTest {
     }
 
     @Test
+    void theRunsLengthChangesWhileItRuns() throws Exception {
+        try (WebSession web = new WebSession(null, "run", items(), "--demo", "--web", "--web-port", "0", "--no-progress")) {
+            assertEquals(200, web.post("api/start", "{\"vus\": 2, \"duration\": \"4s\"}").status());
+            JsonNode running = web.await(s -> s.path("loads").size() == 1, "running, its load offered");
+            assertEquals(4.0, running.at("/loads/0/endSeconds").asDouble(), 1e-9, running.toString());
+            WebSession.Reply longer = web.post("api/load", "{\"duration\": \"1m\"}");
+            assertEquals(200, longer.status(), longer.body());
+            assertEquals(60.0, longer.json().at("/loads/0/endSeconds").asDouble(), 1e-9, longer.body());
+            Thread.sleep(5_000);
+            JsonNode later = web.state();
+            assertEquals("running", later.path("phase").asText(), "still running past the 4 s first planned: " + later);
+            assertEquals(2, later.path("vus").asInt(), later.toString());
+            double now = later.path("elapsedSeconds").asDouble();
+            WebSession.Reply sooner = web.post("api/load", "{\"duration\": \"" + (long) Math.ceil(now + 2) + "s\", \"vus\": 3}");
+            assertEquals(200, sooner.status(), sooner.body());
+            JsonNode end = web.await(s -> s.path("phase").asText().equals("finished"), "finished at the shortened end");
+            assertEquals("completed", end.path("ended").asText(), end.toString());
+            double seconds = end.path("elapsedSeconds").asDouble();
+            assertTrue(seconds > now + 1 && seconds < now + 4, "ended at the new length, " + (now + 2) + " s: " + end);
+            assertEquals(0, end.path("exitCode").asInt(), end.toString());
+            assertEquals(0, web.quit(), web.toString());
+        }
+    }
+
+    @Test
     void anArrivalRateStartsAtTheAskedRateAndChangesWhileItRuns() throws Exception {
         String open = script(dir, "open.js", """
                 import { check } from 'salvo';
@@ -132,8 +157,12 @@ class WebApiTest {
                     {"{\"vus\": -1}", "vus: must be a whole number >= 0"},
                     {"{\"rate\": 10}", "rate: no running scenario takes rate; there are: default (vus)"},
                     {"{\"vus\": 2, \"scenario\": \"api\"}", "no running scenario 'api' whose load can change; there are: default (vus)"},
-                    {"{}", "give one of vus (closed models) or rate (arrival rates)"},
+                    {"{}", "give vus (closed models), rate (arrival rates) or duration (the run's new length, as -t)"},
+                    {"{\"vus\": 2, \"rate\": 5}", "give one of vus (closed models) or rate (arrival rates), not both"},
                     {"{\"vus\": 2, \"ramp\": \"soon\"}", "ramp: "},
+                    {"{\"ramp\": \"5s\", \"duration\": \"5m\"}", "ramp: goes with vus or rate"},
+                    {"{\"duration\": \"1s\"}", "duration: the run has been going for "},
+                    {"{\"duration\": \"later\"}", "duration: "},
             };
             for (String[] c : running) {
                 WebSession.Reply r = web.post("api/load", c[0]);

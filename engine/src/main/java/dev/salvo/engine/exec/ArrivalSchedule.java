@@ -18,7 +18,8 @@ final class ArrivalSchedule implements LiveLoad {
     private volatile Stages rate;
     private final long unitNanos;
     private final int maxVus;
-    private final Duration hardStop;
+    /** How long iterations may run after the schedule's end. */
+    private final long gracefulStopNanos;
     private volatile long end;
     private final Deque<VirtualUser> free = new ConcurrentLinkedDeque<>();
     private final AtomicInteger allocated;
@@ -31,13 +32,13 @@ final class ArrivalSchedule implements LiveLoad {
     /** Counts the changes of the rate: a pump scheduled before the last change is stale. */
     private long generation;
 
-    ArrivalSchedule(ScenarioRun run, Stages rate, Duration timeUnit, int maxVus, Duration hardStop) {
+    ArrivalSchedule(ScenarioRun run, Stages rate, Duration timeUnit, int maxVus, Duration gracefulStop) {
         this.run = run;
         this.rate = rate;
         this.unitNanos = timeUnit.toNanos();
         this.maxVus = maxVus;
-        this.hardStop = hardStop;
         this.end = rate.total().toNanos();
+        this.gracefulStopNanos = gracefulStop.toNanos();
         free.addAll(run.vus());
         allocated = new AtomicInteger(run.vus().size());
     }
@@ -46,7 +47,7 @@ final class ArrivalSchedule implements LiveLoad {
         run.live(this);
         dueAt = due(0);
         pump();
-        return run.endBy(allDone, hardStop);
+        return run.endBy(allDone, () -> end + gracefulStopNanos);
     }
 
     @Override
@@ -67,6 +68,23 @@ final class ArrivalSchedule implements LiveLoad {
             rate = rate.retarget(now, target, Duration.ofNanos(Math.max(0, Math.min(ramp.toNanos(), end - now))));
             end = rate.total().toNanos();
             // the count due by now is the same under the new rate: the next iteration is re-timed by it
+            dueAt = due(next);
+            generation++;
+            pump();
+        }, 0);
+    }
+
+    @Override
+    public long endNanos() {
+        return end;
+    }
+
+    @Override
+    public void endAt(long endNanos) {
+        run.schedule(() -> {
+            if (scheduleDone.isDone()) return;
+            rate = rate.until(endNanos);
+            end = endNanos;
             dueAt = due(next);
             generation++;
             pump();

@@ -61,7 +61,7 @@ public record ConstantArrivalRate(double rate, Duration timeUnit, Duration durat
     @Override
     public CompletableFuture<Void> start(ScenarioRun run) {
         Stages constant = new Stages(rate, List.of(new Stages.Stage(duration, rate)));
-        return new ArrivalSchedule(run, constant, timeUnit, maxVUs, maxRunTime()).begin();
+        return new ArrivalSchedule(run, constant, timeUnit, maxVUs, gracefulStop()).begin();
     }
 
     @Override

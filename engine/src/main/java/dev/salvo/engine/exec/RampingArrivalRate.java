@@ -55,7 +55,7 @@ public record RampingArrivalRate(Stages stages, Duration timeUnit, int preAlloca
 
     @Override
     public CompletableFuture<Void> start(ScenarioRun run) {
-        return new ArrivalSchedule(run, stages, timeUnit, maxVUs, maxRunTime()).begin();
+        return new ArrivalSchedule(run, stages, timeUnit, maxVUs, gracefulStop()).begin();
     }
 
     @Override

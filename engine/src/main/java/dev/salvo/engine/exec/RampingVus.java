@@ -92,7 +92,7 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
                     return CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new));
                 }
             });
-            return run.endBy(all, maxRunTime());
+            return run.endBy(all, () -> end + gracefulStop.toNanos());
         }
 
         @Override
@@ -109,6 +109,17 @@ public record RampingVus(Stages stages, Duration gracefulRampDown, Duration grac
         public void retarget(double target, Duration ramp) {
             long now = run.elapsedNanos();
             current = current.retarget(now, target, Duration.ofNanos(Math.max(0, Math.min(ramp.toNanos(), end - now))));
+        }
+
+        @Override
+        public long endNanos() {
+            return end;
+        }
+
+        @Override
+        public void endAt(long endNanos) {
+            current = current.until(endNanos);
+            end = endNanos;
         }
 
         private void tick() {

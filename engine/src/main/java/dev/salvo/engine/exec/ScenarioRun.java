@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /** What a running scenario offers its executor: initialised VUs, iteration loops, a clock. */
 public interface ScenarioRun {
@@ -24,7 +25,13 @@ public interface ScenarioRun {
      * Completes when {@code vusDone} does, or at {@code hardStop} after the scenario's start, whichever
      * comes first; in the second case iterations still running are interrupted and counted as such.
      */
-    CompletableFuture<Void> endBy(CompletableFuture<Void> vusDone, Duration hardStop);
+    default CompletableFuture<Void> endBy(CompletableFuture<Void> vusDone, Duration hardStop) {
+        long nanos = hardStop.toNanos();
+        return endBy(vusDone, () -> nanos);
+    }
+
+    /** {@link #endBy(CompletableFuture, Duration)} with a hard stop that may move while the scenario runs (a live load's end). */
+    CompletableFuture<Void> endBy(CompletableFuture<Void> vusDone, LongSupplier hardStopNanos);
 
     /**
      * Loops every VU of the scenario while {@code more.apply(vu)} holds, ending them all at

@@ -133,6 +133,28 @@ public record Stages(double start, List<Stage> stages) {
         return new Stages(start, List.copyOf(out));
     }
 
+    /**
+     * These stages ending at {@code endNanos} instead: cut there (at the target reached by then), or with the
+     * last target held until then.
+     */
+    public Stages until(long endNanos) {
+        List<Stage> out = new ArrayList<>();
+        long t0 = 0;
+        double from = start;
+        for (Stage s : stages) {
+            long len = s.duration.toNanos();
+            if (t0 + len >= endNanos) { // the stage under way at the end: cut, reaching what it reaches by then
+                if (endNanos > t0) out.add(new Stage(Duration.ofNanos(endNanos - t0), from + (s.target - from) * (endNanos - t0) / (double) len));
+                return new Stages(start, List.copyOf(out));
+            }
+            out.add(s);
+            t0 += len;
+            from = s.target;
+        }
+        out.add(new Stage(Duration.ofNanos(endNanos - t0), from));
+        return new Stages(start, List.copyOf(out));
+    }
+
     /** The stages as k6 writes them, for the plan print-out. */
     public List<Map<String, Object>> describe() {
         List<Map<String, Object>> out = new ArrayList<>();

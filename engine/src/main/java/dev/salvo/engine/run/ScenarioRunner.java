@@ -7,7 +7,6 @@ import dev.salvo.engine.metrics.BuiltinMetrics;
 import dev.salvo.engine.metrics.Tags;
 import dev.salvo.engine.plan.Scenario;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /** Runs one scenario's iteration loops for its executor: the engine side of {@link ScenarioRun}. */
 final class ScenarioRunner implements ScenarioRun {
@@ -193,17 +193,24 @@ final class ScenarioRunner implements ScenarioRun {
     }
 
     @Override
-    public CompletableFuture<Void> endBy(CompletableFuture<Void> vusDone, Duration hardStop) {
+    public CompletableFuture<Void> endBy(CompletableFuture<Void> vusDone, LongSupplier hardStopNanos) {
         CompletableFuture<Void> ended = new CompletableFuture<>();
         vusDone.whenComplete((v, e) -> ended.complete(null));
-        long wait = hardStop.toNanos() - elapsedNanos();
+        hardStopAt(ended, hardStopNanos);
+        return ended;
+    }
+
+    /** At the hard stop, interrupts what still runs; a stop moved later meanwhile is waited for again. */
+    private void hardStopAt(CompletableFuture<Void> ended, LongSupplier hardStopNanos) {
         run.schedule(() -> {
-            if (!ended.isDone()) {
+            if (ended.isDone()) return;
+            if (hardStopNanos.getAsLong() > elapsedNanos()) {
+                hardStopAt(ended, hardStopNanos);
+            } else {
                 interrupt();
                 ended.complete(null);
             }
-        }, wait);
-        return ended;
+        }, hardStopNanos.getAsLong() - elapsedNanos());
     }
 
     /** Ends every loop now; iterations still running are counted as interrupted. */

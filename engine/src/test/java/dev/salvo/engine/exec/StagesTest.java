@@ -33,4 +33,18 @@ class StagesTest {
         assertEquals(11 * S, ramp.timeOfCount(60, S), 1000);
         assertEquals(Long.MAX_VALUE, ramp.timeOfCount(101, S));
     }
+
+    @Test
+    void untilCutsTheStagesOrHoldsTheLastTargetLonger() {
+        Stages cut = ramp.until(5 * S); // halfway up the first ramp
+        assertEquals(Duration.ofSeconds(5), cut.total());
+        assertEquals(5, cut.at(5 * S), 1e-9);
+        assertEquals(2.5, cut.at(2500_000_000L), 1e-9, "the ramp's slope is kept");
+        Stages held = new Stages(0, List.of(new Stages.Stage(Duration.ofSeconds(10), 10))).until(30 * S);
+        assertEquals(Duration.ofSeconds(30), held.total());
+        assertEquals(10, held.at(20 * S), 1e-9, "the last target held");
+        assertEquals(5, held.at(5 * S), 1e-9);
+        assertEquals(Duration.ofSeconds(15), ramp.until(15 * S).total());
+        assertEquals(10, ramp.until(15 * S).at(14 * S), 1e-9, "cut at a stage's end: the zero stage after it goes");
+    }
 }

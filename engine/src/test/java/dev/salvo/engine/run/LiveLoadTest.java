@@ -88,4 +88,43 @@ class LiveLoadTest {
             assertTrue(secondSecond >= 80 && secondSecond <= 110, "100/s after: " + secondSecond);
         }
     }
+
+    @Test
+    void aClosedScenarioLastsLongerOrShorterWhenItsEndMoves() throws Exception {
+        TimedRuntime runtime = new TimedRuntime(20, null);
+        try (Workers workers = new Workers(2)) {
+            Run run = new Run(live("{'scenarios':{'c':{'executor':'constant-vus','vus':2,'duration':'1s','gracefulStop':'0s'}}}"),
+                    workers, runtime, new Metrics());
+            CompletableFuture<RunResult> result = start(run);
+            LiveLoad load = awaitLive(run, "c");
+            assertEquals(1_000_000_000L, load.endNanos());
+            load.endAt(2_500_000_000L);
+            assertEquals(2_500_000_000L, load.endNanos());
+            RunResult r = result.get(10, TimeUnit.SECONDS);
+            assertTrue(r.elapsed().toMillis() >= 2_400 && r.elapsed().toMillis() < 3_200, "ran to the moved end: " + r.elapsed());
+        }
+        try (Workers workers = new Workers(2)) {
+            Run run = new Run(live("{'scenarios':{'c':{'executor':'constant-vus','vus':2,'duration':'30s'}}}"), workers,
+                    new TimedRuntime(20, null), new Metrics());
+            CompletableFuture<RunResult> result = start(run);
+            awaitLive(run, "c").endAt(1_000_000_000L);
+            RunResult r = result.get(10, TimeUnit.SECONDS);
+            assertTrue(r.elapsed().toMillis() >= 900 && r.elapsed().toMillis() < 1_800, "ended at the moved end: " + r.elapsed());
+        }
+    }
+
+    @Test
+    void anArrivalRateRunsOnAtItsRateWhenItsEndMovesLater() throws Exception {
+        TimedRuntime runtime = new TimedRuntime(5, null);
+        try (Workers workers = new Workers(2)) {
+            Run run = new Run(live("{'scenarios':{'a':{'executor':'constant-arrival-rate','rate':20,'duration':'1s',"
+                    + "'preAllocatedVUs':2,'maxVUs':20}}}"), workers, runtime, new Metrics());
+            CompletableFuture<RunResult> result = start(run);
+            awaitLive(run, "a").endAt(2_000_000_000L);
+            RunResult r = result.get(10, TimeUnit.SECONDS);
+            int iterations = runtime.starts.size();
+            assertTrue(iterations >= 38 && iterations <= 42, "20/s for 2 s: " + iterations);
+            assertTrue(r.elapsed().toMillis() >= 1_900, "ran to the moved end: " + r.elapsed());
+        }
+    }
 }

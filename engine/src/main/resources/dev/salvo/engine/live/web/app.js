@@ -56,7 +56,8 @@ function render(s) {
   $('phase').textContent = s.phase + (st.verdict ? ' · ' + st.verdict : '');
   $('phase').className = 'badge ' + s.phase;
   $('vus').textContent = st.vus;
-  $('elapsed').textContent = num(st.elapsedSeconds, 0) + 's';
+  const ends = (st.loads || []).map((l) => l.endSeconds);
+  $('elapsed').textContent = num(st.elapsedSeconds, 0) + 's' + (ends.length ? ' of ' + num(Math.max(...ends), 0) + 's' : '');
   for (const p of s.history) {
     const label = new Date(p.t).toLocaleTimeString();
     push(charts.rps, label, [p.rps, p.fps]);
@@ -106,6 +107,7 @@ function controls(phase, st) {
   if (chosen) {
     $('load-unit').textContent = chosen.unit === 'vus' ? 'VUs' : 'rate /timeUnit';
     if (document.activeElement !== $('load-target')) $('load-target').placeholder = num(chosen.target, chosen.unit === 'vus' ? 0 : 1);
+    if (document.activeElement !== $('load-duration')) $('load-duration').placeholder = num(chosen.endSeconds, 0) + 's';
   }
 }
 
@@ -130,10 +132,12 @@ $('start-form').addEventListener('submit', (e) => {
 $('load-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const chosen = state.loads.find((l) => l.scenario === $('load-scenario').value);
-  if (!chosen || !$('load-target').value) return;
-  const body = { scenario: chosen.scenario, [chosen.unit]: Number($('load-target').value) };
-  if ($('load-ramp').value) body.ramp = $('load-ramp').value;
-  call('api/load', body).then(() => { $('load-target').value = ''; }).catch(() => {});
+  if (!chosen || !($('load-target').value || $('load-duration').value)) return;
+  const body = { scenario: chosen.scenario };
+  if ($('load-target').value) body[chosen.unit] = Number($('load-target').value);
+  if ($('load-target').value && $('load-ramp').value) body.ramp = $('load-ramp').value;
+  if ($('load-duration').value) body.duration = $('load-duration').value;
+  call('api/load', body).then(() => { $('load-target').value = ''; $('load-duration').value = ''; }).catch(() => {});
 });
 $('stop').addEventListener('click', () => call('api/stop', {}).catch(() => {}));
 
