@@ -328,8 +328,11 @@ run_one() {
   log "run $run_no: $label (load $(cut -d' ' -f1 /proc/loadavg))"
   (cd "$out" && env ${envs[@]+"${envs[@]}"} timeout --kill-after=10 $((DURATION + 120)) \
     /usr/bin/time -f '%e %U %S %M' -o "$f.time" "${cmd[@]}" >"$f.out" 2>"$f.err") &
-  local bg=$!
-  [[ $tool == salvo-web ]] && watch_page "$f" &
+  local bg=$! watcher=''
+  if [[ $tool == salvo-web ]]; then
+    watch_page "$f" &
+    watcher=$!
+  fi
   [[ $tool == salvo* ]] && sample_salvo "$bg" "$f"
   wait "$bg" || rc=$?
   local parsed_from=$f.out
@@ -356,7 +359,7 @@ run_one() {
   [[ $tool == salvo* ]] && warm=$(warm_percpu "$f.cpu")
   rows+=("$label|$run_no|$reqs|$rate|$cpu|$p50|$p99|$((${rss:-0} / 1024))|$errors|$warm")
   if [[ $tool == salvo-web ]]; then
-    wait # the page watcher
+    wait "$watcher" || true # the page watcher (a bare wait would wait for nginx too: forever)
     local page
     page=$(sed -n 's/^page: //p' "$f.page" 2>/dev/null | tail -n 1)
     log "  the page: ${page:-nothing} (updates, then ms between updates: p50 p95 max)"
