@@ -4,7 +4,10 @@
 #     salvo's (bench/get-check.js -u 20 -t 20s), and salvo's p50 in every second (metrics.csv);
 #  2. open model, 1000 iterations/s for 20 s against the fast location (bench/honest/arrival-1000.js):
 #     salvo's http_req_service_time and http_req_duration p99, dropped iterations and the requests
-#     salvo saw late, next to wrk's p99 at 10 connections (the server plus loopback).
+#     salvo saw late, next to wrk's p99 at 10 connections (the server plus loopback);
+#  3. connecting on loopback: one VU, a new connection per request (bench/honest/connect.js), 20 s:
+#     salvo's http_req_connecting p50 (the whole run and its last 10 s) next to the median of 2,000
+#     blocking connect() calls from Python to the same nginx (the socket's own connect time).
 # Usage: bench/honest-latency.sh   Environment: SALVO_DIST (default: this checkout's build),
 #   SALVO_OPTS (salvo's JVM), BENCH_OUT (keep the logs there).
 set -euo pipefail
@@ -48,9 +51,13 @@ wrk -t1 -c10 -d10s --latency "$base/" >"$work/wrk-fast.out"
 "$dist/bin/salvo" run "$root/bench/honest/arrival-1000.js" -e "BASE_URL=$base/" --no-progress --out "$work/open" \
   >"$work/open.out" 2>&1 || { tail "$work/open.out" >&2; exit 1; }
 
-python3 - "$work" "$(wrk_pct "$work/wrk-delay.out" 50)" "$(wrk_pct "$work/wrk-fast.out" 99)" <<'PY'
-import csv, json, sys
-work, wrk_p50, wrk_fast_p99 = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+echo "honest-latency.sh: 3. connecting, 1 VU, a connection per request, 20 s (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+"$dist/bin/salvo" run "$root/bench/honest/connect.js" -e "BASE_URL=$base/" --no-progress --out "$work/connect" \
+  >"$work/connect.out" 2>&1 || { tail "$work/connect.out" >&2; exit 1; }
+
+python3 - "$work" "$(wrk_pct "$work/wrk-delay.out" 50)" "$(wrk_pct "$work/wrk-fast.out" 99)" "$port" <<'PY'
+import csv, json, socket, sys, time
+work, wrk_p50, wrk_fast_p99, port = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
 closed = json.load(open(f"{work}/closed/summary.json"))["metrics"]
 p50 = closed["http_req_duration"]["values"]["med"]
 seconds = [float(r["p50"]) for r in csv.DictReader(open(f"{work}/closed/metrics.csv")) if r["metric"] == "http_req_duration"]
@@ -68,4 +75,18 @@ print(f"2. open model, 1000/s for 20 s, fast server: wrk p99 at 10 connections {
       f"http_req_duration p99 {g('http_req_duration', 'p(99)'):.3f} ms, {int(g('http_reqs', 'count'))} requests, "
       f"{int(g('dropped_iterations', 'count'))} dropped, {int(g('salvo_late_requests', 'count'))} seen late, "
       f"max VUs {int(g('vus_max', 'max'))}")
+dials = []
+for _ in range(2000):
+    s = socket.socket()
+    t = time.perf_counter_ns()
+    s.connect(("127.0.0.1", port))
+    dials.append((time.perf_counter_ns() - t) / 1e6)
+    s.close()
+dial = sorted(dials)[len(dials) // 2]
+c = json.load(open(f"{work}/connect/summary.json"))["metrics"]["http_req_connecting"]["values"]
+late = [float(r["p50"]) for r in csv.DictReader(open(f"{work}/connect/metrics.csv")) if r["metric"] == "http_req_connecting"][-11:-1]
+late_p50 = sorted(late)[len(late) // 2] if late else float("nan")
+print(f"3. connecting on loopback, 1 VU, a connection per request: the socket's connect() p50 {dial:.3f} ms; salvo "
+      f"http_req_connecting p50 {c['med']:.3f} ms (+{c['med'] - dial:.3f}) of {int(c['count'])}, "
+      f"median of the last 10 seconds' p50 {late_p50:.3f} ms (+{late_p50 - dial:.3f})")
 PY
