@@ -320,7 +320,7 @@ public final class Coordinator implements AutoCloseable {
         member.lastSeq = m.path("seq").asLong();
         totals.add(member.index, series);
         pending.computeIfAbsent(Math.max(member.lastSeq, fed + 1), k -> new FleetSecond())
-                .add(m.path("start").asLong(), m.path("end").asLong(), series);
+                .add(member.index, m.path("start").asLong(), m.path("end").asLong(), series);
         history.computeIfAbsent(member.lastSeq, k -> new long[options.shards()])[member.index] += FleetWire.requests(series);
     }
 

@@ -7,23 +7,27 @@ import dev.salvo.engine.metrics.Interval;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One second of the fleet: the intervals the shards reported under one sequence number, summed
  * series by series as {@code salvo merge} sums shards (VU gauges add up), for the web UI's
- * {@link dev.salvo.engine.live.LiveStats}. One thread only (the coordinator's event loop).
+ * {@link dev.salvo.engine.live.LiveStats}. A shard's late interval joins the next second: its
+ * intervals there add up among themselves first (a gauge keeps the later value), so its VUs count once.
+ * One thread only (the coordinator's event loop).
  */
 final class FleetSecond {
-    private final Map<String, Aggregate> series = new LinkedHashMap<>();
+    private final Map<Integer, Map<String, Aggregate>> byShard = new TreeMap<>();
     private long end = Long.MIN_VALUE;
     private long millis;
     private int parts;
 
-    void add(long startMillis, long endMillis, List<Aggregate> interval) {
+    void add(int shard, long startMillis, long endMillis, List<Aggregate> interval) {
         end = Math.max(end, endMillis);
         millis += Math.max(0, endMillis - startMillis);
         parts++;
-        for (Aggregate a : interval) series.merge(a.metric().name() + " " + a.tags(), a, ShardMerge::add);
+        Map<String, Aggregate> series = byShard.computeIfAbsent(shard, k -> new LinkedHashMap<>());
+        for (Aggregate a : interval) series.merge(a.metric().name() + " " + a.tags(), a, Aggregate::merge);
     }
 
     /**
@@ -32,6 +36,8 @@ final class FleetSecond {
      */
     Interval interval() {
         long length = parts == 0 ? 1000 : Math.max(1, millis / parts);
-        return new Interval(end - length, end, List.copyOf(series.values()));
+        Map<String, Aggregate> fleet = new LinkedHashMap<>();
+        for (Map<String, Aggregate> shard : byShard.values()) shard.forEach((k, a) -> fleet.merge(k, a, ShardMerge::add));
+        return new Interval(end - length, end, List.copyOf(fleet.values()));
     }
 }
