@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.salvo.dsl.Salvo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.engine.demo.DemoOptions;
 import dev.salvo.engine.demo.DemoServer;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /metrics} read over HTTP, and (with Debian's Chromium) the page itself.
  */
 class FleetWebIT {
-    private static final Path LAUNCHER = Path.of(System.getProperty("salvo.home"), "bin", "salvo");
-    private static final Path JDK = Path.of(System.getProperty("java.home"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FLEET = Pattern.compile("ws://127\\.0\\.0\\.1:\\d+/fleet");
     private static final Pattern WEB = Pattern.compile("web UI at (http://127\\.0\\.0\\.1:\\d+/)");
@@ -263,14 +261,6 @@ class FleetWebIT {
     }
 
     private static Process start(Path log, List<String> args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("SALVO_") || k.endsWith("_OPTS") || k.equals("JDK_JAVA_OPTIONS") || k.equals("JAVA_TOOL_OPTIONS"));
-        env.put("JAVA_HOME", JDK.toString());
-        env.put("SALVO_JS_RUNTIME", "interpreter");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return pb.start();
+        return Salvo.launch(log, args);
     }
 }
