@@ -106,7 +106,7 @@ public final class Coordinator implements AutoCloseable {
     private final SortedMap<Long, long[]> history = new TreeMap<>();
     private final CompletableFuture<Outcome> finished = new CompletableFuture<>();
     private final SortedMap<Long, FleetSecond> pending = new TreeMap<>();
-    private IntervalListener seconds = interval -> { };
+    private IntervalListener seconds; // null without --web and --metrics-port: nothing to add up per second
     private long fed = -1;
     private volatile JsonNode plan;
     private List<Threshold> watched = List.of();
@@ -319,8 +319,10 @@ public final class Coordinator implements AutoCloseable {
         List<Aggregate> series = FleetWire.series(m);
         member.lastSeq = m.path("seq").asLong();
         totals.add(member.index, series);
-        pending.computeIfAbsent(Math.max(member.lastSeq, fed + 1), k -> new FleetSecond())
-                .add(member.index, m.path("start").asLong(), m.path("end").asLong(), series);
+        if (seconds != null) {
+            pending.computeIfAbsent(Math.max(member.lastSeq, fed + 1), k -> new FleetSecond())
+                    .add(member.index, m.path("start").asLong(), m.path("end").asLong(), series);
+        }
         history.computeIfAbsent(member.lastSeq, k -> new long[options.shards()])[member.index] += FleetWire.requests(series);
     }
 
