@@ -5,7 +5,8 @@
 # CPU seconds over the released run (from /proc/PID/stat) as a % of one core. The goal (issue 26):
 # under 5% of one core at 3 shards x 20,000 req/s (RATE=60000 against nginx: bench/honest/nginx.conf).
 # Usage: bench/coordinator-cpu.sh   Environment: RATE (whole fleet, default 60000), DURATION (default 30s),
-#   VUS per shard (default 200), TARGET_URL, SALVO_DIST (default: this checkout's build), BENCH_OUT (keep the logs).
+#   VUS per shard (default 200), TARGET_URL, SALVO_DIST (default: this checkout's build), BENCH_OUT (keep the logs),
+#   LIVE=1 (the coordinator also keeps the live view that --web and --metrics-port serve: --metrics-port 0).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -44,7 +45,9 @@ if [[ -z $target ]]; then
   target=$(await "$work/demo.log" 'http://127\.0\.0\.1:[0-9]*')
 fi
 
-"$salvo" coordinate "$root/bench/coordinator-cpu.js" --shards 3 --port 0 --out "$work/fleet" >"$work/coordinator.log" 2>&1 &
+live=()
+[[ -n ${LIVE:-} ]] && live=(--metrics-port 0)
+"$salvo" coordinate "$root/bench/coordinator-cpu.js" --shards 3 --port 0 --out "$work/fleet" "${live[@]}" >"$work/coordinator.log" 2>&1 &
 coordinator=$!   # the launcher execs the JVM: this is the process whose CPU is measured
 pids+=("$coordinator")
 url=$(await "$work/coordinator.log" 'ws://127\.0\.0\.1:[0-9]*/fleet')

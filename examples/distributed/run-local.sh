@@ -4,6 +4,8 @@
 # prints the fleet's seconds as they come and exits with the verdict over the whole fleet.
 # Usage: examples/distributed/run-local.sh [RESULTS_DIR]   (default: a new temporary folder)
 # SALVO (default: the repository's ./salvo), RATE and DURATION (as fleet.js reads them) may be set.
+# WEB_PORT=8089 adds the fleet's web UI (salvo coordinate --web): open http://127.0.0.1:8089/; the
+# coordinator then serves the merged result until Ctrl-C or 'curl -XPOST 127.0.0.1:8089/api/quit'.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 salvo=${SALVO:-$here/../../salvo}
@@ -28,7 +30,9 @@ await() {
 pids+=($!)
 target=$(await "$out/demo.log" 'http://127\.0\.0\.1:[0-9]*')
 
-"$salvo" coordinate "$here/fleet.js" --shards 3 --port 0 --out "$out/fleet" > >(tee "$out/coordinator.log") 2>&1 &
+web=()
+[[ -n ${WEB_PORT:-} ]] && web=(--web --web-port "$WEB_PORT")
+"$salvo" coordinate "$here/fleet.js" --shards 3 --port 0 --out "$out/fleet" "${web[@]}" > >(tee "$out/coordinator.log") 2>&1 &
 coordinator=$!
 url=$(await "$out/coordinator.log" 'ws://127\.0\.0\.1:[0-9]*/fleet')
 

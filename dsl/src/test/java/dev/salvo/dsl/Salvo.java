@@ -153,6 +153,22 @@ public final class Salvo {
         }
     }
 
+    /**
+     * Starts {@code bin/salvo ARGS} of the packaged distribution ({@code salvo.home}, the ITs') in the interpreter, as
+     * a process of its own with its output in {@code log} and no SALVO_* or JVM options from this environment.
+     */
+    public static Process launch(Path log, List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("salvo.home"), "bin", "salvo").toString()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("SALVO_") || k.endsWith("_OPTS") || k.equals("JDK_JAVA_OPTIONS") || k.equals("JAVA_TOOL_OPTIONS"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("SALVO_JS_RUNTIME", "interpreter");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        return pb.start();
+    }
+
     /** What {@code in} gave until it ended, or until the process was killed (its stream then closes). */
     private static String drain(InputStream in) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

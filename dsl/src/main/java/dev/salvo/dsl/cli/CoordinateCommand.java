@@ -3,9 +3,11 @@ package dev.salvo.dsl.cli;
 import dev.salvo.dsl.runner.Distributed;
 import dev.salvo.dsl.runner.ExitCodes;
 import dev.salvo.engine.fleet.Coordinator;
+import dev.salvo.engine.fleet.FleetLive;
 import dev.salvo.engine.merge.Shard;
 import dev.salvo.engine.merge.ShardInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -61,6 +63,9 @@ public final class CoordinateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the verdict line, not the per-second lines and the summary.")
     boolean quiet;
 
+    @Mixin
+    LiveViewOptions live = new LiveViewOptions();
+
     private final PrintStream stdout = System.out;
     private final PrintStream err = System.err;
 
@@ -78,6 +83,7 @@ public final class CoordinateCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             problems.add("--host " + host + ": unknown host");
         }
+        problems.addAll(live.problems());
         Instant at = null;
         try {
             at = Distributed.of(null, null, startAt).startAt();
@@ -89,20 +95,42 @@ public final class CoordinateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         String sha = ShardInfo.sha256(Files.readAllBytes(script));
-        Coordinator.Outcome outcome;
-        try (Coordinator c = Coordinator.start(new Coordinator.Options(host, port, shards, token, at, sha, quiet, err))) {
-            err.println("salvo coordinate: listening on " + c.url() + " for " + shards + " shards of " + script
-                    + (at == null ? "; they start when all have connected" : "; they start at " + at));
-            Signals.onInterrupt(c::interrupt);
-            outcome = c.await();
+        Coordinator c;
+        try {
+            c = Coordinator.start(new Coordinator.Options(host, port, shards, token, at, sha, quiet, err));
         } catch (IOException e) {
             err.println("salvo coordinate: --port " + port + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        return conclude(outcome);
+        try (c; FleetLive view = live.any() ? new FleetLive(c, shards, script.toString(), out) : null) {
+            if (view != null) {
+                try {
+                    view.open(live.settings(), err);
+                } catch (IllegalArgumentException e) {
+                    err.println("salvo coordinate: " + e.getMessage());
+                    return ExitCodes.USAGE;
+                }
+            }
+            err.println("salvo coordinate: listening on " + c.url() + " for " + shards + " shards of " + script
+                    + (at == null ? "; they start when all have connected" : "; they start at " + at));
+            Signals.onInterrupt(() -> {
+                c.interrupt();
+                if (view != null) view.interrupt();
+            });
+            Concluded end = conclude(c.await());
+            if (view != null && end.written() != null) {
+                MergeCommand.Written w = end.written();
+                view.finished(new FleetLive.Result(w.summary(), w.end(), w.warnings()));
+                view.awaitQuit(err);
+            }
+            return end.code();
+        }
     }
 
-    private int conclude(Coordinator.Outcome outcome) throws IOException {
+    /** The exit code, and the merged files' content (null when no shard delivered a result). */
+    private record Concluded(int code, MergeCommand.Written written) {}
+
+    private Concluded conclude(Coordinator.Outcome outcome) throws IOException {
         List<Shard> read = new ArrayList<>();
         List<String> lost = new ArrayList<>();
         for (Coordinator.ShardOutcome s : outcome.shards()) {
@@ -124,24 +152,25 @@ public final class CoordinateCommand implements Callable<Integer> {
         if (read.isEmpty()) {
             err.println("salvo coordinate: no shard delivered a result" + (outcome.interrupted() ? " (interrupted)" : ""));
             lost.forEach(l -> err.println("salvo coordinate: " + l));
-            return outcome.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.PARTIAL;
+            return new Concluded(outcome.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.PARTIAL, null);
         }
-        MergeCommand.Written w = MergeCommand.write(read, lost, out, quiet, "salvo coordinate", stdout, err);
+        MergeCommand.Written w = MergeCommand.write(read, lost, outcome.stoppedBy(), out, quiet, "salvo coordinate", stdout, err);
         if (outcome.thresholdAbort() != null) {
             stdout.println("FAILED: stopped every shard early by abortOnFail over the fleet: " + outcome.thresholdAbort()
                     + " (exit " + ExitCodes.THRESHOLDS + ")");
-            return ExitCodes.THRESHOLDS;
+            return new Concluded(ExitCodes.THRESHOLDS, w);
         }
         if (outcome.interrupted()) {
             stdout.println("INTERRUPTED (exit " + ExitCodes.INTERRUPTED + ")");
-            return ExitCodes.INTERRUPTED;
+            return new Concluded(ExitCodes.INTERRUPTED, w);
         }
         if (!w.missing().isEmpty() && !allowPartial) {
             stdout.println("FAILED: partial: missing segments " + String.join(", ", w.missing()) + " (exit " + ExitCodes.PARTIAL
                     + "; --allow-partial judges the rest by the thresholds alone)");
-            return ExitCodes.PARTIAL;
+            return new Concluded(ExitCodes.PARTIAL, w);
         }
-        return w.code();
+        if (outcome.stoppedBy() != null) stdout.println("(the fleet was " + outcome.stoppedBy() + "; the verdict is its thresholds')");
+        return new Concluded(w.code(), w);
     }
 
     /** {@code fleet_history.csv}: each second's requests, the fleet's and each segment's, as the coordinator summed them. */

@@ -68,8 +68,8 @@ public final class MergeCommand implements Callable<Integer> {
         return write(shards, leftOut, out, quiet, "salvo merge", stdout, err).code();
     }
 
-    /** What {@link #write} merged: the exit code of its verdict and the segments that were missing. */
-    record Written(int code, List<String> missing) {}
+    /** What {@link #write} merged: the exit code of its verdict, the segments that were missing, and what the files say. */
+    record Written(int code, List<String> missing, Summary summary, RunEnd end, List<String> warnings) {}
 
     /**
      * Merges shards that {@link ShardMerge#problems} accepted, prints the summary and the verdict,
@@ -77,6 +77,12 @@ public final class MergeCommand implements Callable<Integer> {
      */
     static Written write(List<Shard> shards, List<String> moreWarnings, Path out, boolean quiet, String who, PrintStream stdout,
                          PrintStream err) throws IOException {
+        return write(shards, moreWarnings, null, out, quiet, who, stdout, err);
+    }
+
+    /** As above; {@code stoppedBy}: why a user stopped the whole (the files then say it ended "stopped"), or null. */
+    static Written write(List<Shard> shards, List<String> moreWarnings, String stoppedBy, Path out, boolean quiet, String who,
+                         PrintStream stdout, PrintStream err) throws IOException {
         ShardMerge.Merged merged = ShardMerge.merge(shards);
         List<String> warnings = new ArrayList<>(merged.warnings());
         warnings.addAll(moreWarnings);
@@ -86,10 +92,10 @@ public final class MergeCommand implements Callable<Integer> {
         if (!quiet) stdout.print(ConsoleSummary.render(summary));
         warnings.forEach(w -> err.println(who + ": warning: " + w));
         int code = verdict(merged.verdicts(), shards.size(), stdout);
-        String reason = merged.missing().isEmpty() ? null : "partial: missing segments " + String.join(", ", merged.missing());
-        RunEnd end = new RunEnd(code, merged.missing().isEmpty() ? "completed" : "partial", reason);
+        String reason = merged.missing().isEmpty() ? stoppedBy : "partial: missing segments " + String.join(", ", merged.missing());
+        RunEnd end = new RunEnd(code, !merged.missing().isEmpty() ? "partial" : stoppedBy != null ? "stopped" : "completed", reason);
         for (String p : MergedReports.write(merged, shards, summary, end, out)) err.println(who + ": warning: " + p);
-        return new Written(code, merged.missing());
+        return new Written(code, merged.missing(), summary, end, List.copyOf(warnings));
     }
 
     private static int verdict(List<Verdict> verdicts, int shards, PrintStream stdout) {

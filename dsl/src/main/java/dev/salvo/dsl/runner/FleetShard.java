@@ -80,7 +80,11 @@ final class FleetShard implements IntervalListener, AutoCloseable {
     }
 
     void onStop(RunControl control) {
-        client.onStop(control::fleetStop);
+        client.onStop((reason, code) -> {
+            // a stop on purpose (the coordinator's web UI) ends the segment "stopped", judged as a finished one
+            if (code == FleetWire.STOP_ON_REQUEST) control.stopOnRequest("stopped by the coordinator: " + reason);
+            else control.fleetStop(reason, code);
+        });
     }
 
     @Override

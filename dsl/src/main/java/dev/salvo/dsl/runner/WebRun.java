@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.exec.LiveLoad;
 import dev.salvo.engine.live.LiveControl;
+import dev.salvo.engine.live.LiveServers;
+import dev.salvo.engine.live.StatsJson;
 import dev.salvo.engine.live.LiveStats;
 import dev.salvo.engine.live.WebServer;
 import dev.salvo.engine.metrics.Aggregate;
@@ -73,8 +75,8 @@ final class WebRun implements LiveControl, AutoCloseable {
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Prepared> started = new CompletableFuture<>();
     private final CompletableFuture<Void> quit = new CompletableFuture<>();
+    private LiveServers servers;
     private WebServer web;
-    private WebServer metrics;
     private volatile String phase = "waiting";
     private volatile Prepared prepared;
     private volatile Preparer preparer;
@@ -98,22 +100,9 @@ final class WebRun implements LiveControl, AutoCloseable {
         this.prepared = prepared;
         this.base = base;
         this.preparer = preparer;
-        if (options.web()) {
-            web = WebServer.start(options.host(), options.port(), options.auth(), stats::totals, this, "--web-port");
-            err.println("salvo: web UI at " + web.url() + (options.autostart() ? "" : " (waiting for a start from the page or POST /api/start)"));
-            if (isAnyAddress(options.host())) {
-                err.println("salvo: warning: --web-host " + options.host() + " serves the UI (which starts and stops load) on every network interface"
-                        + (options.auth() == null ? "; add --web-auth user:pass" : ""));
-            }
-        }
-        if (options.metricsPort() != null) {
-            metrics = WebServer.start(options.host(), options.metricsPort(), options.auth(), stats::totals, null, "--metrics-port");
-            err.println("salvo: Prometheus metrics at " + metrics.url() + "metrics");
-        }
-    }
-
-    private static boolean isAnyAddress(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        servers = LiveServers.open(new LiveServers.Settings(options.web(), options.host(), options.port(), options.auth(), options.metricsPort()),
+                stats::totals, this, "salvo", options.autostart() ? "" : " (waiting for a start from the page or POST /api/start)", err);
+        web = servers.web();
     }
 
     /** The web server's port (tests use port 0); -1 without --web. */
@@ -184,8 +173,7 @@ final class WebRun implements LiveControl, AutoCloseable {
 
     @Override
     public void close() {
-        if (web != null) web.close();
-        if (metrics != null) metrics.close();
+        if (servers != null) servers.close();
     }
 
     // ---- the API
@@ -220,39 +208,9 @@ final class WebRun implements LiveControl, AutoCloseable {
                 : SummaryJson.tree(s, f != null ? f.end() : running(), script, f != null ? f.warnings() : List.copyOf(warnings));
         root.put("phase", phase);
         root.set("state", state());
-        if (s != null) root.set("aggregated", aggregated(s));
-        ArrayNode points = root.putArray("history");
-        for (LiveStats.Point p : stats.history()) {
-            if (p.epochMillis() <= since) continue;
-            ObjectNode o = points.addObject().put("t", p.epochMillis()).put("vus", p.vus()).put("rps", p.rps()).put("fps", p.failuresPerSecond());
-            number(o, "p50", p.p50());
-            number(o, "p95", p.p95());
-            number(o, "p99", p.p99());
-        }
+        if (s != null) root.set("aggregated", StatsJson.aggregated(s));
+        StatsJson.points(root, stats.history(), since);
         return root;
-    }
-
-    private static void number(ObjectNode o, String key, double v) {
-        if (Double.isNaN(v)) o.putNull(key);
-        else o.put(key, v);
-    }
-
-    /** The stats.csv Aggregated row's numbers: every request row together. */
-    private static ObjectNode aggregated(Summary s) {
-        Aggregate all = null;
-        long count = 0;
-        long failures = 0;
-        for (Summary.RequestRow r : s.requests()) {
-            all = all == null ? r.duration() : all.merge(r.duration());
-            count += r.count();
-            failures += r.failures();
-        }
-        ObjectNode o = JSON.createObjectNode().put("count", count).put("failures", failures).put("rps", count / s.seconds())
-                .put("failuresPerSecond", failures / s.seconds());
-        boolean none = all == null || all.count() == 0;
-        o.put("avg", none ? 0 : all.avg()).put("min", none ? 0 : all.min()).put("max", none ? 0 : all.max());
-        for (double q : new double[] {50, 95, 99}) o.put("p" + (int) q, none ? 0 : all.percentile(q));
-        return o;
     }
 
     /** The run so far as a summary; null before it started. */
@@ -266,7 +224,7 @@ final class WebRun implements LiveControl, AutoCloseable {
     }
 
     private static RunEnd running() {
-        return new RunEnd(0, "running", null, "RUNNING");
+        return StatsJson.running();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.salvo.dsl.Salvo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.engine.demo.DemoOptions;
 import dev.salvo.engine.demo.DemoServer;
@@ -14,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.EncodableHistogram;
@@ -28,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --start-at} against one demo target, merged, against a single process running the same plan.
  */
 class DistributedRunIT {
-    private static final Path LAUNCHER = Path.of(System.getProperty("salvo.home"), "bin", "salvo");
-    private static final Path JDK = Path.of(System.getProperty("java.home"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path tmp;
@@ -144,14 +142,6 @@ class DistributedRunIT {
     }
 
     private Process start(Path log, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("SALVO_") || k.endsWith("_OPTS") || k.equals("JDK_JAVA_OPTIONS") || k.equals("JAVA_TOOL_OPTIONS"));
-        env.put("JAVA_HOME", JDK.toString());
-        env.put("SALVO_JS_RUNTIME", "interpreter");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return pb.start();
+        return Salvo.launch(log, List.of(args));
     }
 }

@@ -38,6 +38,30 @@ class FleetBadInputTest {
     }
 
     @Test
+    void badWebFlagsOfTheCoordinatorExit2AsSalvoRunsDo() throws Exception {
+        Salvo.Result r = Salvo.run("coordinate", noop(), "--shards", "2", "--port", "0", "--web", "--web-port", "70000", "--metrics-port", "-1",
+                "--web-auth", "nopassword", "--out", dir.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("--web-port must be a port from 0 to 65535, not 70000"), r.toString());
+        assertTrue(r.err().contains("--metrics-port must be a port from 0 to 65535, not -1"), r.toString());
+        assertTrue(r.err().contains("--web-auth must be USER:PASS, not 'nopassword'"), r.toString());
+        Salvo.Result autostart = Salvo.run("coordinate", noop(), "--shards", "2", "--port", "0", "--web", "--autostart", "--out", dir.toString());
+        assertEquals(2, autostart.exit(), "the fleet starts with its shards: " + autostart);
+        assertTrue(autostart.err().contains("--autostart"), autostart.toString());
+    }
+
+    @Test
+    void aTakenWebPortIsAUsageErrorNamingTheFlag() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Salvo.Result r = Salvo.run("coordinate", noop(), "--shards", "2", "--port", "0", "--web", "--web-port",
+                    String.valueOf(taken.getLocalPort()), "--out", dir.toString());
+            assertEquals(2, r.exit(), r.toString());
+            assertTrue(r.err().contains("--web-port: cannot listen on 127.0.0.1:" + taken.getLocalPort()), r.toString());
+            assertTrue(!r.err().contains("Exception"), "no stack trace: " + r);
+        }
+    }
+
+    @Test
     void runWithACoordinatorNeedsASegmentAnOutAndAWebSocketUrl() throws Exception {
         Salvo.Result noSegment = Salvo.run("run", "--coordinator", "ws://127.0.0.1:1", "--out", dir.toString(), noop());
         assertEquals(2, noSegment.exit(), noSegment.toString());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.salvo.dsl.Salvo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.salvo.engine.demo.DemoOptions;
 import dev.salvo.engine.demo.DemoServer;
@@ -32,8 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/salvo run --segment i/3 --coordinator URL} shards against one demo target.
  */
 class FleetRunIT {
-    private static final Path LAUNCHER = Path.of(System.getProperty("salvo.home"), "bin", "salvo");
-    private static final Path JDK = Path.of(System.getProperty("java.home"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern URL = Pattern.compile("ws://127\\.0\\.0\\.1:\\d+/fleet");
 
@@ -224,14 +223,6 @@ class FleetRunIT {
     }
 
     private Process start(Path log, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("SALVO_") || k.endsWith("_OPTS") || k.equals("JDK_JAVA_OPTIONS") || k.equals("JAVA_TOOL_OPTIONS"));
-        env.put("JAVA_HOME", JDK.toString());
-        env.put("SALVO_JS_RUNTIME", "interpreter");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return pb.start();
+        return Salvo.launch(log, List.of(args));
     }
 }

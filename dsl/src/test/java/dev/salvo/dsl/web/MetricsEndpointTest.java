@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,15 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  * installed by .ci/run): it parses, and its counts are summary.json's.
  */
 class MetricsEndpointTest {
-    /** Prints every family as JSON: name → {type, samples: [[name, labels, value]]}; the parser raises on a malformed line. */
-    private static final String PARSER = """
-            import json, sys
-            from prometheus_client.parser import text_string_to_metric_families
-            out = {}
-            for f in text_string_to_metric_families(open(sys.argv[1]).read()):
-                out[f.name] = {'type': f.type, 'samples': [[s.name, s.labels, s.value] for s in f.samples]}
-            print(json.dumps(out))
-            """;
     @TempDir Path dir;
 
     private String items() throws Exception {
@@ -40,28 +28,12 @@ class MetricsEndpointTest {
                 """);
     }
 
-    /** The families Prometheus's parser reads from {@code text}. */
     private JsonNode parse(String text) throws Exception {
-        Path file = dir.resolve("metrics.txt");
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        Path program = dir.resolve("parse.py");
-        Files.writeString(program, PARSER);
-        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        Process p = new ProcessBuilder(python, program.toString(), file.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertTrue(!output.contains("No module named 'prometheus_client'"),
-                "Prometheus's parser is missing: apt-get install python3-prometheus-client (.ci/run does)");
-        assertEquals(0, p.exitValue(), "the parser refused /metrics:\n" + output + "\n--- the text\n" + text);
-        return WebSession.JSON.readTree(output);
+        return PrometheusParser.parse(dir, text);
     }
 
     private static double sum(JsonNode families, String family, String sample) {
-        double total = 0;
-        for (JsonNode s : families.path(family).path("samples")) {
-            if (s.get(0).asText().equals(sample)) total += s.get(2).asDouble();
-        }
-        return total;
+        return PrometheusParser.sum(families, family, sample);
     }
 
     @Test

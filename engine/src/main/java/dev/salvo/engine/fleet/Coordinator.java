@@ -6,6 +6,7 @@ import dev.salvo.engine.fleet.internal.FleetFrames;
 import dev.salvo.engine.fleet.internal.FleetServerInitializer;
 import dev.salvo.engine.merge.ShardMerge;
 import dev.salvo.engine.metrics.Aggregate;
+import dev.salvo.engine.metrics.IntervalListener;
 import dev.salvo.engine.thresholds.Threshold;
 import dev.salvo.engine.thresholds.ThresholdEvaluator;
 import dev.salvo.engine.thresholds.ThresholdMonitor;
@@ -55,10 +56,17 @@ public final class Coordinator implements AutoCloseable {
 
     /**
      * The fleet's run: every segment that connected, the abortOnFail verdict that stopped it (or null),
-     * whether the coordinator was interrupted, and the requests of each second (index: the shard's
-     * interval number; one column per segment).
+     * whether the coordinator was interrupted, why a user stopped it (the web UI; or null), and the
+     * requests of each second (index: the shard's interval number; one column per segment).
      */
-    public record Outcome(List<ShardOutcome> shards, String thresholdAbort, boolean interrupted, SortedMap<Long, long[]> history) {}
+    public record Outcome(List<ShardOutcome> shards, String thresholdAbort, boolean interrupted, String stoppedBy,
+                          SortedMap<Long, long[]> history) {}
+
+    /** One segment as the web UI shows it: {@code state} is absent (never connected), waiting (for the start), running, done or lost. */
+    public record SegmentStatus(String segment, String name, String state, long seconds, String lost) {}
+
+    /** The fleet now: released or not, since when, why it stops (or null), every segment. */
+    public record Status(boolean started, Instant startedAt, String stopping, List<SegmentStatus> segments) {}
 
     private enum State { WAITING, RUNNING, DONE, LOST }
 
@@ -97,10 +105,15 @@ public final class Coordinator implements AutoCloseable {
     private final FleetTotals totals = new FleetTotals();
     private final SortedMap<Long, long[]> history = new TreeMap<>();
     private final CompletableFuture<Outcome> finished = new CompletableFuture<>();
-    private JsonNode plan;
+    private final SortedMap<Long, FleetSecond> pending = new TreeMap<>();
+    private IntervalListener seconds; // null without --web and --metrics-port: nothing to add up per second
+    private long fed = -1;
+    private volatile JsonNode plan;
     private List<Threshold> watched = List.of();
     private boolean started;
+    private Instant startedAt;
     private long startNanos;
+    private String stoppedBy;
     private long printed = -1;
     private String thresholdAbort;
     private boolean interrupted;
@@ -149,6 +162,48 @@ public final class Coordinator implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * Feeds {@code listener} one interval per second of the fleet: the shards' intervals of that second summed,
+     * once every running shard has reported it (a late one joins the next second), on the coordinator's thread.
+     */
+    public void onSecond(IntervalListener listener) {
+        loop.execute(() -> seconds = listener);
+    }
+
+    /** The plan the first shard described ({@code summary.json}'s {@code plan}: options, thresholds), or null before one connected. */
+    public JsonNode plan() {
+        return plan;
+    }
+
+    /** The fleet now, for the web UI. */
+    public Status status() {
+        return CompletableFuture.supplyAsync(() -> {
+            List<SegmentStatus> out = new ArrayList<>();
+            for (int i = 0; i < bySegment.length; i++) {
+                Member x = bySegment[i];
+                if (x == null) out.add(new SegmentStatus(i + "/" + options.shards(), null, "absent", 0, null));
+                else out.add(new SegmentStatus(x.segment, x.name, x.state.name().toLowerCase(Locale.ROOT), x.lastSeq + 1, x.lost));
+            }
+            String stopping = thresholdAbort != null ? "abortOnFail over the fleet: " + thresholdAbort
+                    : interrupted ? "the coordinator was interrupted" : stoppedBy;
+            return new Status(started, startedAt, stopping, List.copyOf(out));
+        }, loop).join();
+    }
+
+    /**
+     * A user's stop (the web UI's): every running shard ends now, as stopped on purpose (its verdict is the
+     * thresholds'); false when the fleet has not started or already stops for another reason.
+     */
+    public boolean stop(String reason) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (!started || finished.isDone() || stoppedBy != null || thresholdAbort != null || interrupted) return false;
+            stoppedBy = reason;
+            say(reason + "; stopping every shard");
+            broadcastStop(reason, FleetWire.STOP_ON_REQUEST);
+            return true;
+        }, loop).join();
     }
 
     /** Ctrl-C: tells every shard to stop (they still hand over their results); before the start, ends at once. */
@@ -207,6 +262,7 @@ public final class Coordinator implements AutoCloseable {
             member.state = State.RUNNING;
             if (thresholdAbort != null) FleetFrames.send(ch, stop("abortOnFail over the fleet: " + thresholdAbort, 99));
             else if (interrupted) FleetFrames.send(ch, stop("the coordinator was interrupted", 130));
+            else if (stoppedBy != null) FleetFrames.send(ch, stop(stoppedBy, FleetWire.STOP_ON_REQUEST));
             else FleetFrames.send(ch, FleetWire.message("start"));
             say(member.label() + " connected late, " + seconds() + " s after the start");
             return;
@@ -243,6 +299,7 @@ public final class Coordinator implements AutoCloseable {
     private void release() {
         if (started) return;
         started = true;
+        startedAt = Instant.now();
         startNanos = System.nanoTime();
         long n = members.size();
         for (Member x : members.values()) {
@@ -262,6 +319,10 @@ public final class Coordinator implements AutoCloseable {
         List<Aggregate> series = FleetWire.series(m);
         member.lastSeq = m.path("seq").asLong();
         totals.add(member.index, series);
+        if (seconds != null) {
+            pending.computeIfAbsent(Math.max(member.lastSeq, fed + 1), k -> new FleetSecond())
+                    .add(member.index, m.path("start").asLong(), m.path("end").asLong(), series);
+        }
         history.computeIfAbsent(member.lastSeq, k -> new long[options.shards()])[member.index] += FleetWire.requests(series);
     }
 
@@ -301,6 +362,10 @@ public final class Coordinator implements AutoCloseable {
     private void printSeconds(boolean all) {
         long complete = Long.MAX_VALUE;
         for (Member x : members.values()) if (x.state == State.RUNNING) complete = Math.min(complete, x.lastSeq);
+        while (!pending.isEmpty() && (all || pending.firstKey() <= complete)) {
+            fed = pending.firstKey();
+            seconds.onInterval(pending.remove(fed).interval());
+        }
         for (var e : history.tailMap(printed + 1).entrySet()) {
             if (!all && e.getKey() > complete) break;
             printed = e.getKey();
@@ -357,7 +422,7 @@ public final class Coordinator implements AutoCloseable {
         for (Member x : bySegment) if (x != null) out.add(new ShardOutcome(x.index, x.segment, x.name, x.result, x.lost));
         SortedMap<Long, long[]> rows = new TreeMap<>();
         history.forEach((k, v) -> rows.put(k, v.clone()));
-        finished.complete(new Outcome(List.copyOf(out), thresholdAbort, interrupted, rows));
+        finished.complete(new Outcome(List.copyOf(out), thresholdAbort, interrupted, stoppedBy, rows));
     }
 
     private String seconds() {

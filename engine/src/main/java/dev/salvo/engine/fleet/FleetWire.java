@@ -33,6 +33,8 @@ public final class FleetWire {
     public static final ObjectMapper JSON = new ObjectMapper();
     /** The WebSocket path on the coordinator. */
     public static final String PATH = "/fleet";
+    /** A {@code stop}'s {@code code} that asks for a stop on purpose (the web UI's): the shard ends "stopped", judged as it would be. */
+    public static final int STOP_ON_REQUEST = 0;
 
     private FleetWire() {}
 

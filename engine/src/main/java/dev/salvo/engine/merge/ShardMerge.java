@@ -132,7 +132,7 @@ public final class ShardMerge {
     }
 
     /** Same series of two shards; VU gauges add up (each process counts its own VUs), other gauges keep the last. */
-    private static Aggregate add(Aggregate a, Aggregate b) {
+    public static Aggregate add(Aggregate a, Aggregate b) {
         String name = a.metric().name();
         if (a.metric().type() == MetricType.GAUGE && (name.equals("vus") || name.equals("vus_max"))) {
             return Aggregate.gauge(a.metric(), a.tags(), a.count() + b.count(), a.last() + b.last(), a.min() + b.min(),

@@ -84,6 +84,49 @@ class CoordinatorTest {
     }
 
     @Test
+    void theWebUisViewGetsEachFleetSecondTheSegmentsStatesAndAStopOnPurpose() throws Exception {
+        List<Interval> seconds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int[] code = {-1};
+        try (Coordinator c = coordinator(2, null)) {
+            c.onSecond(seconds::add);
+            assertEquals(List.of("absent", "absent"), c.status().segments().stream().map(Coordinator.SegmentStatus::state).toList());
+            assertTrue(!c.stop("stopped from the web UI"), "nothing to stop before the start");
+            try (FleetClient a = FleetClient.connect(c.url(), hello(0, 2, "aaaa", null), T)) {
+                assertEquals("waiting", c.status().segments().get(0).state());
+                assertEquals("test 0", c.status().segments().get(0).name());
+                try (FleetClient b = FleetClient.connect(c.url(), hello(1, 2, "aaaa", null), T)) {
+                    assertNull(a.awaitStart(() -> false));
+                    assertNull(b.awaitStart(() -> false));
+                    a.onStop((reason, k) -> code[0] = k);
+                    a.send(FleetWire.interval(0, interval(30, 5.0)));
+                    b.send(FleetWire.interval(0, interval(40, 7.0)));
+                    long until = System.nanoTime() + T.toNanos();
+                    while (seconds.isEmpty() && System.nanoTime() < until) Thread.sleep(20);
+                    Aggregate reqs = seconds.get(0).series().stream().filter(x -> x.metric().name().equals("http_reqs")).findFirst().orElseThrow();
+                    assertEquals(70, reqs.sum(), "the fleet's first second is both shards' first");
+                    assertTrue(c.status().started());
+                    assertEquals(1, c.status().segments().get(1).seconds());
+                }
+                // b is lost; a is stopped on purpose from the page
+                long until = System.nanoTime() + T.toNanos();
+                while (!c.status().segments().get(1).state().equals("lost") && System.nanoTime() < until) Thread.sleep(20);
+                assertEquals("its connection closed", c.status().segments().get(1).lost());
+                assertTrue(c.stop("stopped from the web UI"));
+                assertTrue(!c.stop("stopped from the web UI"), "once");
+                assertEquals("stopped from the web UI", c.status().stopping());
+                while (a.stopped() == null && System.nanoTime() < until) Thread.sleep(20);
+                assertEquals("stopped from the web UI", a.stopped());
+                assertEquals(FleetWire.STOP_ON_REQUEST, code[0]);
+                assertTrue(a.deliver(FleetWire.message("result").put("exit", 0).put("summary", "{}").put("hlog", ""), T));
+            }
+            Coordinator.Outcome o = c.await();
+            assertEquals("stopped from the web UI", o.stoppedBy());
+            assertNull(o.thresholdAbort());
+            assertEquals("done", c.status().segments().get(0).state());
+        }
+    }
+
+    @Test
     void anIntervalCrossesTheWireWithItsExactHistogram() {
         Interval i = interval(1000, 3.0);
         List<Aggregate> back = FleetWire.series(FleetWire.interval(7, i));

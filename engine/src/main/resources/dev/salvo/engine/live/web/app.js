@@ -71,6 +71,7 @@ function render(s) {
   const agg = s.aggregated;
   if (agg) $('failures').textContent = agg.count ? num(100 * agg.failures / agg.count, 2) + '%' : '0%';
   controls(s.phase, st);
+  fleet(st.fleet);
   if (!s.requests) return;
   const d = (r) => r.duration;
   fill('requests', s.requests.map((r) => [r.name, r.method, r.count, r.failures, num(d(r).med), num(d(r)['p(95)']), num(d(r)['p(99)']),
@@ -95,8 +96,20 @@ function render(s) {
   $('warnings').replaceChildren(...(s.warnings || []).map((w) => { const div = document.createElement('div'); div.textContent = '⚠ ' + w; return div; }));
 }
 
+/** salvo coordinate --web: the shards' states; the fleet starts with its shards and its load is theirs (only Stop applies). */
+function fleet(f) {
+  $('fleet').hidden = !f;
+  $('fleet-stat').hidden = !f;
+  $('download-fleet').hidden = !f;
+  $('download-history').hidden = !!f;
+  $('load-form').classList.toggle('fleet', !!f);
+  if (!f) return;
+  $('fleet-count').textContent = f.connected + ' of ' + f.shards + (f.lost ? ', ' + f.lost + ' lost' : '');
+  fill('segments', f.segments.map((x) => [x.segment, x.name || '–', [x.state, x.state === 'lost' ? 'fail' : ''], x.seconds, x.lost || '']));
+}
+
 function controls(phase, st) {
-  $('start-form').hidden = phase !== 'waiting';
+  $('start-form').hidden = phase !== 'waiting' || !!st.fleet;
   $('load-form').hidden = !(phase === 'running' || phase === 'stopping');
   const select = $('load-scenario');
   const names = (st.loads || []).map((l) => l.scenario);
