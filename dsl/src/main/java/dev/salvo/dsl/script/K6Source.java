@@ -1,0 +1,425 @@
+package dev.salvo.dsl.script;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * k6 scripts call {@code http.get} and {@code sleep} synchronously; salvo's VUs are async. Until VUs
+ * run on virtual threads (issue 23), a k6 script is rewritten at load time: every call that blocks in
+ * k6 (the k6/http verbs, {@code sleep}, {@code group}) becomes {@code (await call(...))}, the function
+ * around it becomes {@code async}, and so on up the script's own call graph (calls by name within the
+ * file). Only text is inserted, never a line break, so error lines stay the script's. What it cannot
+ * prove right (a callback that became async inside {@code forEach}, a check predicate) is a warning.
+ */
+public final class K6Source {
+    private static final Pattern K6_IMPORT = Pattern.compile(
+            "(?m)^\\s*import\\b[^;'\"]*?(?:from\\s*)?['\"]k6(?:/[\\w/.-]*)?['\"]");
+    private static final Set<String> HTTP_CALLS = Set.of("get", "post", "put", "patch", "del", "head", "options", "request", "batch");
+    private static final Set<String> K6_CALLS = Set.of("sleep", "group");
+    private static final Set<String> NOT_METHODS = Set.of("if", "for", "while", "switch", "catch", "function", "with", "return",
+            "typeof", "await", "new", "delete", "void", "in", "of", "instanceof");
+    private static final Set<String> REGEX_AFTER = Set.of("return", "typeof", "instanceof", "in", "of", "new", "delete", "void",
+            "throw", "case", "do", "else", "yield", "await");
+    private static final Set<String> SYNC_CALLBACKS = Set.of("forEach", "map", "filter", "reduce", "some", "every", "find",
+            "findIndex", "flatMap", "sort", "check");
+
+    /** The rewritten text and what could not be proven right, as {@code line: message}. */
+    public record Result(String text, List<String> warnings) {}
+
+    private K6Source() {}
+
+    /** True when the module imports {@code k6} or a {@code k6/*} module. */
+    public static boolean isK6(String text) {
+        return K6_IMPORT.matcher(text).find();
+    }
+
+    private enum Kind { IDENT, PUNCT, STRING, TEMPLATE, NUMBER, REGEX }
+
+    private record Tok(Kind kind, int start, int end, String text) {
+        boolean is(String s) {
+            return (kind == Kind.PUNCT || kind == Kind.IDENT) && text.equals(s);
+        }
+    }
+
+    /** A function literal: tokens [from, to] of its body, where "async " goes, and the name it is called by. */
+    private static final class Fn {
+        int asyncAt;
+        boolean async;
+        boolean convertible = true;
+        int from;
+        int to;
+        String name;
+        boolean method;
+        /** The token of the function's start, to find the call it is an argument of. */
+        int startTok;
+    }
+
+    public static Result transform(String src) {
+        List<Tok> toks = tokenize(src);
+        int[] match = matchBrackets(toks);
+        List<Fn> fns = functions(toks, match);
+        Set<String> httpNs = new HashSet<>();
+        Set<String> k6Ns = new HashSet<>();
+        Set<String> blocking = new HashSet<>();
+        imports(toks, httpNs, k6Ns, blocking);
+        Set<String> asyncMethods = new HashSet<>();
+        Set<String> declared = new HashSet<>();
+        for (Fn f : fns) if (f.name != null && !f.method) declared.add(f.name);
+
+        boolean changed = true;
+        List<int[]> calls = new ArrayList<>();
+        while (changed) {
+            changed = false;
+            calls.clear();
+            for (int c = 0; c + 1 < toks.size(); c++) {
+                Tok t = toks.get(c);
+                if (t.kind != Kind.IDENT || !toks.get(c + 1).is("(")) continue;
+                Tok prev = c > 0 ? toks.get(c - 1) : null;
+                boolean member = prev != null && (prev.is(".") || prev.is("?."));
+                boolean hit;
+                if (member) {
+                    Tok owner = c > 1 ? toks.get(c - 2) : null;
+                    boolean plainOwner = owner != null && owner.kind == Kind.IDENT && (c < 3 || !toks.get(c - 3).is("."));
+                    hit = plainOwner && httpNs.contains(owner.text) && HTTP_CALLS.contains(t.text)
+                            || plainOwner && k6Ns.contains(owner.text) && K6_CALLS.contains(t.text)
+                            || asyncMethods.contains(t.text);
+                } else {
+                    hit = blocking.contains(t.text) && (prev == null || !prev.is("function")) && !isDefinition(fns, c);
+                }
+                if (!hit) continue;
+                calls.add(new int[] {chainStart(toks, match, c), match[c + 1]});
+                Fn f = enclosing(fns, c);
+                if (f != null && !f.async) {
+                    f.async = true;
+                    changed = true;
+                    if (f.name != null) (f.method ? asyncMethods : blocking).add(f.name);
+                }
+            }
+        }
+
+        List<String> warnings = new ArrayList<>();
+        StringBuilder out = new StringBuilder(src.length() + 64);
+        List<int[]> edits = new ArrayList<>(); // [offset, order, kind]: kind 0 "async ", 1 "(await ", 2 ")"
+        for (Fn f : fns) {
+            if (!f.async || f.asyncAt < 0) continue;
+            if (!f.convertible) {
+                warnings.add(line(src, toks.get(f.startTok).start) + ": a getter, setter or generator calls a blocking k6 function: it cannot be made async");
+                continue;
+            }
+            edits.add(new int[] {f.asyncAt, 1, 0});
+            String callee = calleeOf(toks, match, f.startTok);
+            if (callee != null && SYNC_CALLBACKS.contains(callee)) {
+                warnings.add(line(src, toks.get(f.startTok).start) + ": a callback passed to " + callee
+                        + "() calls a blocking k6 function; it became async and " + callee + "() does not wait for it");
+            }
+        }
+        for (int[] c : calls) {
+            edits.add(new int[] {toks.get(c[0]).start, 2, 1});
+            edits.add(new int[] {toks.get(c[1]).end, 0, 2});
+        }
+        edits.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+        int at = 0;
+        for (int[] e : edits) {
+            out.append(src, at, e[0]);
+            out.append(e[2] == 0 ? "async " : e[2] == 1 ? "(await " : ")");
+            at = e[0];
+        }
+        out.append(src, at, src.length());
+        return new Result(out.toString(), warnings);
+    }
+
+    private static String line(String src, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) if (src.charAt(i) == '\n') line++;
+        return "line " + line;
+    }
+
+    /** The name of the call whose argument list directly holds the function starting at token {@code s}, or null. */
+    private static String calleeOf(List<Tok> toks, int[] match, int s) {
+        int depth = 0;
+        for (int i = s - 1; i >= 0; i--) {
+            Tok t = toks.get(i);
+            if (t.is(")") || t.is("]") || t.is("}")) {
+                i = match[i];
+                continue;
+            }
+            if (t.is("(")) {
+                return i > 0 && toks.get(i - 1).kind == Kind.IDENT ? toks.get(i - 1).text : null;
+            }
+            if (t.is("[") || t.is("{") || t.is(";")) return null;
+        }
+        return depth == 0 ? null : null;
+    }
+
+    private static boolean isDefinition(List<Fn> fns, int c) {
+        for (Fn f : fns) if (f.method && f.startTok == c) return true;
+        return false;
+    }
+
+    /** The first token of a member chain ending in the callee at {@code c}: {@code a.b(x).c} from {@code c}. */
+    private static int chainStart(List<Tok> toks, int[] match, int c) {
+        int s = c;
+        while (s >= 2 && (toks.get(s - 1).is(".") || toks.get(s - 1).is("?."))) {
+            int p = s - 2;
+            Tok t = toks.get(p);
+            if ((t.is(")") || t.is("]")) && match[p] >= 0) {
+                p = match[p];
+                if (p > 0 && toks.get(p - 1).kind == Kind.IDENT && !REGEX_AFTER.contains(toks.get(p - 1).text)) p--;
+            } else if (t.kind != Kind.IDENT && t.kind != Kind.STRING && t.kind != Kind.TEMPLATE) {
+                break;
+            }
+            s = p;
+        }
+        return s;
+    }
+
+    private static Fn enclosing(List<Fn> fns, int c) {
+        Fn best = null;
+        for (Fn f : fns) {
+            if (f.from <= c && c <= f.to && (best == null || f.to - f.from < best.to - best.from)) best = f;
+        }
+        return best;
+    }
+
+    /** Local names of k6/http's and k6's default or namespace imports, and of their named blocking functions. */
+    private static void imports(List<Tok> toks, Set<String> httpNs, Set<String> k6Ns, Set<String> blocking) {
+        for (int i = 0; i < toks.size(); i++) {
+            if (!toks.get(i).is("import")) continue;
+            int j = i + 1;
+            int end = j;
+            while (end < toks.size() && toks.get(end).kind != Kind.STRING && !toks.get(end).is(";")) end++;
+            if (end >= toks.size() || toks.get(end).kind != Kind.STRING) continue;
+            String module = unquote(toks.get(end).text);
+            boolean http = module.equals("k6/http");
+            boolean k6 = module.equals("k6");
+            if (!http && !k6) continue;
+            Set<String> ns = http ? httpNs : k6Ns;
+            Set<String> calls = http ? HTTP_CALLS : K6_CALLS;
+            for (int k = j; k < end; k++) {
+                Tok t = toks.get(k);
+                if (t.is("{")) {
+                    for (k++; k < end && !toks.get(k).is("}"); k++) {
+                        Tok name = toks.get(k);
+                        if (name.kind != Kind.IDENT || !calls.contains(name.text)) continue;
+                        String local = name.text;
+                        if (k + 2 < end && toks.get(k + 1).is("as")) local = toks.get(k + 2).text;
+                        blocking.add(local);
+                    }
+                } else if (t.is("*") && k + 2 < end && toks.get(k + 1).is("as")) {
+                    ns.add(toks.get(k + 2).text);
+                    k += 2;
+                } else if (t.kind == Kind.IDENT && !t.is("from") && !t.is("as")) {
+                    ns.add(t.text);
+                }
+            }
+        }
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static List<Fn> functions(List<Tok> toks, int[] match) {
+        List<Fn> out = new ArrayList<>();
+        for (int i = 0; i < toks.size(); i++) {
+            Tok t = toks.get(i);
+            Tok prev = i > 0 ? toks.get(i - 1) : null;
+            if (t.is("function")) {
+                Fn f = new Fn();
+                f.startTok = i;
+                f.async = prev != null && prev.is("async");
+                f.asyncAt = t.start;
+                int j = i + 1;
+                if (j < toks.size() && toks.get(j).is("*")) {
+                    f.convertible = false;
+                    j++;
+                }
+                if (j < toks.size() && toks.get(j).kind == Kind.IDENT) f.name = toks.get(j++).text;
+                else f.name = boundName(toks, i);
+                if (j >= toks.size() || !toks.get(j).is("(") || match[j] < 0) continue;
+                int body = match[j] + 1;
+                if (body >= toks.size() || !toks.get(body).is("{")) continue;
+                f.from = body;
+                f.to = match[body];
+                out.add(f);
+            } else if (t.is("=>") && prev != null) {
+                Fn f = new Fn();
+                int start = prev.is(")") && match[i - 1] >= 0 ? match[i - 1] : i - 1;
+                f.startTok = start;
+                f.async = start > 0 && toks.get(start - 1).is("async");
+                f.asyncAt = toks.get(start).start;
+                f.name = boundName(toks, start);
+                if (i + 1 < toks.size() && toks.get(i + 1).is("{")) {
+                    f.from = i + 1;
+                    f.to = match[i + 1];
+                } else {
+                    f.from = i + 1;
+                    f.to = expressionEnd(toks, match, i + 1);
+                }
+                out.add(f);
+            } else if (t.kind == Kind.IDENT && !NOT_METHODS.contains(t.text) && i + 1 < toks.size() && toks.get(i + 1).is("(")
+                    && match[i + 1] >= 0 && match[i + 1] + 1 < toks.size() && toks.get(match[i + 1] + 1).is("{")
+                    && (prev == null || prev.is("{") || prev.is(",") || prev.is(";") || prev.is("}") || prev.is("async")
+                    || prev.is("static") || prev.is("get") || prev.is("set") || prev.is("*"))) {
+                Fn f = new Fn();
+                f.startTok = i;
+                f.method = true;
+                f.name = t.text;
+                f.async = prev != null && prev.is("async");
+                f.convertible = prev == null || !(prev.is("get") || prev.is("set") || prev.is("*"));
+                f.asyncAt = t.start;
+                f.from = match[i + 1] + 1;
+                f.to = match[f.from];
+                if (f.to < 0) continue;
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** {@code const name = <fn>} or {@code name: <fn>}: the name the function at token {@code s} is bound to. */
+    private static String boundName(List<Tok> toks, int s) {
+        if (s >= 2 && (toks.get(s - 1).is("=") || toks.get(s - 1).is(":")) && toks.get(s - 2).kind == Kind.IDENT) {
+            return toks.get(s - 2).text;
+        }
+        return null;
+    }
+
+    /** The last token of an arrow function's expression body starting at {@code from}. */
+    private static int expressionEnd(List<Tok> toks, int[] match, int from) {
+        int i = from;
+        int last = from;
+        while (i < toks.size()) {
+            Tok t = toks.get(i);
+            if (t.is(",") || t.is(";") || t.is(")") || t.is("]") || t.is("}")) break;
+            if ((t.is("(") || t.is("[") || t.is("{")) && match[i] >= 0) i = match[i];
+            last = i;
+            i++;
+        }
+        return last;
+    }
+
+    private static int[] matchBrackets(List<Tok> toks) {
+        int[] match = new int[toks.size()];
+        java.util.Arrays.fill(match, -1);
+        int[] stack = new int[toks.size() + 1];
+        int sp = 0;
+        for (int i = 0; i < toks.size(); i++) {
+            Tok t = toks.get(i);
+            if (t.kind != Kind.PUNCT) continue;
+            switch (t.text) {
+                case "(", "[", "{" -> stack[sp++] = i;
+                case ")", "]", "}" -> {
+                    if (sp > 0) {
+                        int open = stack[--sp];
+                        match[open] = i;
+                        match[i] = open;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return match;
+    }
+
+    private static List<Tok> tokenize(String s) {
+        List<Tok> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
+                while (i < n && s.charAt(i) != '\n') i++;
+            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+                int e = s.indexOf("*/", i + 2);
+                i = e < 0 ? n : e + 2;
+            } else if (c == '\'' || c == '"') {
+                int j = i + 1;
+                while (j < n && s.charAt(j) != c && s.charAt(j) != '\n') j += s.charAt(j) == '\\' ? 2 : 1;
+                j = Math.min(j + 1, n);
+                out.add(new Tok(Kind.STRING, i, j, s.substring(i, j)));
+                i = j;
+            } else if (c == '`') {
+                int j = templateEnd(s, i + 1);
+                out.add(new Tok(Kind.TEMPLATE, i, j, s.substring(i, j)));
+                i = j;
+            } else if (Character.isJavaIdentifierStart(c)) {
+                int j = i + 1;
+                while (j < n && Character.isJavaIdentifierPart(s.charAt(j))) j++;
+                out.add(new Tok(Kind.IDENT, i, j, s.substring(i, j)));
+                i = j;
+            } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1))) {
+                int j = i + 1;
+                while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '.' || s.charAt(j) == '_')) j++;
+                out.add(new Tok(Kind.NUMBER, i, j, s.substring(i, j)));
+                i = j;
+            } else if (c == '/' && regexAllowed(out)) {
+                int j = i + 1;
+                boolean inClass = false;
+                while (j < n && s.charAt(j) != '\n') {
+                    char d = s.charAt(j);
+                    if (d == '\\') j++;
+                    else if (d == '[') inClass = true;
+                    else if (d == ']') inClass = false;
+                    else if (d == '/' && !inClass) break;
+                    j++;
+                }
+                j = Math.min(j + 1, n);
+                while (j < n && Character.isLetter(s.charAt(j))) j++;
+                out.add(new Tok(Kind.REGEX, i, j, s.substring(i, j)));
+                i = j;
+            } else {
+                String p = s.startsWith("=>", i) ? "=>" : s.startsWith("...", i) ? "..." : s.startsWith("?.", i)
+                        && !(i + 2 < n && Character.isDigit(s.charAt(i + 2))) ? "?." : String.valueOf(c);
+                out.add(new Tok(Kind.PUNCT, i, i + p.length(), p));
+                i += p.length();
+            }
+        }
+        return out;
+    }
+
+    private static boolean regexAllowed(List<Tok> out) {
+        if (out.isEmpty()) return true;
+        Tok t = out.get(out.size() - 1);
+        if (t.kind == Kind.IDENT) return REGEX_AFTER.contains(t.text);
+        if (t.kind == Kind.PUNCT) return !(t.text.equals(")") || t.text.equals("]") || t.text.equals("}"));
+        return false;
+    }
+
+    /** The end of a template literal whose text starts at {@code i}, skipping {@code ${...}} with nested braces and strings. */
+    private static int templateEnd(String s, int i) {
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '`') {
+                return i + 1;
+            } else if (c == '$' && i + 1 < n && s.charAt(i + 1) == '{') {
+                int depth = 1;
+                i += 2;
+                while (i < n && depth > 0) {
+                    char d = s.charAt(i);
+                    if (d == '{') depth++;
+                    else if (d == '}') depth--;
+                    else if (d == '`') {
+                        i = templateEnd(s, i + 1) - 1;
+                    } else if (d == '\'' || d == '"') {
+                        int j = i + 1;
+                        while (j < n && s.charAt(j) != d) j += s.charAt(j) == '\\' ? 2 : 1;
+                        i = j;
+                    }
+                    i++;
+                }
+            } else {
+                i++;
+            }
+        }
+        return n;
+    }
+}
