@@ -52,6 +52,8 @@ public final class JsScript implements AutoCloseable {
     private boolean k6;
     /** What the k6 rewrite could not prove right, as {@code file: line N: message}. */
     private List<String> warnings = List.of();
+    /** What makes the k6 script unable to run (an unsupported k6 module, a remote import): a script error at load. */
+    private List<String> errors = List.of();
 
     private JsScript(Path file, Source module, Source prelude) {
         this.file = file;
@@ -82,17 +84,20 @@ public final class JsScript implements AutoCloseable {
         if (!Files.isRegularFile(abs)) throw new java.nio.file.NoSuchFileException(file.toString(), null, "script not found");
         String text = Files.readString(abs);
         List<String> warnings = List.of();
+        List<String> errors = List.of();
         Source.Builder builder = Source.newBuilder("js", abs.toFile()).mimeType("application/javascript+module");
         if (K6Source.isK6(text)) {
             // k6's calls block; salvo's VUs are async: the script is rewritten to await them (K6Source).
             K6Source.Result k6 = K6Source.transform(text);
             builder.content(k6.text());
             warnings = k6.warnings().stream().map(w -> ErrorFormat.display(abs.toString()) + ": " + w).toList();
+            errors = k6.errors().stream().map(w -> ErrorFormat.display(abs.toString()) + ": " + w).toList();
         }
         Source prelude = Source.newBuilder("js", resource("prelude.js"), "/__salvo__/prelude.js").build();
         JsScript script = new JsScript(abs, builder.build(), prelude);
         script.k6 = K6Source.isK6(text);
         script.warnings = warnings;
+        script.errors = errors;
         return script;
     }
 
@@ -214,6 +219,7 @@ public final class JsScript implements AutoCloseable {
 
     /** Evaluates the script's module and returns its namespace ({@code default}, {@code options}, ...). */
     public Value evalModule(Context context) throws ScriptError {
+        if (!errors.isEmpty()) throw new ScriptError(String.join("\n", errors));
         try {
             return context.eval(module);
         } catch (PolyglotException e) {

@@ -26,8 +26,14 @@ public final class K6Source {
     private static final Set<String> SYNC_CALLBACKS = Set.of("forEach", "map", "filter", "reduce", "some", "every", "find",
             "findIndex", "flatMap", "sort", "check");
 
-    /** The rewritten text and what could not be proven right, as {@code line: message}. */
-    public record Result(String text, List<String> warnings) {}
+    /** The k6 modules the layer has (docs/k6.md); importing another is a script error that says so. */
+    static final Set<String> MODULES = Set.of("k6", "k6/http", "k6/metrics", "k6/execution", "k6/encoding", "k6/data", "k6/timers");
+
+    /**
+     * The rewritten text, what could not be proven right and what cannot run (imports of k6 modules the layer
+     * lacks, remote modules), each as {@code line N: message}.
+     */
+    public record Result(String text, List<String> warnings, List<String> errors) {}
 
     private K6Source() {}
 
@@ -128,7 +134,7 @@ public final class K6Source {
             at = e[0];
         }
         out.append(src, at, src.length());
-        return new Result(out.toString(), warnings);
+        return new Result(out.toString(), warnings, importErrors(src, toks));
     }
 
     private static String line(String src, int offset) {
@@ -216,6 +222,26 @@ public final class K6Source {
                 }
             }
         }
+    }
+
+    private static List<String> importErrors(String src, List<Tok> toks) {
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i + 1 < toks.size(); i++) {
+            if (!toks.get(i).is("import") || toks.get(i + 1).is("(")) continue;
+            int end = i + 1;
+            while (end < toks.size() && toks.get(end).kind != Kind.STRING && !toks.get(end).is(";")) end++;
+            if (end >= toks.size() || toks.get(end).kind != Kind.STRING) continue;
+            String module = unquote(toks.get(end).text);
+            String at = line(src, toks.get(end).start);
+            if ((module.equals("k6") || module.startsWith("k6/")) && !MODULES.contains(module)) {
+                errors.add(at + ": import of '" + module + "': this k6 module is not supported by salvo's k6 layer yet "
+                        + "(docs/k6.md lists what is: " + String.join(", ", new java.util.TreeSet<>(MODULES)) + ")");
+            } else if (module.startsWith("http://") || module.startsWith("https://")) {
+                errors.add(at + ": import of '" + module + "': salvo does not load remote modules; "
+                        + "download the file beside the script and import it by a relative path");
+            }
+        }
+        return errors;
     }
 
     private static String unquote(String s) {
