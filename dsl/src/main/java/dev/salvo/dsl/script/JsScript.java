@@ -88,7 +88,7 @@ public final class JsScript implements AutoCloseable {
         Source.Builder builder = Source.newBuilder("js", abs.toFile()).mimeType("application/javascript+module");
         if (K6Source.isK6(text)) {
             // k6's calls block; salvo's VUs are async: the script is rewritten to await them (K6Source).
-            K6Source.Result k6 = K6Source.transform(text);
+            K6Source.Result k6 = K6Source.transformFile(abs.getParent(), abs, text);
             builder.content(k6.text());
             warnings = k6.warnings().stream().map(w -> ErrorFormat.display(abs.toString()) + ": " + w).toList();
             errors = k6.errors().stream().map(w -> ErrorFormat.display(abs.toString()) + ": " + w).toList();

@@ -33,7 +33,52 @@ public final class K6Source {
      * The rewritten text, what could not be proven right and what cannot run (imports of k6 modules the layer
      * lacks, remote modules), each as {@code line N: message}.
      */
-    public record Result(String text, List<String> warnings, List<String> errors) {}
+    public record Result(String text, List<String> warnings, List<String> errors, Set<String> asyncExports) {}
+
+    /** The names a local module exports that became async ({@code default} for its default export); empty when none. */
+    @FunctionalInterface
+    public interface Exports {
+        Set<String> asyncExportsOf(String relativeSpecifier);
+    }
+
+    /** A module with no local imports, or whose local modules call nothing of k6's. */
+    public static Result transform(String src) {
+        return transform(src, spec -> Set.of());
+    }
+
+    /**
+     * The module {@code file} rewritten, its local imports ({@code ./lib.js}) read below {@code root} to learn
+     * which of their exports became async; a module importing itself in a cycle is read once.
+     */
+    public static Result transformFile(java.nio.file.Path root, java.nio.file.Path file, String src) {
+        return transformFile(root, file, src, new HashSet<>(), new java.util.HashMap<>());
+    }
+
+    /** {@code reading}: the modules being read now (a cycle stops there); {@code known}: each module's async exports, read once. */
+    private static Result transformFile(java.nio.file.Path root, java.nio.file.Path file, String src, Set<java.nio.file.Path> reading,
+                                        java.util.Map<java.nio.file.Path, Set<String>> known) {
+        java.nio.file.Path self = file.toAbsolutePath().normalize();
+        reading.add(self);
+        try {
+            return transform(src, spec -> {
+                java.nio.file.Path dep = self.getParent().resolve(spec).normalize();
+                if (!dep.startsWith(root.toAbsolutePath().normalize()) || reading.contains(dep) || !java.nio.file.Files.isRegularFile(dep)) {
+                    return Set.of();
+                }
+                Set<String> exports = known.get(dep);
+                if (exports != null) return exports;
+                try {
+                    exports = transformFile(root, dep, java.nio.file.Files.readString(dep), reading, known).asyncExports();
+                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                    exports = Set.of(); // the module loader reports it
+                }
+                known.put(dep, exports);
+                return exports;
+            });
+        } finally {
+            reading.remove(self);
+        }
+    }
 
     private K6Source() {}
 
@@ -63,7 +108,7 @@ public final class K6Source {
         int startTok;
     }
 
-    public static Result transform(String src) {
+    public static Result transform(String src, Exports local) {
         List<Tok> toks = tokenize(src);
         int[] match = matchBrackets(toks);
         List<Fn> fns = functions(toks, match);
@@ -72,6 +117,7 @@ public final class K6Source {
         Set<String> blocking = new HashSet<>();
         imports(toks, httpNs, k6Ns, blocking);
         Set<String> asyncMethods = new HashSet<>();
+        localImports(toks, local, blocking, asyncMethods);
         Set<String> declared = new HashSet<>();
         for (Fn f : fns) if (f.name != null && !f.method) declared.add(f.name);
 
@@ -134,7 +180,7 @@ public final class K6Source {
             at = e[0];
         }
         out.append(src, at, src.length());
-        return new Result(out.toString(), warnings, importErrors(src, toks));
+        return new Result(out.toString(), warnings, importErrors(src, toks), asyncExports(toks, fns, blocking));
     }
 
     private static String line(String src, int offset) {
@@ -222,6 +268,66 @@ public final class K6Source {
                 }
             }
         }
+    }
+
+    /** Names imported from local modules whose exports became async: they block, as k6/http's calls do. */
+    private static void localImports(List<Tok> toks, Exports local, Set<String> blocking, Set<String> asyncMethods) {
+        for (int i = 0; i + 1 < toks.size(); i++) {
+            if (!toks.get(i).is("import") || toks.get(i + 1).is("(")) continue;
+            int end = i + 1;
+            while (end < toks.size() && toks.get(end).kind != Kind.STRING && !toks.get(end).is(";")) end++;
+            if (end >= toks.size() || toks.get(end).kind != Kind.STRING) continue;
+            String module = unquote(toks.get(end).text);
+            if (!module.startsWith("./") && !module.startsWith("../")) continue;
+            Set<String> async = local.asyncExportsOf(module);
+            if (async.isEmpty()) continue;
+            for (int k = i + 1; k < end; k++) {
+                Tok t = toks.get(k);
+                if (t.is("{")) {
+                    for (k++; k < end && !toks.get(k).is("}"); k++) {
+                        Tok name = toks.get(k);
+                        if (name.kind != Kind.IDENT || name.is("as")) continue;
+                        String local2 = k + 2 < end && toks.get(k + 1).is("as") ? toks.get(k + 2).text : name.text;
+                        if (async.contains(name.text)) blocking.add(local2);
+                        if (toks.get(k + 1).is("as")) k += 2;
+                    }
+                } else if (t.is("*") && k + 2 < end && toks.get(k + 1).is("as")) {
+                    asyncMethods.addAll(async); // ns.fn(...): a member call of that name
+                    k += 2;
+                } else if (t.kind == Kind.IDENT && !t.is("from") && async.contains("default")) {
+                    blocking.add(t.text);
+                }
+            }
+        }
+    }
+
+    /** The exported names of functions that became async: export function f, export const f = ..., export { f }, export default. */
+    private static Set<String> asyncExports(List<Tok> toks, List<Fn> fns, Set<String> blocking) {
+        Set<String> out = new HashSet<>();
+        for (Fn f : fns) {
+            if (!f.async || f.method) continue;
+            int s = f.startTok;
+            int k = s - 1;
+            if (k >= 0 && toks.get(k).is("async")) k--;
+            if (k >= 0 && toks.get(k).is("default") && k > 0 && toks.get(k - 1).is("export")) out.add("default");
+            if (f.name == null) continue;
+            if (k >= 0 && toks.get(k).is("export")) out.add(f.name);
+            // export const f = () => ..., export let f = function () ...
+            if (k >= 2 && toks.get(k).is("=") && k >= 3 && toks.get(k - 3).is("export")) out.add(f.name);
+        }
+        for (int i = 0; i + 1 < toks.size(); i++) {
+            if (!toks.get(i).is("export")) continue;
+            if (toks.get(i + 1).is("default") && i + 2 < toks.size() && toks.get(i + 2).kind == Kind.IDENT && blocking.contains(toks.get(i + 2).text)) {
+                out.add("default");
+            }
+            if (!toks.get(i + 1).is("{")) continue;
+            for (int k = i + 2; k < toks.size() && !toks.get(k).is("}"); k++) {
+                Tok name = toks.get(k);
+                if (name.kind != Kind.IDENT || !blocking.contains(name.text)) continue;
+                out.add(k + 2 < toks.size() && toks.get(k + 1).is("as") ? toks.get(k + 2).text : name.text);
+            }
+        }
+        return out;
     }
 
     private static List<String> importErrors(String src, List<Tok> toks) {

@@ -144,7 +144,7 @@ final class ScriptFileSystem implements FileSystem {
                 bytes = java.nio.channels.Channels.newInputStream(in).readAllBytes();
             }
             String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-            if (K6Source.isK6(text)) bytes = K6Source.transform(text).text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (K6Source.isK6(text)) bytes = K6Source.transformFile(root, path, text).text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             return new BytesChannel(bytes);
         }
         return delegate.newByteChannel(path, options, attrs);
