@@ -191,7 +191,6 @@ public final class K6Source {
 
     /** The name of the call whose argument list directly holds the function starting at token {@code s}, or null. */
     private static String calleeOf(List<Tok> toks, int[] match, int s) {
-        int depth = 0;
         for (int i = s - 1; i >= 0; i--) {
             Tok t = toks.get(i);
             if (t.is(")") || t.is("]") || t.is("}")) {
@@ -203,7 +202,7 @@ public final class K6Source {
             }
             if (t.is("[") || t.is("{") || t.is(";")) return null;
         }
-        return depth == 0 ? null : null;
+        return null;
     }
 
     private static boolean isDefinition(List<Fn> fns, int c) {
@@ -239,11 +238,9 @@ public final class K6Source {
     /** Local names of k6/http's and k6's default or namespace imports, and of their named blocking functions. */
     private static void imports(List<Tok> toks, Set<String> httpNs, Set<String> k6Ns, Set<String> blocking) {
         for (int i = 0; i < toks.size(); i++) {
-            if (!toks.get(i).is("import")) continue;
+            int end = importedModule(toks, i);
+            if (end < 0) continue;
             int j = i + 1;
-            int end = j;
-            while (end < toks.size() && toks.get(end).kind != Kind.STRING && !toks.get(end).is(";")) end++;
-            if (end >= toks.size() || toks.get(end).kind != Kind.STRING) continue;
             String module = unquote(toks.get(end).text);
             boolean http = module.equals("k6/http");
             boolean k6 = module.equals("k6");
@@ -273,10 +270,8 @@ public final class K6Source {
     /** Names imported from local modules whose exports became async: they block, as k6/http's calls do. */
     private static void localImports(List<Tok> toks, Exports local, Set<String> blocking, Set<String> asyncMethods) {
         for (int i = 0; i + 1 < toks.size(); i++) {
-            if (!toks.get(i).is("import") || toks.get(i + 1).is("(")) continue;
-            int end = i + 1;
-            while (end < toks.size() && toks.get(end).kind != Kind.STRING && !toks.get(end).is(";")) end++;
-            if (end >= toks.size() || toks.get(end).kind != Kind.STRING) continue;
+            int end = importedModule(toks, i);
+            if (end < 0) continue;
             String module = unquote(toks.get(end).text);
             if (!module.startsWith("./") && !module.startsWith("../")) continue;
             Set<String> async = local.asyncExportsOf(module);
@@ -333,10 +328,8 @@ public final class K6Source {
     private static List<String> importErrors(String src, List<Tok> toks) {
         List<String> errors = new ArrayList<>();
         for (int i = 0; i + 1 < toks.size(); i++) {
-            if (!toks.get(i).is("import") || toks.get(i + 1).is("(")) continue;
-            int end = i + 1;
-            while (end < toks.size() && toks.get(end).kind != Kind.STRING && !toks.get(end).is(";")) end++;
-            if (end >= toks.size() || toks.get(end).kind != Kind.STRING) continue;
+            int end = importedModule(toks, i);
+            if (end < 0) continue;
             String module = unquote(toks.get(end).text);
             String at = line(src, toks.get(end).start);
             if ((module.equals("k6") || module.startsWith("k6/")) && !MODULES.contains(module)) {
@@ -348,6 +341,14 @@ public final class K6Source {
             }
         }
         return errors;
+    }
+
+    /** The token of the module name of the static import starting at token {@code i}, or -1 when there is none there. */
+    private static int importedModule(List<Tok> toks, int i) {
+        if (!toks.get(i).is("import") || i + 1 >= toks.size() || toks.get(i + 1).is("(") || toks.get(i + 1).is(".")) return -1;
+        int end = i + 1;
+        while (end < toks.size() && toks.get(end).kind != Kind.STRING && !toks.get(end).is(";")) end++;
+        return end < toks.size() && toks.get(end).kind == Kind.STRING ? end : -1;
     }
 
     private static String unquote(String s) {
