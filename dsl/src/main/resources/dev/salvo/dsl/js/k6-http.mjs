@@ -83,7 +83,6 @@ class Response {
   }
 
   get status() { return this._r.status; }
-  get status_text() { return this._r.status === 0 ? '' : `${this._r.status}`; }
   get url() { return this._r.url; }
   get proto() { return this._r.proto; }
   get tls_version() { return this._r.tls_version; }
@@ -131,6 +130,7 @@ class Response {
 Response.prototype.html = unsupported('res.html() (k6/html)');
 Response.prototype.submitForm = unsupported('res.submitForm()');
 Response.prototype.clickLink = unsupported('res.clickLink()');
+Object.defineProperty(Response.prototype, 'status_text', { get: unsupported('res.status_text') });
 
 export function request(method, url, body, params) {
   const c = convert(method, url, body, params);
