@@ -23,8 +23,14 @@ public final class K6Source {
             "typeof", "await", "new", "delete", "void", "in", "of", "instanceof");
     private static final Set<String> REGEX_AFTER = Set.of("return", "typeof", "instanceof", "in", "of", "new", "delete", "void",
             "throw", "case", "do", "else", "yield", "await");
-    private static final Set<String> SYNC_CALLBACKS = Set.of("forEach", "map", "filter", "reduce", "some", "every", "find",
-            "findIndex", "flatMap", "sort", "check");
+    /** Array methods whose async callbacks are run one after the other by {@code __k6each} (k6-globals.mjs). */
+    private static final Set<String> ARRAY_CALLBACKS = Set.of("forEach", "map", "filter", "reduce", "some", "every", "find",
+            "findIndex", "flatMap");
+    /** Calls that wait for an async callback: k6's group (salvo's awaits its function). */
+    private static final Set<String> AWAITING = Set.of("group");
+
+    /** Text put in at {@code at}, replacing up to {@code end}; openings at one offset go outermost ({@code close} last) first. */
+    private record Edit(int at, int end, String text, int order, int close) {}
 
     /** The k6 modules the layer has (docs/k6.md); importing another is a script error that says so. */
     static final Set<String> MODULES = Set.of("k6", "k6/http", "k6/metrics", "k6/execution", "k6/encoding", "k6/data", "k6/timers");
@@ -121,11 +127,16 @@ public final class K6Source {
         Set<String> declared = new HashSet<>();
         for (Fn f : fns) if (f.name != null && !f.method) declared.add(f.name);
 
+        int[] callee = new int[fns.size()];
+        for (int i = 0; i < fns.size(); i++) callee[i] = calleeOf(toks, match, fns.get(i).startTok);
+
         boolean changed = true;
         List<int[]> calls = new ArrayList<>();
+        Set<Integer> arrayCalls = new HashSet<>();
         while (changed) {
             changed = false;
             calls.clear();
+            arrayCalls.clear();
             for (int c = 0; c + 1 < toks.size(); c++) {
                 Tok t = toks.get(c);
                 if (t.kind != Kind.IDENT || !toks.get(c + 1).is("(")) continue;
@@ -138,11 +149,15 @@ public final class K6Source {
                     hit = plainOwner && httpNs.contains(owner.text) && HTTP_CALLS.contains(t.text)
                             || plainOwner && k6Ns.contains(owner.text) && K6_CALLS.contains(t.text)
                             || asyncMethods.contains(t.text);
+                    if (!hit && ARRAY_CALLBACKS.contains(t.text) && hasAsyncCallback(fns, callee, c)) {
+                        hit = true;
+                        arrayCalls.add(c);
+                    }
                 } else {
                     hit = blocking.contains(t.text) && (prev == null || !prev.is("function")) && !isDefinition(fns, c);
                 }
                 if (!hit) continue;
-                calls.add(new int[] {chainStart(toks, match, c), match[c + 1]});
+                calls.add(new int[] {chainStart(toks, match, c), match[c + 1], c});
                 Fn f = enclosing(fns, c);
                 if (f != null && !f.async) {
                     f.async = true;
@@ -153,31 +168,41 @@ public final class K6Source {
         }
 
         List<String> warnings = new ArrayList<>();
-        StringBuilder out = new StringBuilder(src.length() + 64);
-        List<int[]> edits = new ArrayList<>(); // [offset, order, kind]: kind 0 "async ", 1 "(await ", 2 ")"
-        for (Fn f : fns) {
+        List<Edit> edits = new ArrayList<>();
+        for (int i = 0; i < fns.size(); i++) {
+            Fn f = fns.get(i);
             if (!f.async || f.asyncAt < 0) continue;
             if (!f.convertible) {
                 warnings.add(line(src, toks.get(f.startTok).start) + ": a getter, setter or generator calls a blocking k6 function: it cannot be made async");
                 continue;
             }
-            edits.add(new int[] {f.asyncAt, 1, 0});
-            String callee = calleeOf(toks, match, f.startTok);
-            if (callee != null && SYNC_CALLBACKS.contains(callee)) {
-                warnings.add(line(src, toks.get(f.startTok).start) + ": a callback passed to " + callee
-                        + "() calls a blocking k6 function; it became async and " + callee + "() does not wait for it");
+            edits.add(new Edit(f.asyncAt, f.asyncAt, "async ", 1, 0));
+            String name = callee[i] < 0 ? null : toks.get(callee[i]).text;
+            if (name != null && !AWAITING.contains(name) && !arrayCalls.contains(callee[i]) && !blocking.contains(name)
+                    && !asyncMethods.contains(name)) {
+                warnings.add(line(src, toks.get(f.startTok).start) + ": a callback passed to " + name
+                        + "() calls a blocking k6 function; it became async and " + name + "() may not wait for it");
             }
         }
         for (int[] c : calls) {
-            edits.add(new int[] {toks.get(c[0]).start, 2, 1});
-            edits.add(new int[] {toks.get(c[1]).end, 0, 2});
+            int close = toks.get(c[1]).end;
+            if (arrayCalls.contains(c[2])) {
+                // list.forEach(fn) -> (await __k6each(list, 'forEach', fn)): the callbacks run one after the other, as in k6
+                edits.add(new Edit(toks.get(c[0]).start, toks.get(c[0]).start, "(await __k6each(", 2, close));
+                edits.add(new Edit(toks.get(c[2] - 1).start, toks.get(c[2] + 1).end, ", '" + toks.get(c[2]).text + "', ", 2, 0));
+            } else {
+                edits.add(new Edit(toks.get(c[0]).start, toks.get(c[0]).start, "(await ", 2, close));
+            }
+            edits.add(new Edit(close, close, ")", 0, 0));
         }
-        edits.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+        edits.sort((a, b) -> a.at() != b.at() ? Integer.compare(a.at(), b.at())
+                : a.order() != b.order() ? Integer.compare(a.order(), b.order()) : Integer.compare(b.close(), a.close()));
+        StringBuilder out = new StringBuilder(src.length() + 64);
         int at = 0;
-        for (int[] e : edits) {
-            out.append(src, at, e[0]);
-            out.append(e[2] == 0 ? "async " : e[2] == 1 ? "(await " : ")");
-            at = e[0];
+        for (Edit e : edits) {
+            out.append(src, at, e.at());
+            out.append(e.text());
+            at = e.end();
         }
         out.append(src, at, src.length());
         return new Result(out.toString(), warnings, importErrors(src, toks), asyncExports(toks, fns, blocking));
@@ -189,8 +214,14 @@ public final class K6Source {
         return "line " + line;
     }
 
-    /** The name of the call whose argument list directly holds the function starting at token {@code s}, or null. */
-    private static String calleeOf(List<Tok> toks, int[] match, int s) {
+    /** True when an async function is an argument of the call whose callee is token {@code c}. */
+    private static boolean hasAsyncCallback(List<Fn> fns, int[] callee, int c) {
+        for (int i = 0; i < fns.size(); i++) if (callee[i] == c && fns.get(i).async) return true;
+        return false;
+    }
+
+    /** The callee token of the call whose argument list directly holds the function starting at token {@code s}, or -1. */
+    private static int calleeOf(List<Tok> toks, int[] match, int s) {
         for (int i = s - 1; i >= 0; i--) {
             Tok t = toks.get(i);
             if (t.is(")") || t.is("]") || t.is("}")) {
@@ -198,11 +229,11 @@ public final class K6Source {
                 continue;
             }
             if (t.is("(")) {
-                return i > 0 && toks.get(i - 1).kind == Kind.IDENT ? toks.get(i - 1).text : null;
+                return i > 0 && toks.get(i - 1).kind == Kind.IDENT ? i - 1 : -1;
             }
-            if (t.is("[") || t.is("{") || t.is(";")) return null;
+            if (t.is("[") || t.is("{") || t.is(";")) return -1;
         }
-        return null;
+        return -1;
     }
 
     private static boolean isDefinition(List<Fn> fns, int c) {

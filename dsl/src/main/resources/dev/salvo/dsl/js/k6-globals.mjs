@@ -21,3 +21,47 @@ export function unsupported(what) {
     throw new TypeError(`${what} is not supported by salvo's k6 layer yet (docs/k6.md)`);
   };
 }
+
+// list.forEach(fn) and the like, where fn became async in the k6 rewrite (K6Source): the callbacks run one
+// after the other and are awaited, as k6 runs them synchronously. A Map or a Set is walked as its forEach
+// would; anything else without a length keeps its own method.
+async function each(list, method, fn, ...rest) {
+  if (list instanceof Map || list instanceof Set) {
+    if (method !== 'forEach') return list[method](fn, ...rest);
+    for (const [k, v] of list.entries()) await fn(v, k, list);
+    return undefined;
+  }
+  if (list === null || list === undefined || typeof list.length !== 'number') return list[method](fn, ...rest);
+  const n = list.length;
+  const out = [];
+  let i = 0;
+  let acc;
+  if (method === 'reduce') {
+    if (rest.length > 0) acc = rest[0];
+    else if (n === 0) throw new TypeError('Reduce of empty array with no initial value');
+    else acc = list[i++];
+    for (; i < n; i++) acc = await fn(acc, list[i], i, list);
+    return acc;
+  }
+  for (; i < n; i++) {
+    const v = list[i];
+    const r = await fn(v, i, list);
+    if (method === 'map') out.push(r);
+    else if (method === 'filter' && r) out.push(v);
+    else if (method === 'flatMap') out.push(...(Array.isArray(r) ? r : [r]));
+    else if (method === 'some' && r) return true;
+    else if (method === 'every' && !r) return false;
+    else if (method === 'find' && r) return v;
+    else if (method === 'findIndex' && r) return i;
+  }
+  if (method === 'forEach') return undefined;
+  if (method === 'some') return false;
+  if (method === 'every') return true;
+  if (method === 'find') return undefined;
+  if (method === 'findIndex') return -1;
+  return out;
+}
+
+if (!Object.prototype.hasOwnProperty.call(globalThis, '__k6each')) {
+  Object.defineProperty(globalThis, '__k6each', { value: each, configurable: true });
+}

@@ -101,16 +101,36 @@ class K6LayerTest {
     }
 
     @Test
-    void aCallbackThatCannotBeAwaitedIsAWarningNamingItsLine() throws Exception {
-        Salvo.Result r = Salvo.run("run", script(dir, "each.js", """
+    void requestsInArrayCallbacksRunInOrderAndAreWaitedFor() throws Exception {
+        Salvo.Result r = passes("""
                 import http from 'k6/http';
+                import { check } from 'k6';
                 export default function () {
-                  [1].forEach(() => {
+                  const seen = [];
+                  ['a', 'b', 'c'].forEach((x) => { http.get(`${__ENV.TARGET}/get?x=${x}`); seen.push(x); });
+                  const bodies = ['/pi.php', '/pi.php'].map((p) => http.get(`${__ENV.TARGET}${p}`).body);
+                  const total = [1, 2].reduce((sum, n) => sum + http.get(`${__ENV.TARGET}/get?n=${n}`).json().args.n.length, 0);
+                  check(seen, { 'forEach waited, in order': (s) => s.join('') === 'abc' });
+                  check(bodies, { 'map returned the values': (b) => b.join(' ') === '3.14 3.14' });
+                  check(total, { 'reduce carried its sum': (t) => t === 2 });
+                }
+                """, 3);
+        assertTrue(r.all().contains("http_reqs............  7"), r.toString());
+        assertFalse(r.err().contains("in flight"), r.toString());
+    }
+
+    @Test
+    void aCallbackThatMayNotBeAwaitedIsAWarningNamingItsLine() throws Exception {
+        Salvo.Result r = Salvo.run("run", script(dir, "later.js", """
+                import http from 'k6/http';
+                function twice(fn) { fn(); fn(); }
+                export default function () {
+                  twice(() => {
                     http.get(`${__ENV.TARGET}/`);
                   });
                 }
                 """), "--workers", "1", "--no-progress", "-e", "TARGET=http://" + standIn.authority());
-        assertTrue(r.err().contains("each.js: line 3: a callback passed to forEach() calls a blocking k6 function"), r.toString());
+        assertTrue(r.err().contains("later.js: line 4: a callback passed to twice() calls a blocking k6 function"), r.toString());
     }
 
     @Test

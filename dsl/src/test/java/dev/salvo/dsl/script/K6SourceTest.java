@@ -70,16 +70,29 @@ class K6SourceTest {
     }
 
     @Test
-    void aCallbackThatBecameAsyncInsideForEachIsAWarning() {
+    void arrayCallbacksThatBlockRunOneAfterTheOther() {
+        String out = rewrite("""
+                import http from 'k6/http';
+                export default function () {
+                  const codes = ['a', 'b'].map((u) => http.get(u).status);
+                  http.get('x').json().items.forEach(function (i) { http.get(i); });
+                }
+                """);
+        assertTrue(out.contains("const codes = (await __k6each(['a', 'b'], 'map', async (u) => (await http.get(u)).status));"), out);
+        assertTrue(out.contains("(await __k6each((await http.get('x')).json().items, 'forEach', async function (i) { (await http.get(i)); }));"), out);
+    }
+
+    @Test
+    void aCallbackPassedToAFunctionThatMayNotAwaitItIsAWarning() {
         K6Source.Result r = K6Source.transform("""
                 import http from 'k6/http';
                 export default function () {
-                  ['a', 'b'].forEach((u) => {
-                    http.get(u);
+                  retry(3, () => {
+                    http.get('u');
                   });
                 }
                 """);
-        assertEquals(List.of("line 3: a callback passed to forEach() calls a blocking k6 function; it became async and forEach() does not wait for it"),
+        assertEquals(List.of("line 3: a callback passed to retry() calls a blocking k6 function; it became async and retry() may not wait for it"),
                 r.warnings());
     }
 
