@@ -32,6 +32,9 @@ public final class K6Source {
     /** Text put in at {@code at}, replacing up to {@code end}; openings at one offset go outermost ({@code close} last) first. */
     private record Edit(int at, int end, String text, int order, int close) {}
 
+    /** k6's jslib modules salvo has its own implementation of, by the URL path k6 scripts import them with. */
+    private static final Pattern JSLIB = Pattern.compile("https://jslib\\.k6\\.io/(k6-utils)/[\\w.-]+/index\\.js");
+
     /** The k6 modules the layer has (docs/k6.md); importing another is a script error that says so. */
     static final Set<String> MODULES = Set.of("k6", "k6/http", "k6/metrics", "k6/execution", "k6/encoding", "k6/data", "k6/timers");
 
@@ -194,6 +197,13 @@ public final class K6Source {
                 edits.add(new Edit(toks.get(c[0]).start, toks.get(c[0]).start, "(await ", 2, close));
             }
             edits.add(new Edit(close, close, ")", 0, 0));
+        }
+        for (int i = 0; i < toks.size(); i++) {
+            int m = importedModule(toks, i);
+            if (m < 0) continue;
+            java.util.regex.Matcher lib = JSLIB.matcher(unquote(toks.get(m).text));
+            // salvo's own implementation of the jslib, served as a module named 'k6/jslib/<name>' (ScriptFileSystem)
+            if (lib.matches()) edits.add(new Edit(toks.get(m).start, toks.get(m).end, "'k6/jslib/" + lib.group(1) + "'", 1, 0));
         }
         edits.sort((a, b) -> a.at() != b.at() ? Integer.compare(a.at(), b.at())
                 : a.order() != b.order() ? Integer.compare(a.order(), b.order()) : Integer.compare(b.close(), a.close()));
@@ -366,9 +376,11 @@ public final class K6Source {
             if ((module.equals("k6") || module.startsWith("k6/")) && !MODULES.contains(module)) {
                 errors.add(at + ": import of '" + module + "': this k6 module is not supported by salvo's k6 layer yet "
                         + "(docs/k6.md lists what is: " + String.join(", ", new java.util.TreeSet<>(MODULES)) + ")");
+            } else if (JSLIB.matcher(module).matches()) {
+                continue;
             } else if (module.startsWith("http://") || module.startsWith("https://")) {
                 errors.add(at + ": import of '" + module + "': salvo does not load remote modules; "
-                        + "download the file beside the script and import it by a relative path");
+                        + "download the file beside the script and import it by a relative path (salvo has its own k6-utils only)");
             }
         }
         return errors;

@@ -144,13 +144,28 @@ class K6LayerTest {
         assertTrue(r.err().contains("ws.js: line 2: import of 'k6/ws': this k6 module is not supported by salvo's k6 layer yet"), r.toString());
         r = Salvo.run("run", script(dir, "remote.js", """
                 import { check } from 'k6';
-                import { randomIntBetween } from 'https://jslib.k6.io/k6-utils/1.2.0/index.js';
+                import { describe } from 'https://jslib.k6.io/expect/0.0.4/index.js';
                 export default function () {}
                 """), "--no-progress");
         assertEquals(3, r.exit(), r.toString());
-        assertTrue(r.err().contains("remote.js: line 2: import of 'https://jslib.k6.io/k6-utils/1.2.0/index.js': salvo does not load remote modules"),
+        assertTrue(r.err().contains("remote.js: line 2: import of 'https://jslib.k6.io/expect/0.0.4/index.js': salvo does not load remote modules"),
                 r.toString());
         assertFalse(r.all().contains("\tat "), r.toString());
+    }
+
+    @Test
+    void theK6UtilsJslibResolvesToSalvosOwn() throws Exception {
+        passes("""
+                import { check } from 'k6';
+                import { randomIntBetween, randomItem, randomString, uuidv4, findBetween } from 'https://jslib.k6.io/k6-utils/1.4.0/index.js';
+                export default function () {
+                  check(randomIntBetween(1, 3), { 'randomIntBetween includes both ends': (n) => Number.isInteger(n) && n >= 1 && n <= 3 });
+                  check(randomItem(['a']), { 'randomItem': (v) => v === 'a' });
+                  check(randomString(8, 'x'), { 'randomString': (v) => v === 'xxxxxxxx' });
+                  check(uuidv4(), { 'uuidv4': (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(v) });
+                  check(findBetween('<b>1</b><b>2</b>', '<b>', '</b>', true), { 'findBetween': (v) => v.join() === '1,2' });
+                }
+                """, 5);
     }
 
     @Test
