@@ -120,7 +120,7 @@ public final class K6Source {
     public static Result transform(String src, Exports local) {
         List<Tok> toks = tokenize(src);
         int[] match = matchBrackets(toks);
-        List<Fn> fns = functions(toks, match);
+        List<Fn> fns = functions(src, toks, match);
         Set<String> httpNs = new HashSet<>();
         Set<String> k6Ns = new HashSet<>();
         Set<String> blocking = new HashSet<>();
@@ -189,12 +189,14 @@ public final class K6Source {
         }
         for (int[] c : calls) {
             int close = toks.get(c[1]).end;
+            // A line that starts with '(' continues the line before it (no automatic semicolon there): keep them apart
+            String semi = startsStatement(src, toks, match, c[0]) ? ";" : "";
             if (arrayCalls.contains(c[2])) {
                 // list.forEach(fn) -> (await __k6each(list, 'forEach', fn)): the callbacks run one after the other, as in k6
-                edits.add(new Edit(toks.get(c[0]).start, toks.get(c[0]).start, "(await __k6each(", 2, close));
+                edits.add(new Edit(toks.get(c[0]).start, toks.get(c[0]).start, semi + "(await __k6each(", 2, close));
                 edits.add(new Edit(toks.get(c[2] - 1).start, toks.get(c[2] + 1).end, ", '" + toks.get(c[2]).text + "', ", 2, 0));
             } else {
-                edits.add(new Edit(toks.get(c[0]).start, toks.get(c[0]).start, "(await ", 2, close));
+                edits.add(new Edit(toks.get(c[0]).start, toks.get(c[0]).start, semi + "(await ", 2, close));
             }
             edits.add(new Edit(close, close, ")", 0, 0));
         }
@@ -398,7 +400,7 @@ public final class K6Source {
         return s.length() >= 2 ? s.substring(1, s.length() - 1) : s;
     }
 
-    private static List<Fn> functions(List<Tok> toks, int[] match) {
+    private static List<Fn> functions(String src, List<Tok> toks, int[] match) {
         List<Fn> out = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {
             Tok t = toks.get(i);
@@ -433,7 +435,7 @@ public final class K6Source {
                     f.to = match[i + 1];
                 } else {
                     f.from = i + 1;
-                    f.to = expressionEnd(toks, match, i + 1);
+                    f.to = expressionEnd(src, toks, match, i + 1);
                 }
                 out.add(f);
             } else if (t.kind == Kind.IDENT && !NOT_METHODS.contains(t.text) && i + 1 < toks.size() && toks.get(i + 1).is("(")
@@ -464,13 +466,40 @@ public final class K6Source {
         return null;
     }
 
-    /** The last token of an arrow function's expression body starting at {@code from}. */
-    private static int expressionEnd(List<Tok> toks, int[] match, int from) {
+    /**
+     * True when token {@code i} is the first of its line and the token before can end an expression: JavaScript
+     * inserted a semicolon between them, which a '(' put in front of token {@code i} would take away.
+     */
+    private static boolean startsStatement(String src, List<Tok> toks, int[] match, int i) {
+        if (i == 0) return false;
+        Tok prev = toks.get(i - 1);
+        if (prev.is("else") || prev.is("do")) return false; // the call is that branch's statement
+        if (prev.is(")") && match[i - 1] > 0 && Set.of("if", "while", "for", "with").contains(toks.get(match[i - 1] - 1).text)) return false;
+        if (prev.is(";") || prev.is("{") || CONTINUES.contains(prev.text) && !prev.is(")") && !prev.is("]")) return false;
+        if (prev.kind == Kind.IDENT && CONTINUES.contains(prev.text)) return false;
+        return src.substring(prev.end, toks.get(i).start).indexOf('\n') >= 0;
+    }
+
+    /** Tokens that cannot end an expression: after one, a line break does not end the arrow's body. */
+    private static final Set<String> CONTINUES = Set.of("=>", ".", "?.", "+", "-", "*", "/", "%", "&", "|", "^", "!", "~", "?", ":",
+            "=", "<", ">", "(", "[", "{", ",", "...", "typeof", "new", "await", "void", "delete", "in", "instanceof");
+
+    /**
+     * The last token of an arrow function's expression body starting at {@code from}: up to a comma, a semicolon
+     * or a closing bracket, or a line break where JavaScript would insert a semicolon (the next line starts with a
+     * name or a literal after a token that can end an expression).
+     */
+    private static int expressionEnd(String src, List<Tok> toks, int[] match, int from) {
         int i = from;
         int last = from;
         while (i < toks.size()) {
             Tok t = toks.get(i);
             if (t.is(",") || t.is(";") || t.is(")") || t.is("]") || t.is("}")) break;
+            if (i > from && t.kind != Kind.PUNCT && !CONTINUES.contains(toks.get(i - 1).text)
+                    && src.substring(toks.get(i - 1).end, t.start).indexOf('\n') >= 0
+                    && !(t.kind == Kind.IDENT && CONTINUES.contains(t.text))) {
+                break;
+            }
             if ((t.is("(") || t.is("[") || t.is("{")) && match[i] >= 0) i = match[i];
             last = i;
             i++;

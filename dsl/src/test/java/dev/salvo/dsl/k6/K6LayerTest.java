@@ -81,6 +81,46 @@ class K6LayerTest {
     }
 
     @Test
+    void setupTeardownAndScenarioFunctionsBlockToo() throws Exception {
+        passes("""
+                import http from 'k6/http';
+                import { check } from 'k6';
+                export const options = { scenarios: { api: { executor: 'per-vu-iterations', vus: 1, iterations: 2, exec: 'api' } } };
+                export function setup() {
+                  return { body: http.get(`${__ENV.TARGET}/pi.php`).body };
+                }
+                export function api(data) {
+                  check(data, { 'setup() returned what its request read': (d) => d.body === '3.14' });
+                  check(http.get(`${__ENV.TARGET}/get`), { 'the scenario function requested': (r) => r.status === 200 });
+                }
+                export function teardown(data) {
+                  http.get(`${__ENV.TARGET}/get?teardown=1`);
+                }
+                """, 2);
+    }
+
+    @Test
+    void aScriptWithoutSemicolonsRunsAsWritten() throws Exception {
+        Salvo.Result r = passes("""
+                import http from 'k6/http'
+                import { check } from 'k6'
+                const pi = () => http.get(`${__ENV.TARGET}/pi.php`).body
+                export default function () {
+                  let n = 0
+                  http.get(`${__ENV.TARGET}/get`)
+                  n++
+                  if (n === 1)
+                    http.get(`${__ENV.TARGET}/get?branch=if`)
+                  else
+                    http.get(`${__ENV.TARGET}/get?branch=else`)
+                  check(pi(), { 'the arrow ended at its line': (b) => b === '3.14' })
+                }
+                """, 1);
+        assertTrue(r.all().contains("/get?branch=if"), r.toString());
+        assertFalse(r.all().contains("/get?branch=else"), r.toString());
+    }
+
+    @Test
     void helpersInLocalModulesAreAwaitedToo() throws Exception {
         Files.writeString(dir.resolve("lib.js"), """
                 import http from 'k6/http';

@@ -97,6 +97,28 @@ class K6SourceTest {
     }
 
     @Test
+    void anArrowBodyWithoutASemicolonEndsAtTheLineBreak() {
+        String out = rewrite("""
+                import http from 'k6/http';
+                const status = (u) => http.get(u).status
+                export default function () {
+                  const ok = (r) => r.status === 200
+                  http.get('a')
+                  status('b')
+                  if (ok)
+                    http.get('c')
+                  else
+                    http.get('d')
+                }
+                """);
+        assertTrue(out.contains("const status = async (u) => (await http.get(u)).status\n"), out);
+        assertTrue(out.contains("const ok = (r) => r.status === 200\n"), out);
+        assertTrue(out.contains("export default async function () {"), out);
+        assertTrue(out.contains("  ;(await http.get('a'))\n  ;(await status('b'))\n"), "a line that starts with ( would continue the one before: " + out);
+        assertTrue(out.contains("if (ok)\n    (await http.get('c'))\n  else\n    (await http.get('d'))\n"), "a branch keeps its statement: " + out);
+    }
+
+    @Test
     void linesStayWhereTheyWere() {
         String src = "import http from 'k6/http';\nexport default function () {\n  http.get('a');\n  http.get('b');\n}\n";
         assertEquals(src.lines().count(), rewrite(src).lines().count());
