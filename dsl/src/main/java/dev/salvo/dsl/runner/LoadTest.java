@@ -198,6 +198,9 @@ public final class LoadTest {
         warnIfInterpreted(js);
         js.warnings().forEach(this::warn);
         k6 = js.isK6();
+        if (k6 && prepared.info().exportsFunction("handleSummary")) {
+            warn("the script exports handleSummary(): salvo's k6 layer does not call it yet; the summary and --out files are salvo's (docs/k6.md)");
+        }
         prepared.plan().warnings().stream().skip(whole.warnings().size()).forEach(this::warn);
         if (!segment.whole() && whole.thresholds() != null && !whole.thresholds().isEmpty()) {
             String judge = x.distributed().coordinator() != null ? "the coordinator" : "'salvo merge'";

@@ -1,5 +1,7 @@
 package dev.salvo.dsl.script;
 
+import dev.salvo.dsl.script.JsTokens.Kind;
+import dev.salvo.dsl.script.JsTokens.Tok;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +23,6 @@ public final class K6Source {
     private static final Set<String> K6_CALLS = Set.of("sleep", "group");
     private static final Set<String> NOT_METHODS = Set.of("if", "for", "while", "switch", "catch", "function", "with", "return",
             "typeof", "await", "new", "delete", "void", "in", "of", "instanceof");
-    private static final Set<String> REGEX_AFTER = Set.of("return", "typeof", "instanceof", "in", "of", "new", "delete", "void",
-            "throw", "case", "do", "else", "yield", "await");
     /** Array methods whose async callbacks are run one after the other by {@code __k6each} (k6-globals.mjs). */
     private static final Set<String> ARRAY_CALLBACKS = Set.of("forEach", "map", "filter", "reduce", "some", "every", "find",
             "findIndex", "flatMap");
@@ -96,14 +96,6 @@ public final class K6Source {
         return K6_IMPORT.matcher(text).find();
     }
 
-    private enum Kind { IDENT, PUNCT, STRING, TEMPLATE, NUMBER, REGEX }
-
-    private record Tok(Kind kind, int start, int end, String text) {
-        boolean is(String s) {
-            return (kind == Kind.PUNCT || kind == Kind.IDENT) && text.equals(s);
-        }
-    }
-
     /** A function literal: tokens [from, to] of its body, where "async " goes, and the name it is called by. */
     private static final class Fn {
         int asyncAt;
@@ -118,8 +110,8 @@ public final class K6Source {
     }
 
     public static Result transform(String src, Exports local) {
-        List<Tok> toks = tokenize(src);
-        int[] match = matchBrackets(toks);
+        List<Tok> toks = JsTokens.tokenize(src);
+        int[] match = JsTokens.matchBrackets(toks);
         List<Fn> fns = functions(src, toks, match);
         Set<String> httpNs = new HashSet<>();
         Set<String> k6Ns = new HashSet<>();
@@ -142,22 +134,22 @@ public final class K6Source {
             arrayCalls.clear();
             for (int c = 0; c + 1 < toks.size(); c++) {
                 Tok t = toks.get(c);
-                if (t.kind != Kind.IDENT || !toks.get(c + 1).is("(")) continue;
+                if (t.kind() != Kind.IDENT || !toks.get(c + 1).is("(")) continue;
                 Tok prev = c > 0 ? toks.get(c - 1) : null;
                 boolean member = prev != null && (prev.is(".") || prev.is("?."));
                 boolean hit;
                 if (member) {
                     Tok owner = c > 1 ? toks.get(c - 2) : null;
-                    boolean plainOwner = owner != null && owner.kind == Kind.IDENT && (c < 3 || !toks.get(c - 3).is("."));
-                    hit = plainOwner && httpNs.contains(owner.text) && HTTP_CALLS.contains(t.text)
-                            || plainOwner && k6Ns.contains(owner.text) && K6_CALLS.contains(t.text)
-                            || asyncMethods.contains(t.text);
-                    if (!hit && ARRAY_CALLBACKS.contains(t.text) && hasAsyncCallback(fns, callee, c)) {
+                    boolean plainOwner = owner != null && owner.kind() == Kind.IDENT && (c < 3 || !toks.get(c - 3).is("."));
+                    hit = plainOwner && httpNs.contains(owner.text()) && HTTP_CALLS.contains(t.text())
+                            || plainOwner && k6Ns.contains(owner.text()) && K6_CALLS.contains(t.text())
+                            || asyncMethods.contains(t.text());
+                    if (!hit && ARRAY_CALLBACKS.contains(t.text()) && hasAsyncCallback(fns, callee, c)) {
                         hit = true;
                         arrayCalls.add(c);
                     }
                 } else {
-                    hit = blocking.contains(t.text) && (prev == null || !prev.is("function")) && !isDefinition(fns, c);
+                    hit = blocking.contains(t.text()) && (prev == null || !prev.is("function")) && !isDefinition(fns, c);
                 }
                 if (!hit) continue;
                 calls.add(new int[] {chainStart(toks, match, c), match[c + 1], c});
@@ -176,36 +168,36 @@ public final class K6Source {
             Fn f = fns.get(i);
             if (!f.async || f.asyncAt < 0) continue;
             if (!f.convertible) {
-                warnings.add(line(src, toks.get(f.startTok).start) + ": a getter, setter or generator calls a blocking k6 function: it cannot be made async");
+                warnings.add(line(src, toks.get(f.startTok).start()) + ": a getter, setter or generator calls a blocking k6 function: it cannot be made async");
                 continue;
             }
             edits.add(new Edit(f.asyncAt, f.asyncAt, "async ", 1, 0));
-            String name = callee[i] < 0 ? null : toks.get(callee[i]).text;
+            String name = callee[i] < 0 ? null : toks.get(callee[i]).text();
             if (name != null && !AWAITING.contains(name) && !arrayCalls.contains(callee[i]) && !blocking.contains(name)
                     && !asyncMethods.contains(name)) {
-                warnings.add(line(src, toks.get(f.startTok).start) + ": a callback passed to " + name
+                warnings.add(line(src, toks.get(f.startTok).start()) + ": a callback passed to " + name
                         + "() calls a blocking k6 function; it became async and " + name + "() may not wait for it");
             }
         }
         for (int[] c : calls) {
-            int close = toks.get(c[1]).end;
+            int close = toks.get(c[1]).end();
             // A line that starts with '(' continues the line before it (no automatic semicolon there): keep them apart
             String semi = startsStatement(src, toks, match, c[0]) ? ";" : "";
             if (arrayCalls.contains(c[2])) {
                 // list.forEach(fn) -> (await __k6each(list, 'forEach', fn)): the callbacks run one after the other, as in k6
-                edits.add(new Edit(toks.get(c[0]).start, toks.get(c[0]).start, semi + "(await __k6each(", 2, close));
-                edits.add(new Edit(toks.get(c[2] - 1).start, toks.get(c[2] + 1).end, ", '" + toks.get(c[2]).text + "', ", 2, 0));
+                edits.add(new Edit(toks.get(c[0]).start(), toks.get(c[0]).start(), semi + "(await __k6each(", 2, close));
+                edits.add(new Edit(toks.get(c[2] - 1).start(), toks.get(c[2] + 1).end(), ", '" + toks.get(c[2]).text() + "', ", 2, 0));
             } else {
-                edits.add(new Edit(toks.get(c[0]).start, toks.get(c[0]).start, semi + "(await ", 2, close));
+                edits.add(new Edit(toks.get(c[0]).start(), toks.get(c[0]).start(), semi + "(await ", 2, close));
             }
             edits.add(new Edit(close, close, ")", 0, 0));
         }
         for (int i = 0; i < toks.size(); i++) {
             int m = importedModule(toks, i);
             if (m < 0) continue;
-            java.util.regex.Matcher lib = JSLIB.matcher(unquote(toks.get(m).text));
+            java.util.regex.Matcher lib = JSLIB.matcher(unquote(toks.get(m).text()));
             // salvo's own implementation of the jslib, served as a module named 'k6/jslib/<name>' (ScriptFileSystem)
-            if (lib.matches()) edits.add(new Edit(toks.get(m).start, toks.get(m).end, "'k6/jslib/" + lib.group(1) + "'", 1, 0));
+            if (lib.matches()) edits.add(new Edit(toks.get(m).start(), toks.get(m).end(), "'k6/jslib/" + lib.group(1) + "'", 1, 0));
         }
         edits.sort((a, b) -> a.at() != b.at() ? Integer.compare(a.at(), b.at())
                 : a.order() != b.order() ? Integer.compare(a.order(), b.order()) : Integer.compare(b.close(), a.close()));
@@ -241,7 +233,7 @@ public final class K6Source {
                 continue;
             }
             if (t.is("(")) {
-                return i > 0 && toks.get(i - 1).kind == Kind.IDENT ? i - 1 : -1;
+                return i > 0 && toks.get(i - 1).kind() == Kind.IDENT ? i - 1 : -1;
             }
             if (t.is("[") || t.is("{") || t.is(";")) return -1;
         }
@@ -261,8 +253,8 @@ public final class K6Source {
             Tok t = toks.get(p);
             if ((t.is(")") || t.is("]")) && match[p] >= 0) {
                 p = match[p];
-                if (p > 0 && toks.get(p - 1).kind == Kind.IDENT && !REGEX_AFTER.contains(toks.get(p - 1).text)) p--;
-            } else if (t.kind != Kind.IDENT && t.kind != Kind.STRING && t.kind != Kind.TEMPLATE) {
+                if (p > 0 && toks.get(p - 1).kind() == Kind.IDENT && !JsTokens.REGEX_AFTER.contains(toks.get(p - 1).text())) p--;
+            } else if (t.kind() != Kind.IDENT && t.kind() != Kind.STRING && t.kind() != Kind.TEMPLATE) {
                 break;
             }
             s = p;
@@ -284,7 +276,7 @@ public final class K6Source {
             int end = importedModule(toks, i);
             if (end < 0) continue;
             int j = i + 1;
-            String module = unquote(toks.get(end).text);
+            String module = unquote(toks.get(end).text());
             boolean http = module.equals("k6/http");
             boolean k6 = module.equals("k6");
             if (!http && !k6) continue;
@@ -295,16 +287,16 @@ public final class K6Source {
                 if (t.is("{")) {
                     for (k++; k < end && !toks.get(k).is("}"); k++) {
                         Tok name = toks.get(k);
-                        if (name.kind != Kind.IDENT || !calls.contains(name.text)) continue;
-                        String local = name.text;
-                        if (k + 2 < end && toks.get(k + 1).is("as")) local = toks.get(k + 2).text;
+                        if (name.kind() != Kind.IDENT || !calls.contains(name.text())) continue;
+                        String local = name.text();
+                        if (k + 2 < end && toks.get(k + 1).is("as")) local = toks.get(k + 2).text();
                         blocking.add(local);
                     }
                 } else if (t.is("*") && k + 2 < end && toks.get(k + 1).is("as")) {
-                    ns.add(toks.get(k + 2).text);
+                    ns.add(toks.get(k + 2).text());
                     k += 2;
-                } else if (t.kind == Kind.IDENT && !t.is("from") && !t.is("as")) {
-                    ns.add(t.text);
+                } else if (t.kind() == Kind.IDENT && !t.is("from") && !t.is("as")) {
+                    ns.add(t.text());
                 }
             }
         }
@@ -315,7 +307,7 @@ public final class K6Source {
         for (int i = 0; i + 1 < toks.size(); i++) {
             int end = importedModule(toks, i);
             if (end < 0) continue;
-            String module = unquote(toks.get(end).text);
+            String module = unquote(toks.get(end).text());
             if (!module.startsWith("./") && !module.startsWith("../")) continue;
             Set<String> async = local.asyncExportsOf(module);
             if (async.isEmpty()) continue;
@@ -324,16 +316,16 @@ public final class K6Source {
                 if (t.is("{")) {
                     for (k++; k < end && !toks.get(k).is("}"); k++) {
                         Tok name = toks.get(k);
-                        if (name.kind != Kind.IDENT || name.is("as")) continue;
-                        String local2 = k + 2 < end && toks.get(k + 1).is("as") ? toks.get(k + 2).text : name.text;
-                        if (async.contains(name.text)) blocking.add(local2);
+                        if (name.kind() != Kind.IDENT || name.is("as")) continue;
+                        String local2 = k + 2 < end && toks.get(k + 1).is("as") ? toks.get(k + 2).text() : name.text();
+                        if (async.contains(name.text())) blocking.add(local2);
                         if (toks.get(k + 1).is("as")) k += 2;
                     }
                 } else if (t.is("*") && k + 2 < end && toks.get(k + 1).is("as")) {
                     asyncMethods.addAll(async); // ns.fn(...): a member call of that name
                     k += 2;
-                } else if (t.kind == Kind.IDENT && !t.is("from") && async.contains("default")) {
-                    blocking.add(t.text);
+                } else if (t.kind() == Kind.IDENT && !t.is("from") && async.contains("default")) {
+                    blocking.add(t.text());
                 }
             }
         }
@@ -355,14 +347,14 @@ public final class K6Source {
         }
         for (int i = 0; i + 1 < toks.size(); i++) {
             if (!toks.get(i).is("export")) continue;
-            if (toks.get(i + 1).is("default") && i + 2 < toks.size() && toks.get(i + 2).kind == Kind.IDENT && blocking.contains(toks.get(i + 2).text)) {
+            if (toks.get(i + 1).is("default") && i + 2 < toks.size() && toks.get(i + 2).kind() == Kind.IDENT && blocking.contains(toks.get(i + 2).text())) {
                 out.add("default");
             }
             if (!toks.get(i + 1).is("{")) continue;
             for (int k = i + 2; k < toks.size() && !toks.get(k).is("}"); k++) {
                 Tok name = toks.get(k);
-                if (name.kind != Kind.IDENT || !blocking.contains(name.text)) continue;
-                out.add(k + 2 < toks.size() && toks.get(k + 1).is("as") ? toks.get(k + 2).text : name.text);
+                if (name.kind() != Kind.IDENT || !blocking.contains(name.text())) continue;
+                out.add(k + 2 < toks.size() && toks.get(k + 1).is("as") ? toks.get(k + 2).text() : name.text());
             }
         }
         return out;
@@ -373,8 +365,8 @@ public final class K6Source {
         for (int i = 0; i + 1 < toks.size(); i++) {
             int end = importedModule(toks, i);
             if (end < 0) continue;
-            String module = unquote(toks.get(end).text);
-            String at = line(src, toks.get(end).start);
+            String module = unquote(toks.get(end).text());
+            String at = line(src, toks.get(end).start());
             if ((module.equals("k6") || module.startsWith("k6/")) && !MODULES.contains(module)) {
                 errors.add(at + ": import of '" + module + "': this k6 module is not supported by salvo's k6 layer yet "
                         + "(docs/k6.md lists what is: " + String.join(", ", new java.util.TreeSet<>(MODULES)) + ")");
@@ -392,8 +384,8 @@ public final class K6Source {
     private static int importedModule(List<Tok> toks, int i) {
         if (!toks.get(i).is("import") || i + 1 >= toks.size() || toks.get(i + 1).is("(") || toks.get(i + 1).is(".")) return -1;
         int end = i + 1;
-        while (end < toks.size() && toks.get(end).kind != Kind.STRING && !toks.get(end).is(";")) end++;
-        return end < toks.size() && toks.get(end).kind == Kind.STRING ? end : -1;
+        while (end < toks.size() && toks.get(end).kind() != Kind.STRING && !toks.get(end).is(";")) end++;
+        return end < toks.size() && toks.get(end).kind() == Kind.STRING ? end : -1;
     }
 
     private static String unquote(String s) {
@@ -409,13 +401,13 @@ public final class K6Source {
                 Fn f = new Fn();
                 f.startTok = i;
                 f.async = prev != null && prev.is("async");
-                f.asyncAt = t.start;
+                f.asyncAt = t.start();
                 int j = i + 1;
                 if (j < toks.size() && toks.get(j).is("*")) {
                     f.convertible = false;
                     j++;
                 }
-                if (j < toks.size() && toks.get(j).kind == Kind.IDENT) f.name = toks.get(j++).text;
+                if (j < toks.size() && toks.get(j).kind() == Kind.IDENT) f.name = toks.get(j++).text();
                 else f.name = boundName(toks, i);
                 if (j >= toks.size() || !toks.get(j).is("(") || match[j] < 0) continue;
                 int body = match[j] + 1;
@@ -428,7 +420,7 @@ public final class K6Source {
                 int start = prev.is(")") && match[i - 1] >= 0 ? match[i - 1] : i - 1;
                 f.startTok = start;
                 f.async = start > 0 && toks.get(start - 1).is("async");
-                f.asyncAt = toks.get(start).start;
+                f.asyncAt = toks.get(start).start();
                 f.name = boundName(toks, start);
                 if (i + 1 < toks.size() && toks.get(i + 1).is("{")) {
                     f.from = i + 1;
@@ -438,17 +430,17 @@ public final class K6Source {
                     f.to = expressionEnd(src, toks, match, i + 1);
                 }
                 out.add(f);
-            } else if (t.kind == Kind.IDENT && !NOT_METHODS.contains(t.text) && i + 1 < toks.size() && toks.get(i + 1).is("(")
+            } else if (t.kind() == Kind.IDENT && !NOT_METHODS.contains(t.text()) && i + 1 < toks.size() && toks.get(i + 1).is("(")
                     && match[i + 1] >= 0 && match[i + 1] + 1 < toks.size() && toks.get(match[i + 1] + 1).is("{")
                     && (prev == null || prev.is("{") || prev.is(",") || prev.is(";") || prev.is("}") || prev.is("async")
                     || prev.is("static") || prev.is("get") || prev.is("set") || prev.is("*"))) {
                 Fn f = new Fn();
                 f.startTok = i;
                 f.method = true;
-                f.name = t.text;
+                f.name = t.text();
                 f.async = prev != null && prev.is("async");
                 f.convertible = prev == null || !(prev.is("get") || prev.is("set") || prev.is("*"));
-                f.asyncAt = t.start;
+                f.asyncAt = t.start();
                 f.from = match[i + 1] + 1;
                 f.to = match[f.from];
                 if (f.to < 0) continue;
@@ -460,8 +452,8 @@ public final class K6Source {
 
     /** {@code const name = <fn>} or {@code name: <fn>}: the name the function at token {@code s} is bound to. */
     private static String boundName(List<Tok> toks, int s) {
-        if (s >= 2 && (toks.get(s - 1).is("=") || toks.get(s - 1).is(":")) && toks.get(s - 2).kind == Kind.IDENT) {
-            return toks.get(s - 2).text;
+        if (s >= 2 && (toks.get(s - 1).is("=") || toks.get(s - 1).is(":")) && toks.get(s - 2).kind() == Kind.IDENT) {
+            return toks.get(s - 2).text();
         }
         return null;
     }
@@ -474,10 +466,10 @@ public final class K6Source {
         if (i == 0) return false;
         Tok prev = toks.get(i - 1);
         if (prev.is("else") || prev.is("do")) return false; // the call is that branch's statement
-        if (prev.is(")") && match[i - 1] > 0 && Set.of("if", "while", "for", "with").contains(toks.get(match[i - 1] - 1).text)) return false;
-        if (prev.is(";") || prev.is("{") || CONTINUES.contains(prev.text) && !prev.is(")") && !prev.is("]")) return false;
-        if (prev.kind == Kind.IDENT && CONTINUES.contains(prev.text)) return false;
-        return src.substring(prev.end, toks.get(i).start).indexOf('\n') >= 0;
+        if (prev.is(")") && match[i - 1] > 0 && Set.of("if", "while", "for", "with").contains(toks.get(match[i - 1] - 1).text())) return false;
+        if (prev.is(";") || prev.is("{") || CONTINUES.contains(prev.text()) && !prev.is(")") && !prev.is("]")) return false;
+        if (prev.kind() == Kind.IDENT && CONTINUES.contains(prev.text())) return false;
+        return src.substring(prev.end(), toks.get(i).start()).indexOf('\n') >= 0;
     }
 
     /** Tokens that cannot end an expression: after one, a line break does not end the arrow's body. */
@@ -495,9 +487,9 @@ public final class K6Source {
         while (i < toks.size()) {
             Tok t = toks.get(i);
             if (t.is(",") || t.is(";") || t.is(")") || t.is("]") || t.is("}")) break;
-            if (i > from && t.kind != Kind.PUNCT && !CONTINUES.contains(toks.get(i - 1).text)
-                    && src.substring(toks.get(i - 1).end, t.start).indexOf('\n') >= 0
-                    && !(t.kind == Kind.IDENT && CONTINUES.contains(t.text))) {
+            if (i > from && t.kind() != Kind.PUNCT && !CONTINUES.contains(toks.get(i - 1).text())
+                    && src.substring(toks.get(i - 1).end(), t.start()).indexOf('\n') >= 0
+                    && !(t.kind() == Kind.IDENT && CONTINUES.contains(t.text()))) {
                 break;
             }
             if ((t.is("(") || t.is("[") || t.is("{")) && match[i] >= 0) i = match[i];
@@ -505,126 +497,5 @@ public final class K6Source {
             i++;
         }
         return last;
-    }
-
-    private static int[] matchBrackets(List<Tok> toks) {
-        int[] match = new int[toks.size()];
-        java.util.Arrays.fill(match, -1);
-        int[] stack = new int[toks.size() + 1];
-        int sp = 0;
-        for (int i = 0; i < toks.size(); i++) {
-            Tok t = toks.get(i);
-            if (t.kind != Kind.PUNCT) continue;
-            switch (t.text) {
-                case "(", "[", "{" -> stack[sp++] = i;
-                case ")", "]", "}" -> {
-                    if (sp > 0) {
-                        int open = stack[--sp];
-                        match[open] = i;
-                        match[i] = open;
-                    }
-                }
-                default -> { }
-            }
-        }
-        return match;
-    }
-
-    private static List<Tok> tokenize(String s) {
-        List<Tok> out = new ArrayList<>();
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
-                while (i < n && s.charAt(i) != '\n') i++;
-            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
-                int e = s.indexOf("*/", i + 2);
-                i = e < 0 ? n : e + 2;
-            } else if (c == '\'' || c == '"') {
-                int j = i + 1;
-                while (j < n && s.charAt(j) != c && s.charAt(j) != '\n') j += s.charAt(j) == '\\' ? 2 : 1;
-                j = Math.min(j + 1, n);
-                out.add(new Tok(Kind.STRING, i, j, s.substring(i, j)));
-                i = j;
-            } else if (c == '`') {
-                int j = templateEnd(s, i + 1);
-                out.add(new Tok(Kind.TEMPLATE, i, j, s.substring(i, j)));
-                i = j;
-            } else if (Character.isJavaIdentifierStart(c)) {
-                int j = i + 1;
-                while (j < n && Character.isJavaIdentifierPart(s.charAt(j))) j++;
-                out.add(new Tok(Kind.IDENT, i, j, s.substring(i, j)));
-                i = j;
-            } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1))) {
-                int j = i + 1;
-                while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '.' || s.charAt(j) == '_')) j++;
-                out.add(new Tok(Kind.NUMBER, i, j, s.substring(i, j)));
-                i = j;
-            } else if (c == '/' && regexAllowed(out)) {
-                int j = i + 1;
-                boolean inClass = false;
-                while (j < n && s.charAt(j) != '\n') {
-                    char d = s.charAt(j);
-                    if (d == '\\') j++;
-                    else if (d == '[') inClass = true;
-                    else if (d == ']') inClass = false;
-                    else if (d == '/' && !inClass) break;
-                    j++;
-                }
-                j = Math.min(j + 1, n);
-                while (j < n && Character.isLetter(s.charAt(j))) j++;
-                out.add(new Tok(Kind.REGEX, i, j, s.substring(i, j)));
-                i = j;
-            } else {
-                String p = s.startsWith("=>", i) ? "=>" : s.startsWith("...", i) ? "..." : s.startsWith("?.", i)
-                        && !(i + 2 < n && Character.isDigit(s.charAt(i + 2))) ? "?." : String.valueOf(c);
-                out.add(new Tok(Kind.PUNCT, i, i + p.length(), p));
-                i += p.length();
-            }
-        }
-        return out;
-    }
-
-    private static boolean regexAllowed(List<Tok> out) {
-        if (out.isEmpty()) return true;
-        Tok t = out.get(out.size() - 1);
-        if (t.kind == Kind.IDENT) return REGEX_AFTER.contains(t.text);
-        if (t.kind == Kind.PUNCT) return !(t.text.equals(")") || t.text.equals("]") || t.text.equals("}"));
-        return false;
-    }
-
-    /** The end of a template literal whose text starts at {@code i}, skipping {@code ${...}} with nested braces and strings. */
-    private static int templateEnd(String s, int i) {
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == '`') {
-                return i + 1;
-            } else if (c == '$' && i + 1 < n && s.charAt(i + 1) == '{') {
-                int depth = 1;
-                i += 2;
-                while (i < n && depth > 0) {
-                    char d = s.charAt(i);
-                    if (d == '{') depth++;
-                    else if (d == '}') depth--;
-                    else if (d == '`') {
-                        i = templateEnd(s, i + 1) - 1;
-                    } else if (d == '\'' || d == '"') {
-                        int j = i + 1;
-                        while (j < n && s.charAt(j) != d) j += s.charAt(j) == '\\' ? 2 : 1;
-                        i = j;
-                    }
-                    i++;
-                }
-            } else {
-                i++;
-            }
-        }
-        return n;
     }
 }

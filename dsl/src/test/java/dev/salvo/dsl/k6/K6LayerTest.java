@@ -209,6 +209,17 @@ class K6LayerTest {
     }
 
     @Test
+    void aHandleSummaryThatIsNotCalledIsAWarning() throws Exception {
+        Salvo.Result r = Salvo.run("run", script(dir, "summary.js", """
+                import { check } from 'k6';
+                export default function () { check(1, { 'one': (v) => v === 1 }); }
+                export function handleSummary(data) { return { stdout: 'mine' }; }
+                """), "--no-progress");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("warning: the script exports handleSummary(): salvo's k6 layer does not call it yet"), r.toString());
+    }
+
+    @Test
     void whatTheLayerLacksFailsAtTheCallWithItsName() throws Exception {
         Salvo.Result r = Salvo.run("run", script(dir, "jar.js", """
                 import http from 'k6/http';
