@@ -36,7 +36,8 @@ public final class K6Source {
     private static final Pattern JSLIB = Pattern.compile("https://jslib\\.k6\\.io/(k6-utils)/[\\w.-]+/index\\.js");
 
     /** The k6 modules the layer has (docs/k6.md); importing another is a script error that says so. */
-    static final Set<String> MODULES = Set.of("k6", "k6/http", "k6/metrics", "k6/execution", "k6/encoding", "k6/data", "k6/timers");
+    static final Set<String> MODULES = Set.of("k6", "k6/http", "k6/metrics", "k6/execution", "k6/encoding", "k6/data", "k6/timers",
+            "k6/crypto");
 
     /**
      * The rewritten text, what could not be proven right and what cannot run (imports of k6 modules the layer

@@ -209,6 +209,24 @@ class K6LayerTest {
     }
 
     @Test
+    void cryptoGivesTheKnownDigests() throws Exception {
+        passes("""
+                import crypto from 'k6/crypto';
+                import { check } from 'k6';
+                export default function () {
+                  check(crypto.sha256('abc', 'hex'), { 'sha256': (h) => h === 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' });
+                  check(crypto.md5('', 'base64'), { 'md5 in base64': (h) => h === '1B2M2Y8AsgTpgAmY7PhCfg==' });
+                  const mac = crypto.createHMAC('sha256', 'key');
+                  mac.update('The quick brown fox ');
+                  mac.update('jumps over the lazy dog');
+                  check(mac.digest('hex'), { 'an HMAC over two updates': (h) => h === 'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8' });
+                  check(crypto.hmac('sha256', '', '', 'hex'), { 'an HMAC with an empty key': (h) => h === 'b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad' });
+                  check(new Uint8Array(crypto.sha1('x', 'binary')).length, { 'binary is an ArrayBuffer': (n) => n === 20 });
+                }
+                """, 5);
+    }
+
+    @Test
     void aHandleSummaryThatIsNotCalledIsAWarning() throws Exception {
         Salvo.Result r = Salvo.run("run", script(dir, "summary.js", """
                 import { check } from 'k6';
