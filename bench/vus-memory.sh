@@ -8,6 +8,7 @@
 #
 # Usage: bench/vus-memory.sh                       (issue 9: 50,000 VUs, worker isolation, 2 minutes)
 #        ISOLATION=vu VUS=10000 bench/vus-memory.sh (10,000 VUs with a JS context each)
+#        SCRIPT=bench/idle-vus-k6.js ISOLATION=vu VUS=1000 bench/vus-memory.sh (the same as a k6 script)
 # Environment: VUS (50000), DURATION (2m), HEAP (4g), ISOLATION (worker | vu), GC_AT (100), SLEEP (5),
 #   CLOSE (1: Connection: close on every request, so a sleeping VU holds no socket; needed above
 #   ~19,000 VUs where the open-files limit is 20,000 and cannot be raised), WORKERS (default: cores),
@@ -21,6 +22,7 @@ VUS=${VUS:-50000}
 DURATION=${DURATION:-2m}
 HEAP=${HEAP:-4g}
 ISOLATION=${ISOLATION:-worker}
+SCRIPT=$(cd "$(dirname "${SCRIPT:-$root/bench/idle-vus.js}")" && pwd -P)/$(basename "${SCRIPT:-idle-vus.js}")
 GC_AT=${GC_AT:-100}
 SLEEP=${SLEEP:-5}
 CLOSE=${CLOSE:-1}
@@ -37,13 +39,13 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && br
 workers=()
 [[ -n ${WORKERS:-} ]] && workers=(--workers "$WORKERS")
 start=$(date +%s)
-SALVO_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" "$root/salvo" run "$root/bench/idle-vus.js" -u "$VUS" -t "$DURATION" \
+SALVO_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" "$root/salvo" run "$SCRIPT" -u "$VUS" -t "$DURATION" \
   -e "BASE_URL=http://127.0.0.1:$port" -e "ISOLATION=$ISOLATION" -e "CLOSE=$CLOSE" -e "SLEEP=$SLEEP" \
   --progress-interval 1s ${workers[@]+"${workers[@]}"} \
   >"$out/salvo.out" 2>"$out/salvo.err" &
 launcher=$!
 sleep 2
-pid=$(pgrep -n -f "dev.salvo.dsl.cli.Main run $root/bench/idle-vus.js" || true)
+pid=$(pgrep -n -f "dev.salvo.dsl.cli.Main run $SCRIPT" || true)
 [[ -n $pid ]] || { cat "$out/salvo.err" >&2; echo "vus-memory.sh: salvo did not start" >&2; exit 1; }
 
 heap=''

@@ -286,6 +286,12 @@ public final class Host {
         return new JsCookieJar(running("http.cookieJar()").services.http().cookies());
     }
 
+    /** k6/crypto: the hex digest (an HMAC when {@code secret} is not null) of {@code chunks}, strings and ArrayBuffers. */
+    @HostAccess.Export
+    public String digest(String algorithm, Value secret, Value chunks) {
+        return JsCrypto.digest(algorithm, secret, chunks);
+    }
+
     /** Null when request bodies can be compressed with {@code coding}, else what is wrong (thrown as a TypeError by the module). */
     @HostAccess.Export
     public String compressionProblem(String coding) {

@@ -15,7 +15,8 @@ import java.util.List;
  */
 record Ending(int code, String line, RunEnd end) {
 
-    static Ending of(RunResult result, List<Verdict> verdicts, RunControl control, Integer exitCodeOnError) {
+    /** {@code k6}: a k6 script, judged as k6 judges it: a run where nothing succeeded is not a failure by itself. */
+    static Ending of(RunResult result, List<Verdict> verdicts, RunControl control, Integer exitCodeOnError, boolean k6) {
         if (control.aborted() != null) {
             return new Ending(ExitCodes.ABORTED, "ABORTED by the script: " + control.aborted() + exit(ExitCodes.ABORTED),
                     new RunEnd(ExitCodes.ABORTED, "aborted", control.aborted()));
@@ -28,7 +29,7 @@ record Ending(int code, String line, RunEnd end) {
         String ended = control.capped() ? "max-duration" : control.stoppedBy() != null ? "stopped" : "completed";
         String reason = control.capped() ? "stopped at the --max-duration cap" : control.stoppedBy();
         Outcomes o = Outcomes.of(result);
-        String nothing = o.nothingSucceeded();
+        String nothing = k6 ? null : o.nothingSucceeded();
         if (nothing != null) {
             return new Ending(ExitCodes.ALL_FAILED, "FAILED: " + nothing + exit(ExitCodes.ALL_FAILED),
                     new RunEnd(ExitCodes.ALL_FAILED, result.interrupted() && !control.endedOnPurpose() ? "interrupted" : ended, nothing, "FAILED"));

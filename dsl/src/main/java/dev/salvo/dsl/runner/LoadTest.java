@@ -82,6 +82,9 @@ public final class LoadTest {
         else control.interrupt();
     }
 
+    /** The script is a k6 script: k6's exit codes (no 97 when nothing succeeded, as k6 exits 0 then). */
+    private boolean k6;
+
     /** Script errors (iterations that threw, failed hooks) with their counts, once {@link #run} has returned. */
     public Map<String, Long> scriptErrors() {
         return scriptErrors.snapshot();
@@ -193,6 +196,11 @@ public final class LoadTest {
             host = new HostContext(envJson, true, metrics, host.errors(), host.abort(), host.monitors());
         }
         warnIfInterpreted(js);
+        js.warnings().forEach(this::warn);
+        k6 = js.isK6();
+        if (k6 && prepared.info().exportsFunction("handleSummary")) {
+            warn("the script exports handleSummary(): salvo's k6 layer does not call it yet; the summary and --out files are salvo's (docs/k6.md)");
+        }
         prepared.plan().warnings().stream().skip(whole.warnings().size()).forEach(this::warn);
         if (!segment.whole() && whole.thresholds() != null && !whole.thresholds().isEmpty()) {
             String judge = x.distributed().coordinator() != null ? "the coordinator" : "'salvo merge'";
@@ -324,7 +332,7 @@ public final class LoadTest {
         RunSettings.Results results = settings.results();
         List<Verdict> verdicts = ThresholdEvaluator.evaluateAll(prepared.thresholds(), result.aggregates(), result.elapsed().toNanos() / 1e9);
         Summary summary = Summary.of(result, verdicts);
-        Ending ending = Ending.of(result, verdicts, control, results.exitCodeOnError());
+        Ending ending = Ending.of(result, verdicts, control, results.exitCodeOnError(), k6);
         // setup() failing says more than thresholds without data; a failed teardown() only fails a passing run
         if (hookFailed != null && endedAs != null) ending = Ending.failed(ExitCodes.SCRIPT, hookFailed, endedAs);
         else if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, null);

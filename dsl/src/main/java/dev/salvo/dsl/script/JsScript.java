@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,6 +48,12 @@ public final class JsScript implements AutoCloseable {
     private final String bridgeToken = newToken();
     /** salvo's module sources with the token in place, served to every context. */
     private final Map<String, byte[]> modules = new ConcurrentHashMap<>();
+    /** The script imports k6 modules: it runs through the k6 layer (docs/k6.md). */
+    private boolean k6;
+    /** What the k6 rewrite could not prove right, as {@code file: line N: message}. */
+    private List<String> warnings = List.of();
+    /** What makes the k6 script unable to run (an unsupported k6 module, a remote import): a script error at load. */
+    private List<String> errors = List.of();
 
     private JsScript(Path file, Source module, Source prelude) {
         this.file = file;
@@ -75,9 +82,23 @@ public final class JsScript implements AutoCloseable {
     public static JsScript open(Path file) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(abs)) throw new java.nio.file.NoSuchFileException(file.toString(), null, "script not found");
-        Source module = Source.newBuilder("js", abs.toFile()).mimeType("application/javascript+module").build();
+        String text = Files.readString(abs);
+        List<String> warnings = List.of();
+        List<String> errors = List.of();
+        Source.Builder builder = Source.newBuilder("js", abs.toFile()).mimeType("application/javascript+module");
+        if (K6Source.isK6(text)) {
+            // k6's calls block; salvo's VUs are async: the script is rewritten to await them (K6Source).
+            K6Source.Result k6 = K6Source.transformFile(abs.getParent(), abs, text);
+            builder.content(k6.text());
+            warnings = k6.warnings().stream().map(w -> ErrorFormat.display(abs.toString()) + ": " + w).toList();
+            errors = k6.errors().stream().map(w -> ErrorFormat.display(abs.toString()) + ": " + w).toList();
+        }
         Source prelude = Source.newBuilder("js", resource("prelude.js"), "/__salvo__/prelude.js").build();
-        return new JsScript(abs, module, prelude);
+        JsScript script = new JsScript(abs, builder.build(), prelude);
+        script.k6 = K6Source.isK6(text);
+        script.warnings = warnings;
+        script.errors = errors;
+        return script;
     }
 
     /**
@@ -148,6 +169,16 @@ public final class JsScript implements AutoCloseable {
         }
     }
 
+    /** True when the script imports {@code k6} or {@code k6/*} and was rewritten to salvo's async API. */
+    public boolean isK6() {
+        return k6;
+    }
+
+    /** Warnings of the k6 rewrite, each naming the file and line; empty for native scripts. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     public Path file() {
         return file;
     }
@@ -188,6 +219,7 @@ public final class JsScript implements AutoCloseable {
 
     /** Evaluates the script's module and returns its namespace ({@code default}, {@code options}, ...). */
     public Value evalModule(Context context) throws ScriptError {
+        if (!errors.isEmpty()) throw new ScriptError(String.join("\n", errors));
         try {
             return context.eval(module);
         } catch (PolyglotException e) {

@@ -27,15 +27,24 @@ import java.util.function.Function;
  */
 final class ScriptFileSystem implements FileSystem {
     static final Path MODULES = Path.of("/__salvo__");
-    private static final Map<String, String> MODULE_FILES = Map.of(
-            "salvo", "salvo.mjs",
-            "salvo/http", "http.mjs",
-            "salvo/metrics", "metrics.mjs",
-            "salvo/data", "data.mjs",
-            "salvo/monitor", "monitor.mjs",
-            "salvo/ws", "ws.mjs",
-            "salvo/sse", "sse.mjs",
-            "salvo/llm", "llm.mjs");
+    private static final Map<String, String> MODULE_FILES = Map.ofEntries(
+            Map.entry("k6", "k6.mjs"),
+            Map.entry("k6/http", "k6-http.mjs"),
+            Map.entry("k6/metrics", "k6-metrics.mjs"),
+            Map.entry("k6/execution", "k6-execution.mjs"),
+            Map.entry("k6/encoding", "k6-encoding.mjs"),
+            Map.entry("k6/data", "k6-data.mjs"),
+            Map.entry("k6/timers", "k6-timers.mjs"),
+            Map.entry("k6/crypto", "k6-crypto.mjs"),
+            Map.entry("k6/jslib/k6-utils", "k6-utils.mjs"),
+            Map.entry("salvo", "salvo.mjs"),
+            Map.entry("salvo/http", "http.mjs"),
+            Map.entry("salvo/metrics", "metrics.mjs"),
+            Map.entry("salvo/data", "data.mjs"),
+            Map.entry("salvo/monitor", "monitor.mjs"),
+            Map.entry("salvo/ws", "ws.mjs"),
+            Map.entry("salvo/sse", "sse.mjs"),
+            Map.entry("salvo/llm", "llm.mjs"));
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     private final FileSystem delegate = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
@@ -73,6 +82,7 @@ final class ScriptFileSystem implements FileSystem {
         String file = MODULE_FILES.get(path);
         if (file != null) return MODULES.resolve(file);
         if (path.startsWith("salvo/")) return MODULES.resolve("unknown-module-" + path.substring(6) + ".mjs");
+        if (path.startsWith("k6/")) return MODULES.resolve("k6-module-not-supported-" + path.substring(3).replace('/', '-') + ".mjs");
         return delegate.parsePath(path);
     }
 
@@ -128,6 +138,17 @@ final class ScriptFileSystem implements FileSystem {
             return new BytesChannel(bytes);
         }
         checkInside(path);
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        if (name.endsWith(".js") || name.endsWith(".mjs")) {
+            // A module of a k6 script's own that imports k6: rewritten as the script is (K6Source).
+            byte[] bytes;
+            try (SeekableByteChannel in = delegate.newByteChannel(path, options, attrs)) {
+                bytes = java.nio.channels.Channels.newInputStream(in).readAllBytes();
+            }
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            if (K6Source.isK6(text)) bytes = K6Source.transformFile(root, path, text).text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return new BytesChannel(bytes);
+        }
         return delegate.newByteChannel(path, options, attrs);
     }
 

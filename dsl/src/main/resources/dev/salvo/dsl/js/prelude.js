@@ -25,7 +25,9 @@
       throw scriptError(e);
     }
   };
-  const bridge = Object.freeze({ host, data, scriptError, guarded });
+  // The VU whose iteration runs now in this context (null in setup, teardown and the init code): k6's __VU and __ITER.
+  const current = { vu: null };
+  const bridge = Object.freeze({ host, data, scriptError, guarded, current });
   Object.defineProperty(globalThis, '__salvoHost', {
     value: (t) => {
       if (t !== token) throw new JsTypeError('__salvoHost is internal to salvo\'s modules');
@@ -67,6 +69,7 @@
     // Every iteration runs this: no argument array and no spread call (docs/performance.md).
     iterate(fn, data, vu, iteration, done) {
       vu.iteration = iteration;
+      current.vu = vu;
       let result;
       try {
         result = fn(data, vu);

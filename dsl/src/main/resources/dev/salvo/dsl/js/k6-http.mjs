@@ -1,0 +1,182 @@
+// The 'k6/http' module of the k6 layer: salvo's HTTP client with k6's semantics where they differ from
+// salvo's: object bodies sent as forms (arrays as repeated keys), basic auth from user:pass@ in the URL,
+// response headers in Go's canonical casing, timings with k6's names, res.request, res.cookies, error_code.
+// Calls return promises; the k6 rewrite (K6Source) awaits them.
+import { unsupported } from './k6-globals.mjs';
+import { b64encode } from './k6-encoding.mjs';
+import salvoHttp from 'salvo/http';
+
+const isBinary = (v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v);
+const isFile = (v) => v instanceof salvoHttp.FileData;
+
+// k6 (Go's url.Values): an array is the same key repeated.
+function formEncode(obj) {
+  const parts = [];
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    for (const item of Array.isArray(v) ? v : [v]) {
+      parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(item === null || item === undefined ? '' : String(item)));
+    }
+  }
+  return parts.join('&');
+}
+
+// Go's textproto.CanonicalMIMEHeaderKey: 'content-type' -> 'Content-Type'.
+const canonical = (name) => name.split('-').map((p) => (p.length === 0 ? p : p[0].toUpperCase() + p.slice(1).toLowerCase())).join('-');
+
+const hasHeader = (headers, name) => Object.keys(headers).some((h) => h.toLowerCase() === name);
+
+const UNSUPPORTED_PARAMS = { jar: 'params.jar (a CookieJar of its own)', auth: "params.auth ('digest', 'ntlm')" };
+
+// k6's (method, url, body, params) as salvo's: the URL without credentials, the body and params salvo reads.
+function convert(method, url, body, params) {
+  const p = Object.assign({}, params);
+  for (const key of Object.keys(UNSUPPORTED_PARAMS)) {
+    if (p[key] !== undefined && p[key] !== null && !(key === 'auth' && p.auth === 'basic')) unsupported(UNSUPPORTED_PARAMS[key])();
+  }
+  delete p.auth;
+  const headers = Object.assign({}, p.headers);
+  let target = String(url);
+  const creds = /^(https?:\/\/)([^/@?#]*)@/i.exec(target);
+  if (creds !== null) {
+    target = creds[1] + target.slice(creds[0].length);
+    if (!hasHeader(headers, 'authorization')) headers.Authorization = 'Basic ' + b64encode(decodeURIComponent(creds[2]));
+  }
+  let payload = body;
+  if (payload !== null && payload !== undefined && typeof payload === 'object' && !isBinary(payload)
+      && !Object.keys(payload).some((k) => isFile(payload[k]))) {
+    payload = formEncode(payload);
+    if (!hasHeader(headers, 'content-type')) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  }
+  p.headers = headers;
+  return { method: String(method).toUpperCase(), url: target, body: payload, params: p };
+}
+
+function parseCookies(setCookie) {
+  const out = {};
+  if (!setCookie) return out;
+  for (const line of String(setCookie).split(/\n|, (?=[^;=,\s]+=)/)) {
+    const [pair, ...attrs] = line.split(';');
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    const c = { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim(), domain: '', path: '', http_only: false, secure: false, max_age: 0, expires: 0 };
+    for (const a of attrs) {
+      const [k, v] = a.split('=').map((x) => x.trim());
+      const key = k.toLowerCase();
+      if (key === 'domain') c.domain = v;
+      else if (key === 'path') c.path = v;
+      else if (key === 'httponly') c.http_only = true;
+      else if (key === 'secure') c.secure = true;
+      else if (key === 'max-age') c.max_age = Number(v);
+      else if (key === 'expires') c.expires = Date.parse(v) || 0;
+    }
+    (out[c.name] = out[c.name] || []).push(c);
+  }
+  return out;
+}
+
+// A k6 Response over salvo's: the same values, k6's names.
+class Response {
+  constructor(r, sent) {
+    this._r = r;
+    this._sent = sent;
+  }
+
+  get status() { return this._r.status; }
+  get url() { return this._r.url; }
+  get proto() { return this._r.proto; }
+  get tls_version() { return this._r.tls_version; }
+  get error() { return this._r.error; }
+  get error_code() { return this._r.errorCode || 0; }
+  get body() { return this._r.body; }
+
+  get headers() {
+    if (this._headers === undefined) {
+      const h = {};
+      const raw = this._r.headers;
+      for (const k of Object.keys(raw)) h[canonical(k)] = raw[k];
+      this._headers = h;
+    }
+    return this._headers;
+  }
+
+  get timings() {
+    if (this._timings === undefined) {
+      const t = this._r.timings;
+      this._timings = {
+        blocked: t.blocked, connecting: t.connecting, tls_handshaking: t.tlsHandshaking, sending: t.sending,
+        waiting: t.waiting, receiving: t.receiving, duration: t.duration,
+      };
+    }
+    return this._timings;
+  }
+
+  get cookies() {
+    if (this._cookies === undefined) this._cookies = parseCookies(this._r.headers['set-cookie']);
+    return this._cookies;
+  }
+
+  get request() {
+    const s = this._sent;
+    const headers = {};
+    for (const k of Object.keys(s.params.headers || {})) headers[canonical(k)] = [String(s.params.headers[k])];
+    return { method: s.method, url: s.url, headers, body: typeof s.body === 'string' ? s.body : '', cookies: {} };
+  }
+
+  json(selector) {
+    return this._r.json(selector);
+  }
+}
+Response.prototype.html = unsupported('res.html() (k6/html)');
+Response.prototype.submitForm = unsupported('res.submitForm()');
+Response.prototype.clickLink = unsupported('res.clickLink()');
+Object.defineProperty(Response.prototype, 'status_text', { get: unsupported('res.status_text') });
+
+export function request(method, url, body, params) {
+  const c = convert(method, url, body, params);
+  return salvoHttp.request(c.method, c.url, c.body, c.params).then((r) => new Response(r, c));
+}
+
+// k6's batch entries: 'url', [method, url, body?, params?] or { method, url, body, params }.
+function batchEntry(r) {
+  if (typeof r === 'string') return convert('GET', r, null, undefined);
+  if (Array.isArray(r)) return convert(r[0], r[1], r[2], r[3]);
+  if (r !== null && typeof r === 'object') return convert(r.method || 'GET', r.url, r.body, r.params);
+  throw new TypeError('http.batch(): each request must be a URL, [method, url, body?, params?] or { method, url, body?, params? }');
+}
+
+export function batch(requests) {
+  if (requests === null || typeof requests !== 'object') throw new TypeError('http.batch(requests): requests must be an array or an object');
+  const keys = Object.keys(requests);
+  const converted = keys.map((k) => batchEntry(requests[k]));
+  const list = converted.map((c) => [c.method, c.url, c.body, c.params]);
+  return salvoHttp.batch(list).then((responses) => {
+    const out = Array.isArray(requests) ? [] : {};
+    keys.forEach((k, i) => { out[Array.isArray(requests) ? i : k] = new Response(responses[i], converted[i]); });
+    return out;
+  });
+}
+
+// k6's http.url`...`: the URL as a string (k6 also names the request after the template; salvo does not yet).
+export function url(strings, ...values) {
+  return strings.reduce((s, part, i) => s + part + (i < values.length ? String(values[i]) : ''), '');
+}
+
+export const get = (u, params) => request('GET', u, null, params);
+export const head = (u, params) => request('HEAD', u, null, params);
+export const del = (u, body, params) => request('DELETE', u, body, params);
+export const options = (u, body, params) => request('OPTIONS', u, body, params);
+export const post = (u, body, params) => request('POST', u, body, params);
+export const put = (u, body, params) => request('PUT', u, body, params);
+export const patch = (u, body, params) => request('PATCH', u, body, params);
+
+export const { file, cookieJar, expectedStatuses, setResponseCallback, TLS_1_0, TLS_1_1, TLS_1_2, TLS_1_3 } = salvoHttp;
+export const CookieJar = function CookieJar() {
+  unsupported('new http.CookieJar()')();
+};
+export const OCSP_STATUS_GOOD = 'good';
+
+export default {
+  request, batch, url, get, head, del, options, post, put, patch, file, cookieJar, expectedStatuses, setResponseCallback,
+  CookieJar, Response, TLS_1_0, TLS_1_1, TLS_1_2, TLS_1_3,
+};

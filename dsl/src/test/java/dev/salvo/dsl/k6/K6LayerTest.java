@@ -1,0 +1,251 @@
+package dev.salvo.dsl.k6;
+
+import static dev.salvo.dsl.Salvo.script;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.salvo.dsl.Salvo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** k6's semantics in the k6 layer, end to end against the loopback stand-in. */
+class K6LayerTest {
+    static K6StandIn standIn;
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        standIn = new K6StandIn();
+    }
+
+    @AfterAll
+    static void stop() {
+        standIn.close();
+    }
+
+    private Salvo.Result passes(String text, int checks, String... more) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", script(dir, "k6.js", text), "--workers", "1", "--no-progress",
+                "-e", "TARGET=http://" + standIn.authority()));
+        args.addAll(java.util.List.of(more));
+        Salvo.Result r = Salvo.run(args.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(checks, r.checks().size(), r.toString());
+        r.checks().forEach((check, counts) -> assertEquals(0, counts[1], "check '" + check + "' failed: " + r));
+        assertFalse(r.all().contains("iteration error"), r.toString());
+        return r;
+    }
+
+    @Test
+    void globalsExecutionAndOpenAreK6s() throws Exception {
+        Files.writeString(dir.resolve("users.txt"), "ann\nbob\n");
+        passes("""
+                import { check } from 'k6';
+                import exec from 'k6/execution';
+                const users = open('./users.txt').trim().split('\\n');
+                export const options = { scenarios: { s: { executor: 'per-vu-iterations', vus: 2, iterations: 2 } } };
+                export default function () {
+                  check(__VU, { '__VU is the VU, from 1': (v) => v === exec.vu.idInTest && v >= 1 && v <= 2 });
+                  check(__ITER, { '__ITER counts the VU\\'s iterations from 0': (i) => i === exec.vu.iterationInScenario && i <= 1 });
+                  check(exec.scenario.name, { 'the scenario has its name': (n) => n === 's' });
+                  check(__ENV.TARGET, { '__ENV holds -e values': (t) => t.startsWith('http://127.0.0.1:') });
+                  check(users, { 'open() reads beside the script': (u) => u.length === 2 && u[1] === 'bob' });
+                }
+                """, 5);
+    }
+
+    @Test
+    void responsesAndBodiesFollowK6() throws Exception {
+        passes("""
+                import http from 'k6/http';
+                import { check, group } from 'k6';
+                export default function () {
+                  const res = http.post(`${__ENV.TARGET}/post`, { tag: ['a', 'b'], one: 1 }, { headers: { 'x-test': 'v' } });
+                  check(res, {
+                    'an object body is a form, arrays as repeated keys': (r) => JSON.stringify(r.json().form) === '{"tag":["a","b"],"one":"1"}',
+                    'header names in Go\\'s casing': (r) => r.headers['Content-Type'] === 'application/json',
+                    'timings have k6\\'s names': (r) => r.timings.tls_handshaking === 0 && r.timings.duration > 0,
+                    'res.request is what was sent': (r) => r.request.method === 'POST' && r.request.headers['X-Test'][0] === 'v',
+                    'res.json() takes a path': (r) => r.json('form.one') === '1',
+                  });
+                  const inGroup = group('g', () => http.get(`${__ENV.TARGET}/get?x=1`).json().args.x);
+                  check(inGroup, { 'group returns its function\\'s value': (x) => x === '1' });
+                  const set = http.get(`${__ENV.TARGET}/cookies/set?k=v`, { redirects: 0 });
+                  check(set, { 'res.cookies parses Set-Cookie': (r) => r.cookies.k[0].value === 'v' && r.cookies.k[0].path === '/' });
+                }
+                """, 7);
+    }
+
+    @Test
+    void setupTeardownAndScenarioFunctionsBlockToo() throws Exception {
+        passes("""
+                import http from 'k6/http';
+                import { check } from 'k6';
+                export const options = { scenarios: { api: { executor: 'per-vu-iterations', vus: 1, iterations: 2, exec: 'api' } } };
+                export function setup() {
+                  return { body: http.get(`${__ENV.TARGET}/pi.php`).body };
+                }
+                export function api(data) {
+                  check(data, { 'setup() returned what its request read': (d) => d.body === '3.14' });
+                  check(http.get(`${__ENV.TARGET}/get`), { 'the scenario function requested': (r) => r.status === 200 });
+                }
+                export function teardown(data) {
+                  http.get(`${__ENV.TARGET}/get?teardown=1`);
+                }
+                """, 2);
+    }
+
+    @Test
+    void aScriptWithoutSemicolonsRunsAsWritten() throws Exception {
+        Salvo.Result r = passes("""
+                import http from 'k6/http'
+                import { check } from 'k6'
+                const pi = () => http.get(`${__ENV.TARGET}/pi.php`).body
+                export default function () {
+                  let n = 0
+                  http.get(`${__ENV.TARGET}/get`)
+                  n++
+                  if (n === 1)
+                    http.get(`${__ENV.TARGET}/get?branch=if`)
+                  else
+                    http.get(`${__ENV.TARGET}/get?branch=else`)
+                  check(pi(), { 'the arrow ended at its line': (b) => b === '3.14' })
+                }
+                """, 1);
+        assertTrue(r.all().contains("/get?branch=if"), r.toString());
+        assertFalse(r.all().contains("/get?branch=else"), r.toString());
+    }
+
+    @Test
+    void helpersInLocalModulesAreAwaitedToo() throws Exception {
+        Files.writeString(dir.resolve("lib.js"), """
+                import http from 'k6/http';
+                export function status(url) { return http.get(url).status; }
+                export const body = (url) => http.get(url).body;
+                """);
+        Salvo.Result r = passes("""
+                import { check } from 'k6';
+                import { status, body as text } from './lib.js';
+                import * as lib from './lib.js';
+                function both() { return status(`${__ENV.TARGET}/`) + ' ' + lib.body(`${__ENV.TARGET}/pi.php`); }
+                export default function () {
+                  check(both(), { 'a local module\\'s blocking helpers return values': (v) => v === '200 3.14' });
+                  check(text(`${__ENV.TARGET}/pi.php`), { 'an alias is awaited': (v) => v === '3.14' });
+                }
+                """, 2);
+        assertTrue(r.all().contains("http_reqs............  3"), r.toString());
+    }
+
+    @Test
+    void requestsInArrayCallbacksRunInOrderAndAreWaitedFor() throws Exception {
+        Salvo.Result r = passes("""
+                import http from 'k6/http';
+                import { check } from 'k6';
+                export default function () {
+                  const seen = [];
+                  ['a', 'b', 'c'].forEach((x) => { http.get(`${__ENV.TARGET}/get?x=${x}`); seen.push(x); });
+                  const bodies = ['/pi.php', '/pi.php'].map((p) => http.get(`${__ENV.TARGET}${p}`).body);
+                  const total = [1, 2].reduce((sum, n) => sum + http.get(`${__ENV.TARGET}/get?n=${n}`).json().args.n.length, 0);
+                  check(seen, { 'forEach waited, in order': (s) => s.join('') === 'abc' });
+                  check(bodies, { 'map returned the values': (b) => b.join(' ') === '3.14 3.14' });
+                  check(total, { 'reduce carried its sum': (t) => t === 2 });
+                }
+                """, 3);
+        assertTrue(r.all().contains("http_reqs............  7"), r.toString());
+        assertFalse(r.err().contains("in flight"), r.toString());
+    }
+
+    @Test
+    void aCallbackThatMayNotBeAwaitedIsAWarningNamingItsLine() throws Exception {
+        Salvo.Result r = Salvo.run("run", script(dir, "later.js", """
+                import http from 'k6/http';
+                function twice(fn) { fn(); fn(); }
+                export default function () {
+                  twice(() => {
+                    http.get(`${__ENV.TARGET}/`);
+                  });
+                }
+                """), "--workers", "1", "--no-progress", "-e", "TARGET=http://" + standIn.authority());
+        assertTrue(r.err().contains("later.js: line 4: a callback passed to twice() calls a blocking k6 function"), r.toString());
+    }
+
+    @Test
+    void anUnsupportedModuleOrARemoteImportIsAScriptErrorNamingTheLine() throws Exception {
+        Salvo.Result r = Salvo.run("run", script(dir, "ws.js", """
+                import http from 'k6/http';
+                import ws from 'k6/ws';
+                export default function () {}
+                """), "--no-progress");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.err().contains("ws.js: line 2: import of 'k6/ws': this k6 module is not supported by salvo's k6 layer yet"), r.toString());
+        r = Salvo.run("run", script(dir, "remote.js", """
+                import { check } from 'k6';
+                import { describe } from 'https://jslib.k6.io/expect/0.0.4/index.js';
+                export default function () {}
+                """), "--no-progress");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.err().contains("remote.js: line 2: import of 'https://jslib.k6.io/expect/0.0.4/index.js': salvo does not load remote modules"),
+                r.toString());
+        assertFalse(r.all().contains("\tat "), r.toString());
+    }
+
+    @Test
+    void theK6UtilsJslibResolvesToSalvosOwn() throws Exception {
+        passes("""
+                import { check } from 'k6';
+                import { randomIntBetween, randomItem, randomString, uuidv4, findBetween } from 'https://jslib.k6.io/k6-utils/1.4.0/index.js';
+                export default function () {
+                  check(randomIntBetween(1, 3), { 'randomIntBetween includes both ends': (n) => Number.isInteger(n) && n >= 1 && n <= 3 });
+                  check(randomItem(['a']), { 'randomItem': (v) => v === 'a' });
+                  check(randomString(8, 'x'), { 'randomString': (v) => v === 'xxxxxxxx' });
+                  check(uuidv4(), { 'uuidv4': (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(v) });
+                  check(findBetween('<b>1</b><b>2</b>', '<b>', '</b>', true), { 'findBetween': (v) => v.join() === '1,2' });
+                }
+                """, 5);
+    }
+
+    @Test
+    void cryptoGivesTheKnownDigests() throws Exception {
+        passes("""
+                import crypto from 'k6/crypto';
+                import { check } from 'k6';
+                export default function () {
+                  check(crypto.sha256('abc', 'hex'), { 'sha256': (h) => h === 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' });
+                  check(crypto.md5('', 'base64'), { 'md5 in base64': (h) => h === '1B2M2Y8AsgTpgAmY7PhCfg==' });
+                  const mac = crypto.createHMAC('sha256', 'key');
+                  mac.update('The quick brown fox ');
+                  mac.update('jumps over the lazy dog');
+                  check(mac.digest('hex'), { 'an HMAC over two updates': (h) => h === 'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8' });
+                  check(crypto.hmac('sha256', '', '', 'hex'), { 'an HMAC with an empty key': (h) => h === 'b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad' });
+                  check(new Uint8Array(crypto.sha1('x', 'binary')).length, { 'binary is an ArrayBuffer': (n) => n === 20 });
+                }
+                """, 5);
+    }
+
+    @Test
+    void aHandleSummaryThatIsNotCalledIsAWarning() throws Exception {
+        Salvo.Result r = Salvo.run("run", script(dir, "summary.js", """
+                import { check } from 'k6';
+                export default function () { check(1, { 'one': (v) => v === 1 }); }
+                export function handleSummary(data) { return { stdout: 'mine' }; }
+                """), "--no-progress");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("warning: the script exports handleSummary(): salvo's k6 layer does not call it yet"), r.toString());
+    }
+
+    @Test
+    void whatTheLayerLacksFailsAtTheCallWithItsName() throws Exception {
+        Salvo.Result r = Salvo.run("run", script(dir, "jar.js", """
+                import http from 'k6/http';
+                export default function () {
+                  http.get(`${__ENV.TARGET}/`, { jar: http.cookieJar() });
+                }
+                """), "--no-progress", "-e", "TARGET=http://" + standIn.authority());
+        assertEquals(0, r.exit(), "k6 exits 0 when iterations throw: " + r);
+        assertTrue(r.out().contains("params.jar (a CookieJar of its own) is not supported by salvo's k6 layer yet (docs/k6.md)"), r.toString());
+    }
+}
