@@ -35,10 +35,25 @@ if [[ ! -f $work/.resolved || $here/native/pom.xml -nt $work/.resolved ]]; then
   touch "$work/.resolved"
 fi
 
-# 2. Our C support libraries (native/c/*.c) for -H:CLibraryPath.
+# 2. The builder's JDK: a copy of $jdk made of hard links (no space; never written through), which
+#    gets what a GraalVM JDK holds and a stock one lacks: lib/svm/builder/lib/libreporterchelper.so
+#    (ours) and the static JDK libraries the builder insists on (lib/libjava.a, libnio.a, libnet.a:
+#    empty, see docs/native.md: the image links the JDK's shared libraries instead).
+bjdk=$work/jdk
+if [[ ! -f $bjdk/.made || $jdk/release -nt $bjdk/.made ]]; then
+  rm -rf "$bjdk"
+  cp -al "$jdk" "$bjdk" 2>/dev/null || cp -a "$jdk" "$bjdk"
+  touch "$bjdk/.made"
+fi
+for lib in java nio net; do
+  rm -f "$bjdk/lib/lib$lib.a"
+  ar rcs "$bjdk/lib/lib$lib.a"
+done
+java=$bjdk/bin/java
+# Our C support pieces (native/c): the builder's JNI helper, and the static libraries every image is
+# linked with (-H:CLibraryPath).
 clib=$work/clibs
-mkdir -p "$clib"
-"$here/native/c/build.sh" "$clib"
+"$here/native/c/build.sh" "$bjdk" "$clib" "$work"/builder/{svm,nativeimage,native-image-base}-*.jar "$work"/compiler/word-*.jar
 
 # 3. The image's module path: the GraalJS jars, less the ones the builder's JVM already holds in its
 #    boot layer (nativeimage, word, collections, truffle-compiler: a GraalVM JDK ships them).
