@@ -126,6 +126,13 @@ if ! $hello; then
   config=(-H:ConfigurationFileDirectories="$here/native/config")
 fi
 
+# The JDK's natives come from its shared libraries (no static ones on Central), found beside the
+# executable at run time ($ORIGIN), with our libjvm.so shim for their JVM_* imports.
+link=()
+for opt in -L"$clib/shared" -Wl,-rpath-link="$clib/shared" -ljava -lnio -lnet -lzip -lextnet \
+  '-Wl,-rpath,$ORIGIN' -Wl,--no-as-needed; do
+  link+=(-H:NativeLinkerOption="$opt")
+done
 mapfile -t image_args <"$work/$name.image.args"
 start=$(date +%s)
 # The compiler jar (25.0.4) is newer than Temurin 25.0.3's JVMCI: the check is a warning here, for
@@ -145,7 +152,9 @@ JVMCI_VERSION_CHECK=warn "$java" \
   -H:ImageBuildID="$(cat /proc/sys/kernel/random/uuid)" \
   -H:Class="$main" -H:Name="$name" -H:Path="$out" \
   -H:CLibraryPath="$clib" \
+  "${link[@]}" \
   ${config[@]+"${config[@]}"} \
   ${image_args[@]+"${image_args[@]}"} \
   ${SALVO_NATIVE_ARGS:-}
+cp -f "$clib"/shared/*.so "$out/"
 echo "native: built $out/$name in $(( $(date +%s) - start )) s ($(du -h "$out/$name" | cut -f1))"
