@@ -129,11 +129,13 @@ fi
 # The JDK's natives come from its shared libraries (no static ones on Central), found beside the
 # executable at run time ($ORIGIN), with our libjvm.so shim for their JVM_* imports.
 link=()
+# shellcheck disable=SC2016 # $ORIGIN is for the dynamic linker, not the shell
 for opt in -L"$clib/shared" -Wl,-rpath-link="$clib/shared" -ljava -lnio -lnet -lzip -lextnet \
   '-Wl,-rpath,$ORIGIN' -Wl,--no-as-needed; do
   link+=(-H:NativeLinkerOption="$opt")
 done
 mapfile -t image_args <"$work/$name.image.args"
+read -r -a extra <<<"${SALVO_NATIVE_ARGS:-}"
 start=$(date +%s)
 # The compiler jar (25.0.4) is newer than Temurin 25.0.3's JVMCI: the check is a warning here, for
 # the builder only (its compiler compiles the image ahead of time; the JVM distribution keeps 25.0.3).
@@ -155,6 +157,6 @@ JVMCI_VERSION_CHECK=warn "$java" \
   "${link[@]}" \
   ${config[@]+"${config[@]}"} \
   ${image_args[@]+"${image_args[@]}"} \
-  ${SALVO_NATIVE_ARGS:-}
+  ${extra[@]+"${extra[@]}"}
 cp -f "$clib"/shared/*.so "$out/"
 echo "native: built $out/$name in $(( $(date +%s) - start )) s ($(du -h "$out/$name" | cut -f1))"

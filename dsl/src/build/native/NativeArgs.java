@@ -127,7 +127,10 @@ public class NativeArgs {
   static void translate(Props p, List<String> image, List<String> jvm, Set<String> systemModules,
                         Set<String> imageModules, Set<String> builderModules) {
     String where = p.jar().getFileName() + "!" + p.entry();
-    for (String arg : split(p.values().getProperty("Args", ""))) {
+    // ${.}: the folder of the properties file (inside the jar, for the -H:...Resources options).
+    String folder = p.entry().substring(0, p.entry().lastIndexOf('/'));
+    for (String raw : split(p.values().getProperty("Args", ""))) {
+      String arg = raw.replace("${.}", folder);
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
       if (arg.startsWith("-H:")) {
         image.add(arg);
@@ -165,7 +168,7 @@ public class NativeArgs {
       }
     }
     for (String arg : split(p.values().getProperty("JavaArgs", ""))) {
-      jvm.add(arg);
+      jvm.add(arg.replace("${.}", folder));
     }
   }
 
