@@ -103,7 +103,8 @@ mkdir -p "$out"
 
 join() { local IFS=:; echo "$*"; }
 # Truffle's builder part (truffle-runtime-svm) reads the image's polyglot and Truffle modules: with
-# GraalJS in the image those sit on the builder's module path too, and the module is resolved.
+# GraalJS in the image those sit on the builder's module path (only: in both layers, a module's
+# classes would exist twice), as a GraalVM JDK holds its own modules, and the image takes them from there.
 # (Without GraalJS, as the plain hello world, it is left out: service binding would resolve it.)
 builder_jars=()
 for jar in "$work"/builder/*.jar; do
@@ -111,8 +112,6 @@ for jar in "$work"/builder/*.jar; do
   builder_jars+=("$jar")
 done
 builder_mp=$(join "${builder_jars[@]}" ${imagemp[@]+"${imagemp[@]}"})
-builder_modules=()
-if ((${#imagemp[@]})); then builder_modules=(--add-modules=org.graalvm.truffle.runtime.svm); fi
 compiler_ump=$(join "$work"/compiler/*.jar)
 
 # 4. What the driver would have added: exports (from the module descriptors), native access, the
@@ -123,7 +122,19 @@ compiler_ump=$(join "$work"/compiler/*.jar)
 version=$(sed -n 's:.*<native.graal.version>\(.*\)</native.graal.version>.*:\1:p' "$here/native/pom.xml")
 config=()
 if ! $hello; then
-  config=(-H:ConfigurationFileDirectories="$here/native/config")
+  # Reachability metadata: native/config (kept in the repo: resources and entries for third-party
+  # libraries beyond their own META-INF/native-image metadata), and reflection on every class of
+  # salvo's own jars (picocli's commands and options, Jackson, the objects scripts reach), generated.
+  gen=$work/config
+  mkdir -p "$gen"
+  {
+    echo '{"reflection": ['
+    for jar in "$lib"/salvo-*.jar; do unzip -Z1 "$jar"; done | sed -n 's|^\(dev/salvo/.*\)\.class$|\1|p' | tr / . | sort |
+      sed 's|.*|  {"type": "&", "allDeclaredConstructors": true, "allDeclaredMethods": true, "allDeclaredFields": true, "allPublicConstructors": true, "allPublicMethods": true, "allPublicFields": true}|' |
+      sed '$!s/$/,/'
+    echo ']}'
+  } >"$gen/reachability-metadata.json"
+  config=("-H:ConfigurationFileDirectories=$here/native/config,$gen" "-H:EnableURLProtocols=http,https")
 fi
 
 # The JDK's natives come from its shared libraries (no static ones on Central), found beside the
@@ -143,14 +154,12 @@ JVMCI_VERSION_CHECK=warn "$java" \
   -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI -XX:-UseJVMCICompiler \
   -Xss10m -Xmx"${SALVO_NATIVE_XMX:-8g}" \
   --upgrade-module-path="$compiler_ump" --module-path="$builder_mp" --add-modules=ALL-DEFAULT \
-  ${builder_modules[@]+"${builder_modules[@]}"} \
   @"$work/$name.jvm.args" \
   -Djava.system.class.loader=com.oracle.svm.hosted.NativeImageSystemClassLoader \
   -Dorg.graalvm.nativeimage.imagecode=buildtime -Dcom.oracle.graalvm.isaot=true \
   -Dorg.graalvm.version="$version" -Djdk.internal.lambda.disableEagerInitialization=true \
   -m org.graalvm.nativeimage.builder/com.oracle.svm.hosted.NativeImageGeneratorRunner \
   -imagecp "$(join "${imagecp[@]}")" \
-  ${imagemp[0]:+-imagemp "$(join "${imagemp[@]}")"} \
   -H:ImageBuildID="$(cat /proc/sys/kernel/random/uuid)" \
   -H:Class="$main" -H:Name="$name" -H:Path="$out" \
   -H:CLibraryPath="$clib" \

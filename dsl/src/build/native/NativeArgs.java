@@ -94,6 +94,13 @@ public class NativeArgs {
         imageModules.add(ref.descriptor().name());
       }
     }
+    if (!imageModules.isEmpty()) {
+      // The image's modules sit on the builder's module path too (Truffle's builder part reads
+      // them): resolve them all in the boot layer, with truffle-runtime-svm, which no module requires.
+      Set<String> roots = new LinkedHashSet<>(imageModules);
+      roots.add("org.graalvm.truffle.runtime.svm");
+      jvm.add("--add-modules=" + String.join(",", roots));
+    }
     for (Path jar : concat(imageMp, imageCp)) {
       for (Props p : properties(jar)) {
         translate(p, image, jvm, systemModules, imageModules, builderModules);
