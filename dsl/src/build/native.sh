@@ -134,10 +134,7 @@ if ! $hello; then
       sed '$!s/$/,/'
     echo ']}'
   } >"$gen/reachability-metadata.json"
-  # Netty 4.2 on Java 24+ reaches the FFM API (CleanerJava24Linker's malloc downcall): without the
-  # builder's experimental foreign support its analysis stops at "unexpected input ... linkToNative".
-  config=("-H:ConfigurationFileDirectories=$here/native/config,$gen" "-H:EnableURLProtocols=http,https"
-    -H:+UnlockExperimentalVMOptions -H:+ForeignAPISupport)
+  config=("-H:ConfigurationFileDirectories=$here/native/config,$gen" "-H:EnableURLProtocols=http,https")
 fi
 
 # The JDK's natives come from its shared libraries (no static ones on Central), found beside the

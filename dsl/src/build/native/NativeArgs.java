@@ -85,7 +85,10 @@ public class NativeArgs {
         }
       }
     }
-    jvm.add("--enable-native-access=" + targets + ",ALL-UNNAMED");
+    // Not ALL-UNNAMED: the image's class path is unnamed, and Netty 4.2 (initialized at build time)
+    // would then pick its FFM cleaner (CleanerJava24Linker), whose downcall handle in the image heap
+    // the builder cannot compile ("unexpected input could not be handled: linkToNative").
+    jvm.add("--enable-native-access=" + targets);
 
     List<String> image = new ArrayList<>();
     Set<String> imageModules = new LinkedHashSet<>();
