@@ -1,9 +1,10 @@
 /*
  * Small libc wrappers the image calls by these names (@CFunction declarations in svm.jar:
  * LibCHelper, LinuxLibCHelper, Fcntl.NoTransitions, PosixVMThreads), and the JNI_OnLoad_<lib> hooks
- * of the JDK libraries the image treats as built in (java, net, nio, zip: they are linked as the
- * JDK's shared libraries, see native.sh; their own JNI_OnLoad, where they have one, is not needed).
+ * of the JDK libraries the image treats as built in (java, net, nio, zip, extnet: linked as the
+ * JDK's shared libraries, see native.sh).
  */
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <jni.h>
 #include <stdarg.h>
@@ -52,15 +53,33 @@ long long getThreadUserTimeSlow(int tid) {
   return (long long) (utime * (1000000000ull / (unsigned long long) sysconf(_SC_CLK_TCK)));
 }
 
-#define HOOK(lib) \
-  JNIEXPORT jint JNICALL JNI_OnLoad_##lib(JavaVM *vm, void *reserved) { \
-    (void) vm; \
-    (void) reserved; \
-    return JNI_VERSION_1_8; \
+/*
+ * The image calls JNI_OnLoad_<lib> where a static JDK library would have its own. Ours runs the
+ * shared library's JNI_OnLoad, when it has one (libnet's initializes its field IDs), and answers at
+ * least JNI 1.8: the image refuses older versions ("Unsupported JNI version 0x10002", libjava's).
+ */
+static jint onLoad(const char *file, JavaVM *vm, void *reserved) {
+  jint version = JNI_VERSION_1_8;
+  void *lib = dlopen(file, RTLD_LAZY | RTLD_NOLOAD);
+  if (lib != NULL) {
+    jint (*own)(JavaVM *, void *) = (jint (*)(JavaVM *, void *)) dlsym(lib, "JNI_OnLoad");
+    if (own != NULL) {
+      jint v = own(vm, reserved);
+      if (v < 0) {
+        return v;
+      }
+      if (v > version) {
+        version = v;
+      }
+    }
   }
+  return version;
+}
+
+#define HOOK(lib) \
+  JNIEXPORT jint JNICALL JNI_OnLoad_##lib(JavaVM *vm, void *reserved) { return onLoad("lib" #lib ".so", vm, reserved); }
 HOOK(java)
 HOOK(net)
 HOOK(nio)
 HOOK(zip)
 HOOK(extnet)
-HOOK(management_ext)
