@@ -141,12 +141,13 @@ fi
 # executable at run time ($ORIGIN), with our libjvm.so shim for their JVM_* imports.
 link=()
 # shellcheck disable=SC2016 # $ORIGIN is for the dynamic linker, not the shell
-for opt in -L"$clib/shared" -Wl,-rpath-link="$clib/shared" -ljava -lnio -lnet -lzip -lextnet \
+for opt in -L"$clib/shared" -Wl,-rpath-link="$clib/shared" -ljava -lnio -lnet -lzip -lextnet -lmanagement_ext \
   '-Wl,-rpath,$ORIGIN' -Wl,--no-as-needed; do
   link+=(-H:NativeLinkerOption="$opt")
 done
 mapfile -t image_args <"$work/$name.image.args"
 read -r -a extra <<<"${SALVO_NATIVE_ARGS:-}"
+rm -rf "$work/tmp"
 start=$(date +%s)
 # The compiler jar (25.0.4) is newer than Temurin 25.0.3's JVMCI: the check is a warning here, for
 # the builder only (its compiler compiles the image ahead of time; the JVM distribution keeps 25.0.3).
@@ -162,7 +163,7 @@ JVMCI_VERSION_CHECK=warn "$java" \
   -imagecp "$(join "${imagecp[@]}")" \
   -H:ImageBuildID="$(cat /proc/sys/kernel/random/uuid)" \
   -H:Class="$main" -H:Name="$name" -H:Path="$out" \
-  -H:CLibraryPath="$clib" \
+  -H:CLibraryPath="$clib" -H:TempDirectory="$work/tmp" \
   "${link[@]}" \
   ${config[@]+"${config[@]}"} \
   ${image_args[@]+"${image_args[@]}"} \
