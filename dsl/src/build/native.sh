@@ -129,7 +129,8 @@ if ! $hello; then
   mkdir -p "$gen"
   {
     echo '{"reflection": ['
-    for jar in "$lib"/salvo-*.jar; do unzip -Z1 "$jar"; done | sed -n 's|^\(dev/salvo/.*\)\.class$|\1|p' | tr / . | sort |
+    for jar in "$lib"/salvo-*.jar "$lib"/picocli-*.jar; do unzip -Z1 "$jar"; done |
+      sed -n 's|^\(dev/salvo/.*\)\.class$|\1|p; s|^\(picocli/.*\)\.class$|\1|p' | tr / . | sort |
       sed 's|.*|  {"type": "&", "allDeclaredConstructors": true, "allDeclaredMethods": true, "allDeclaredFields": true, "allPublicConstructors": true, "allPublicMethods": true, "allPublicFields": true}|' |
       sed '$!s/$/,/'
     echo ']}'
