@@ -139,7 +139,19 @@ final class DevTools implements AutoCloseable {
     @Override
     public void close() throws Exception {
         page.abort();
+        // Its helper processes too, and until they are gone: one still writing into the profile made the
+        // test's temporary folder fail to delete (DirectoryNotEmptyException: profile/Default).
+        List<ProcessHandle> helpers = browser.descendants().toList();
         browser.destroy();
         if (!browser.waitFor(10, TimeUnit.SECONDS)) browser.destroyForcibly();
+        for (ProcessHandle h : helpers) {
+            h.destroy();
+            try {
+                h.onExit().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                h.destroyForcibly();
+                h.onExit().get(5, TimeUnit.SECONDS);
+            }
+        }
     }
 }
