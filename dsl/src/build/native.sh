@@ -152,6 +152,8 @@ rm -rf "$work/tmp"
 start=$(date +%s)
 # The compiler jar (25.0.4) is newer than Temurin 25.0.3's JVMCI: the check is a warning here, for
 # the builder only (its compiler compiles the image ahead of time; the JVM distribution keeps 25.0.3).
+# Netty classes initialized at build time choose their direct-memory cleaner there: Unsafe's, as in
+# the JVM distribution (Java 25's default, a shared Arena, cannot be closed in the image).
 JVMCI_VERSION_CHECK=warn "$java" \
   -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI -XX:-UseJVMCICompiler \
   -Xss10m -Xmx"${SALVO_NATIVE_XMX:-8g}" \
@@ -160,6 +162,7 @@ JVMCI_VERSION_CHECK=warn "$java" \
   -Djava.system.class.loader=com.oracle.svm.hosted.NativeImageSystemClassLoader \
   -Dorg.graalvm.nativeimage.imagecode=buildtime -Dcom.oracle.graalvm.isaot=true \
   -Dorg.graalvm.version="$version" -Djdk.internal.lambda.disableEagerInitialization=true \
+  -Dio.netty.noUnsafe=false \
   -m org.graalvm.nativeimage.builder/com.oracle.svm.hosted.NativeImageGeneratorRunner \
   -imagecp "$(join "${imagecp[@]}")" \
   -H:ImageBuildID="$(cat /proc/sys/kernel/random/uuid)" \

@@ -27,6 +27,12 @@ public final class Main implements Runnable {
         // the open-files limit (thousands of VUs opening connections) that read fails and the class
         // can never initialise, so the event loop that logged dies. Read them while files can be opened.
         ZoneId.systemDefault().getRules();
+        // The native salvo frees Netty's direct buffers through Unsafe, as the JVM distribution does
+        // (--sun-misc-unsafe-memory-access=allow): Netty's default on Java 25, a shared Arena, cannot be
+        // closed in a native image (ScopedMemoryAccess.closeScope0), and its event loops never end.
+        if ("runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))) {
+            System.setProperty("io.netty.noUnsafe", System.getProperty("io.netty.noUnsafe", "false"));
+        }
         System.exit(execute(args));
     }
 
