@@ -112,12 +112,15 @@ public final class Host {
         int id = ++nextTimer;
         long micros = Math.max(0, (long) (ms * 1000));
         Runnable call = () -> {
+            if (!timers.containsKey(id)) return; // cleared after it fired, before a blocking VU ran it
             if (!repeat) timers.remove(id);
             vu.resume(fn, null);
         };
+        // As the VU: on a blocking VU's thread, which owns the timers then
+        Runnable fire = () -> vu.post(call);
         timers.put(id, repeat
-                ? loop.scheduleAtFixedRate(call, Math.max(micros, 1000), Math.max(micros, 1000), TimeUnit.MICROSECONDS)
-                : loop.schedule(call, micros, TimeUnit.MICROSECONDS));
+                ? loop.scheduleAtFixedRate(fire, Math.max(micros, 1000), Math.max(micros, 1000), TimeUnit.MICROSECONDS)
+                : loop.schedule(fire, micros, TimeUnit.MICROSECONDS));
         return id;
     }
 
@@ -125,6 +128,22 @@ public final class Host {
     public void clearTimer(int id) {
         ScheduledFuture<?> f = timers.remove(id);
         if (f != null) f.cancel(false);
+    }
+
+    /** Timers set and not yet fired or cleared: a blocking VU's iteration waits for them, as k6's does. */
+    public int pendingTimers() {
+        return timers.size();
+    }
+
+    /**
+     * Called by a blocking call of a VU that blocks (the prelude's deferred()): parks its virtual thread until the
+     * next event (a response, a timer) and runs it.
+     */
+    @HostAccess.Export
+    public void awaitEvent() {
+        VuThread t = running("a blocking call").thread();
+        if (t == null) throw ScriptProblem.error("a blocking call on a VU that does not block");
+        t.runNext();
     }
 
     /** Cancels every timer, when the context closes. */
