@@ -137,7 +137,8 @@ public final class JsScript implements AutoCloseable {
                     .build();
         } catch (IllegalArgumentException interpreterOnly) {
             // The fallback runtime knows none of the compiler's options: one engine init either way.
-            return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").option("engine.WarnVirtualThreadSupport", "false").build();
+            return Engine.newBuilder("js").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
+                    .option("engine.WarnVirtualThreadSupport", "false").build();
         }
     }
 
