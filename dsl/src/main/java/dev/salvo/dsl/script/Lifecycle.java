@@ -33,6 +33,8 @@ import java.util.Objects;
  * until {@code stop} completes (Ctrl-C): code that never yields is cancelled then.
  */
 public final class Lifecycle {
+    /** How long the virtual thread of a hook that blocks may take to close its context. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private final JsScript script;
     private final Plan plan;
     private final HostContext run;
@@ -104,7 +106,11 @@ public final class Lifecycle {
                 services.http().close();
                 if (c != null) c.close(true);
             });
-            if (thread != null) thread.exit();
+            // The hook's result is out while its context may still run: the engine closes only after it has
+            if (thread != null) {
+                thread.exit();
+                thread.join(CLOSE_TIMEOUT.toMillis());
+            }
         }
     }
 
