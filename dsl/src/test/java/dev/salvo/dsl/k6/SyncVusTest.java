@@ -94,6 +94,31 @@ class SyncVusTest {
     }
 
     @Test
+    void aSocketBlocksItsVuUntilItClosesAndItsHandlersRunOnTheVusThread() throws Exception {
+        Salvo.Result r = sync("""
+                import http from 'k6/http';
+                import { check } from 'k6';
+                import ws from 'salvo/ws';
+                export const options = { scenarios: { s: { executor: 'per-vu-iterations', vus: 3, iterations: 2 } } };
+                export default function () {
+                  const got = [];
+                  const res = ws.connect(`${__ENV.WS_URL}/ws/echo`, (socket) => {
+                    socket.on('open', () => socket.send('a'));
+                    socket.on('message', (m) => {
+                      got.push(m);
+                      // a handler blocks too, and the socket's next message waits for it
+                      if (got.length === 1) socket.send(String(http.get(`${__ENV.BASE_URL}/health`).status));
+                      else socket.close();
+                    });
+                  });
+                  check(res, { 'connect() returned the handshake once closed': (x) => x.status === 101 && got.join() === 'a,200' });
+                }
+                """);
+        allPassed(r, 1);
+        assertEquals(6, r.passes("connect() returned the handshake once closed"), r.toString());
+    }
+
+    @Test
     void aScriptErrorNamesTheScriptsLineAndColumnAsWritten() throws Exception {
         Salvo.Result r = sync("""
                 import http from 'k6/http';
