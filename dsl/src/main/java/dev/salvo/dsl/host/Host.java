@@ -190,7 +190,8 @@ public final class Host {
         Metric metric = custom.get(name);
         if (metric == null) throw ScriptProblem.error("metric '" + name + "' is not defined in this context");
         Tags tags = tagsJson == null ? vu.tags() : vu.tags().with(Tags.of(JsonMaps.strings(tagsJson)));
-        run.metrics().add(metric, tags, value);
+        if (metric.type() == MetricType.TREND) vu.onLoop(() -> run.metrics().add(metric, tags, value));
+        else run.metrics().add(metric, tags, value);
     }
 
     /** Stops the whole run: exit code 108, the message shown. */
@@ -215,7 +216,8 @@ public final class Host {
         VuState.EndedGroup ended = vu.exitGroup(token);
         if (ended == null) return;
         double ms = (System.nanoTime() - ended.startNanos()) / 1e6;
-        vu.services.metrics().add(BuiltinMetrics.GROUP_DURATION, vu.tags().with("group", ended.name()), ms);
+        Tags tags = vu.tags().with("group", ended.name());
+        vu.onLoop(() -> vu.services.metrics().add(BuiltinMetrics.GROUP_DURATION, tags, ms));
     }
 
     /** Sends one request; {@code callback} gets its {@link JsResponse}. {@code prepared} is what the module's prepare() makes. */

@@ -80,6 +80,16 @@ public final class VuState {
         else thread.post(event);
     }
 
+    /**
+     * Runs {@code work} on the VU's loop: now for an async VU; a VU that blocks hands it over, in order with its
+     * requests. For what belongs to the loop: the HTTP session, and trend samples (a trend keeps a recorder per
+     * writing thread, which should be a few per run, not one per VU).
+     */
+    void onLoop(Runnable work) {
+        if (thread == null) work.run();
+        else vu.loop().execute(work);
+    }
+
     public boolean closed() {
         return closed;
     }
@@ -109,7 +119,7 @@ public final class VuState {
     public void startIteration() {
         if (keepsCookies == null) keepsCookies = fn.hasMember("keepsCookies") && fn.getMember("keepsCookies").isBoolean()
                 && fn.getMember("keepsCookies").asBoolean();
-        if (!keepsCookies) services.http().startIteration();
+        if (!keepsCookies) onLoop(services.http()::startIteration);
     }
 
     /** Tags of everything this VU records now: its base tags and its current group. */

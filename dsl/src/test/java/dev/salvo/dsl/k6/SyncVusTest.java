@@ -63,6 +63,28 @@ class SyncVusTest {
     }
 
     @Test
+    void trendsRecordedOnVuThreadsKeepEverySample() throws Exception {
+        Path json = dir.resolve("summary.json");
+        Salvo.Result r = Salvo.run("run", script(dir, "k6.js", """
+                import http from 'k6/http';
+                import { group } from 'k6';
+                import { Trend, Counter } from 'k6/metrics';
+                const t = new Trend('waited', true);
+                const n = new Counter('calls');
+                export const options = { scenarios: { s: { executor: 'per-vu-iterations', vus: 10, iterations: 3 } } };
+                export default function () {
+                  group('g', () => t.add(http.get(`${__ENV.BASE_URL}/health`).timings.duration));
+                  n.add(1);
+                }
+                """), "--demo", "--workers", "2", "--no-progress", "--k6-mode", "sync", "--json", json.toString());
+        assertEquals(0, r.exit(), r.toString());
+        com.fasterxml.jackson.databind.JsonNode metrics = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("metrics");
+        assertEquals(30, metrics.get("waited").get("values").get("count").asInt(), metrics.toString());
+        assertEquals(30, metrics.get("group_duration").get("values").get("count").asInt(), metrics.toString());
+        assertEquals(30, metrics.get("calls").get("values").get("count").asInt(), metrics.toString());
+    }
+
+    @Test
     void anIterationWaitsForItsTimersWhoseCallbacksMayBlockAndClearedTimersNeverFire() throws Exception {
         Salvo.Result r = sync("""
                 import http from 'k6/http';
