@@ -175,16 +175,27 @@ public final class VuState {
             fn.execute(arg);
         } catch (PolyglotException e) {
             if (outOfHeap(e)) {
-                // Not a script error: reported as a worker dying of it would be (the run stops, says why, exit 96),
-                // since this task's caller, Netty, would only log it.
-                Thread t = Thread.currentThread();
-                t.getUncaughtExceptionHandler().uncaughtException(t, new OutOfMemoryError(e.getMessage()));
+                outOfHeap(new OutOfMemoryError(e.getMessage()));
             } else if (!e.isCancelled() && !closed && (thread == null || !thread.cancelled())) {
                 host.uncaught(e);
             }
         } catch (IllegalStateException e) {
             if (!closed) throw e; // a closed context; the VU is gone
         }
+    }
+
+    /**
+     * Not a script error: reported as a worker dying of it would be (the run stops, says why, exit 96), since the
+     * caller of this VU's code (Netty, or the VU's virtual thread) would only log it. Said on the VU's loop, whose
+     * handler knows the run.
+     */
+    public void outOfHeap(OutOfMemoryError oom) {
+        Runnable report = () -> {
+            Thread t = Thread.currentThread();
+            t.getUncaughtExceptionHandler().uncaughtException(t, oom);
+        };
+        if (thread == null) report.run();
+        else vu.loop().execute(report);
     }
 
     /** The heap ran out in the script (a stack overflow is a JavaScript RangeError instead). */

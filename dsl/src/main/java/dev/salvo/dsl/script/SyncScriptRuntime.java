@@ -152,14 +152,7 @@ public final class SyncScriptRuntime implements ScriptRuntime {
             b.hooks().getMember("iterate").execute(state.fn, state.data, state.vuObject, iteration, completion);
             b.thread().runUntil(() -> ended[0] && b.host().pendingTimers() == 0);
         } catch (PolyglotException e) {
-            if (VuState.outOfHeap(e)) {
-                // Not a script error: the run stops and says why, as when a worker dies of it
-                OutOfMemoryError oom = new OutOfMemoryError(e.getMessage());
-                state.vu().loop().execute(() -> {
-                    Thread t = Thread.currentThread();
-                    t.getUncaughtExceptionHandler().uncaughtException(t, oom);
-                });
-            }
+            if (VuState.outOfHeap(e)) state.outOfHeap(new OutOfMemoryError(e.getMessage()));
             return ErrorFormat.iterationError(e.getMessage(), null);
         }
         return error[0];

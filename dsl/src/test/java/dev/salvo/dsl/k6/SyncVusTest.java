@@ -234,6 +234,20 @@ class SyncVusTest {
     }
 
     @Test
+    void aSetupParkedInABlockingCallEndsAtItsTimeout() throws Exception {
+        long t0 = System.nanoTime();
+        Salvo.Result r = sync("""
+                import { sleep } from 'k6';
+                export const options = { iterations: 1, setupTimeout: '1s' };
+                export function setup() { sleep(60); }
+                export default function () {}
+                """);
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.out().contains("setup() did not finish within 1s"), r.toString());
+        assertTrue((System.nanoTime() - t0) / 1e9 < 15, r.toString());
+    }
+
+    @Test
     void workerIsolationIsRefusedWithTheWayOut() throws Exception {
         Salvo.Result r = sync("""
                 import http from 'k6/http';
