@@ -61,17 +61,10 @@ final class ExecutionOptions {
         List<String> problems = new ArrayList<>();
         if (workers != null && workers < 1) problems.add("--workers must be at least 1, not " + workers);
         if (maxDuration != null && maxDuration.isZero()) problems.add("--max-duration must be > 0");
-        if (k6Mode != null) {
-            try {
-                K6Mode.parse(k6Mode);
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-        }
         return problems;
     }
 
-    /** @throws IllegalArgumentException naming the flag, for a bad --segment, --segment-sequence, --start-at or --coordinator */
+    /** @throws IllegalArgumentException naming the flag, for a bad --segment, --segment-sequence, --start-at, --coordinator or --k6-mode */
     RunSettings.Execution execution() {
         Distributed distributed = Distributed.of(segment, segmentSequence, startAt).withCoordinator(coordinator, token);
         return new RunSettings.Execution(demo, insecureSkipTlsVerify, distributed, workers, null, maxDuration, printPlan, warmup,

@@ -277,6 +277,6 @@ class SyncVusTest {
     void aBadModeIsABadCommandLine() throws Exception {
         Salvo.Result r = run("threads", "export default function () {}");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().contains("--k6-mode must be 'rewrite' or 'sync', not 'threads'"), r.toString());
+        assertEquals("salvo run: --k6-mode must be 'rewrite' or 'sync', not 'threads'", r.err().strip(), r.toString());
     }
 }
