@@ -2,6 +2,7 @@ package dev.salvo.dsl.cli;
 
 import dev.salvo.dsl.runner.Distributed;
 import dev.salvo.dsl.runner.RunSettings;
+import dev.salvo.dsl.script.K6Mode;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -50,6 +51,11 @@ final class ExecutionOptions {
             description = "Run the plan for DUR first without measuring (JIT and target caches warm), then the measured run; as options.warmup.")
     Duration warmup;
 
+    @Option(names = "--k6-mode", paramLabel = "MODE",
+            description = "How a k6 script runs: 'rewrite' (default: made async at load, salvo's async VUs) or 'sync' (as written, "
+                    + "each VU on a virtual thread; docs/k6.md). Native salvo scripts always run async.")
+    String k6Mode;
+
     /** Every problem with these flags; the segment flags are read by {@link #execution}, which names the flag. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -58,9 +64,10 @@ final class ExecutionOptions {
         return problems;
     }
 
-    /** @throws IllegalArgumentException naming the flag, for a bad --segment, --segment-sequence, --start-at or --coordinator */
+    /** @throws IllegalArgumentException naming the flag, for a bad --segment, --segment-sequence, --start-at, --coordinator or --k6-mode */
     RunSettings.Execution execution() {
         Distributed distributed = Distributed.of(segment, segmentSequence, startAt).withCoordinator(coordinator, token);
-        return new RunSettings.Execution(demo, insecureSkipTlsVerify, distributed, workers, null, maxDuration, printPlan, warmup);
+        return new RunSettings.Execution(demo, insecureSkipTlsVerify, distributed, workers, null, maxDuration, printPlan, warmup,
+                k6Mode == null ? K6Mode.DEFAULT : K6Mode.parse(k6Mode));
     }
 }

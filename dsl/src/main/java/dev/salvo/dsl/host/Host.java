@@ -112,12 +112,15 @@ public final class Host {
         int id = ++nextTimer;
         long micros = Math.max(0, (long) (ms * 1000));
         Runnable call = () -> {
+            if (!timers.containsKey(id)) return; // cleared after it fired, before a blocking VU ran it
             if (!repeat) timers.remove(id);
             vu.resume(fn, null);
         };
+        // As the VU: on a blocking VU's thread, which owns the timers then
+        Runnable fire = () -> vu.post(call);
         timers.put(id, repeat
-                ? loop.scheduleAtFixedRate(call, Math.max(micros, 1000), Math.max(micros, 1000), TimeUnit.MICROSECONDS)
-                : loop.schedule(call, micros, TimeUnit.MICROSECONDS));
+                ? loop.scheduleAtFixedRate(fire, Math.max(micros, 1000), Math.max(micros, 1000), TimeUnit.MICROSECONDS)
+                : loop.schedule(fire, micros, TimeUnit.MICROSECONDS));
         return id;
     }
 
@@ -125,6 +128,22 @@ public final class Host {
     public void clearTimer(int id) {
         ScheduledFuture<?> f = timers.remove(id);
         if (f != null) f.cancel(false);
+    }
+
+    /** Timers set and not yet fired or cleared: a blocking VU's iteration waits for them, as k6's does. */
+    public int pendingTimers() {
+        return timers.size();
+    }
+
+    /**
+     * Called by a blocking call of a VU that blocks (the prelude's deferred()): parks its virtual thread until the
+     * next event (a response, a timer) and runs it.
+     */
+    @HostAccess.Export
+    public void awaitEvent() {
+        VuThread t = running("a blocking call").thread();
+        if (t == null) throw ScriptProblem.error("a blocking call on a VU that does not block");
+        t.runNext();
     }
 
     /** Cancels every timer, when the context closes. */
@@ -171,7 +190,8 @@ public final class Host {
         Metric metric = custom.get(name);
         if (metric == null) throw ScriptProblem.error("metric '" + name + "' is not defined in this context");
         Tags tags = tagsJson == null ? vu.tags() : vu.tags().with(Tags.of(JsonMaps.strings(tagsJson)));
-        run.metrics().add(metric, tags, value);
+        if (metric.type() == MetricType.TREND) vu.onLoop(() -> run.metrics().add(metric, tags, value));
+        else run.metrics().add(metric, tags, value);
     }
 
     /** Stops the whole run: exit code 108, the message shown. */
@@ -196,7 +216,8 @@ public final class Host {
         VuState.EndedGroup ended = vu.exitGroup(token);
         if (ended == null) return;
         double ms = (System.nanoTime() - ended.startNanos()) / 1e6;
-        vu.services.metrics().add(BuiltinMetrics.GROUP_DURATION, vu.tags().with("group", ended.name()), ms);
+        Tags tags = vu.tags().with("group", ended.name());
+        vu.onLoop(() -> vu.services.metrics().add(BuiltinMetrics.GROUP_DURATION, tags, ms));
     }
 
     /** Sends one request; {@code callback} gets its {@link JsResponse}. {@code prepared} is what the module's prepare() makes. */

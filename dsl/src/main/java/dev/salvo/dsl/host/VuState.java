@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * The JavaScript side of one VU: its context's host, its {@code vu} object, the function it runs.
  * Every call from Java into this VU's code goes through {@link #resume}, which marks the VU as the
- * one running (several VUs may share a context) and drops calls after the VU was closed.
+ * one running (several VUs may share a context) and drops calls after the VU was closed; for a VU
+ * that blocks, it runs on the VU's virtual thread ({@link VuThread}).
  */
 public final class VuState {
     final VirtualUser vu;
@@ -40,6 +41,8 @@ public final class VuState {
     private Boolean keepsCookies;
     private String lastUrl;
     private URI lastUri;
+    /** The virtual thread of a VU that blocks (--k6-mode sync), null for an async VU, whose code runs on its loop. */
+    private VuThread thread;
     /** Set by {@code http.setResponseCallback()} in this VU's code; null: the context's default. */
     ExpectedStatuses expected;
     public Value fn;
@@ -59,6 +62,32 @@ public final class VuState {
 
     public Host host() {
         return host;
+    }
+
+    /** This VU's code runs on {@code t} and blocks there: calls into it from a loop are posted to it. */
+    public void runsOn(VuThread t) {
+        this.thread = t;
+    }
+
+    /** The VU's virtual thread, or null for an async VU. */
+    public VuThread thread() {
+        return thread;
+    }
+
+    /** Runs {@code event} as this VU: now (an async VU, on its loop), or on the VU's virtual thread. */
+    void post(Runnable event) {
+        if (thread == null || thread.isCurrent()) event.run();
+        else thread.post(event);
+    }
+
+    /**
+     * Runs {@code work} on the VU's loop: now for an async VU; a VU that blocks hands it over, in order with its
+     * requests. For what belongs to the loop: the HTTP session, and trend samples (a trend keeps a recorder per
+     * writing thread, which should be a few per run, not one per VU).
+     */
+    void onLoop(Runnable work) {
+        if (thread == null) work.run();
+        else vu.loop().execute(work);
     }
 
     public boolean closed() {
@@ -90,7 +119,7 @@ public final class VuState {
     public void startIteration() {
         if (keepsCookies == null) keepsCookies = fn.hasMember("keepsCookies") && fn.getMember("keepsCookies").isBoolean()
                 && fn.getMember("keepsCookies").asBoolean();
-        if (!keepsCookies) services.http().startIteration();
+        if (!keepsCookies) onLoop(services.http()::startIteration);
     }
 
     /** Tags of everything this VU records now: its base tags and its current group. */
@@ -136,22 +165,37 @@ public final class VuState {
 
     /** Calls {@code fn(arg)} as this VU, unless it was closed; an exception thrown there is reported, not raised. */
     public void resume(Value fn, Object arg) {
+        if (thread != null && !thread.isCurrent()) {
+            thread.post(() -> resume(fn, arg));
+            return;
+        }
         if (closed) return;
         host.current = this;
         try {
             fn.execute(arg);
         } catch (PolyglotException e) {
             if (outOfHeap(e)) {
-                // Not a script error: reported as a worker dying of it would be (the run stops, says why, exit 96),
-                // since this task's caller, Netty, would only log it.
-                Thread t = Thread.currentThread();
-                t.getUncaughtExceptionHandler().uncaughtException(t, new OutOfMemoryError(e.getMessage()));
-            } else if (!e.isCancelled() && !closed) {
+                outOfHeap(new OutOfMemoryError(e.getMessage()));
+            } else if (!e.isCancelled() && !closed && (thread == null || !thread.cancelled())) {
                 host.uncaught(e);
             }
         } catch (IllegalStateException e) {
             if (!closed) throw e; // a closed context; the VU is gone
         }
+    }
+
+    /**
+     * Not a script error: reported as a worker dying of it would be (the run stops, says why, exit 96), since the
+     * caller of this VU's code (Netty, or the VU's virtual thread) would only log it. Said on the VU's loop, whose
+     * handler knows the run.
+     */
+    public void outOfHeap(OutOfMemoryError oom) {
+        Runnable report = () -> {
+            Thread t = Thread.currentThread();
+            t.getUncaughtExceptionHandler().uncaughtException(t, oom);
+        };
+        if (thread == null) report.run();
+        else vu.loop().execute(report);
     }
 
     /** The heap ran out in the script (a stack overflow is a JavaScript RangeError instead). */

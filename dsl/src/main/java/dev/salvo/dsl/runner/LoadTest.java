@@ -3,7 +3,7 @@ package dev.salvo.dsl.runner;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.script.JsScript;
-import dev.salvo.dsl.script.JsScriptRuntime;
+import dev.salvo.dsl.script.SyncScriptRuntime;
 import dev.salvo.dsl.script.Lifecycle;
 import dev.salvo.dsl.script.ScriptError;
 import dev.salvo.engine.config.Durations;
@@ -94,7 +94,7 @@ public final class LoadTest {
     public int run() throws IOException, InterruptedException {
         RunSettings.Execution x = settings.execution();
         DemoServer target = x.demo() ? DemoServer.start(new DemoOptions("127.0.0.1", 0, 0, 0)) : null;
-        try (JsScript js = JsScript.open(settings.script())) {
+        try (JsScript js = JsScript.open(settings.script(), x.k6Mode())) {
             Map<String, String> vars = new LinkedHashMap<>();
             if (target != null) vars.putAll(target.env());
             vars.putAll(settings.inputs().env());
@@ -277,7 +277,7 @@ public final class LoadTest {
                         Map.of(), 0, true), metrics, reports, null, null);
             }
             reports.json("warmup", JsonNodeFactory.instance.objectNode().put("seconds", warm.toNanos() / 1e9));
-            Run run = new Run(plan, pool, new JsScriptRuntime(js, plan.isolation(), host, data), metrics)
+            Run run = new Run(plan, pool, SyncScriptRuntime.of(js, plan.isolation(), host, data), metrics)
                     .vuIdOffset(whole.vuIdOffset(x.distributed().segment()));
             control.attach(run);
             if (web != null) {

@@ -1,5 +1,6 @@
 package dev.salvo.dsl.runner;
 
+import dev.salvo.dsl.script.K6Mode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salvo.engine.plan.Overrides;
 import dev.salvo.engine.report.ReportPaths;
@@ -49,14 +50,14 @@ public record RunSettings(Path script, Inputs inputs, Execution execution, Conso
     /**
      * How it runs: {@code --demo}, {@code --insecure-skip-tls-verify}, {@code --segment}/{@code --start-at},
      * {@code --workers} or a {@code pool} the caller owns (the REPL's), {@code --max-duration}, {@code --print-plan},
-     * {@code --warmup} (null: as {@code options.warmup} says).
+     * {@code --warmup} (null: as {@code options.warmup} says), {@code --k6-mode}.
      */
     public record Execution(boolean demo, boolean insecureSkipTlsVerify, Distributed distributed, Integer workers, Workers pool,
-                            Duration maxDuration, boolean printPlan, Duration warmup) {
-        public static final Execution DEFAULT = new Execution(false, false, Distributed.WHOLE, null, null, null, false, null);
+                            Duration maxDuration, boolean printPlan, Duration warmup, K6Mode k6Mode) {
+        public static final Execution DEFAULT = new Execution(false, false, Distributed.WHOLE, null, null, null, false, null, K6Mode.DEFAULT);
 
         public Execution withPool(Workers shared) {
-            return new Execution(demo, insecureSkipTlsVerify, distributed, workers, shared, maxDuration, printPlan, warmup);
+            return new Execution(demo, insecureSkipTlsVerify, distributed, workers, shared, maxDuration, printPlan, warmup, k6Mode);
         }
     }
 

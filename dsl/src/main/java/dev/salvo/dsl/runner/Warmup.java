@@ -3,7 +3,7 @@ package dev.salvo.dsl.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.script.JsScript;
-import dev.salvo.dsl.script.JsScriptRuntime;
+import dev.salvo.dsl.script.SyncScriptRuntime;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.plan.Plan;
@@ -38,7 +38,7 @@ final class Warmup {
                        PrintStream err, boolean quiet, RunControl control) throws ScriptFailure, InterruptedException {
         Metrics scratch = new Metrics();
         HostContext host = new HostContext(envJson, plan.discardResponseBodies(), scratch, m -> {}, m -> {});
-        Run run = new Run(plan, pool, new JsScriptRuntime(js, plan.isolation(), host, data), scratch);
+        Run run = new Run(plan, pool, SyncScriptRuntime.of(js, plan.isolation(), host, data), scratch);
         AtomicBoolean interrupted = new AtomicBoolean(); // set by the signal handler's thread
         control.interruption().thenRun(() -> {
             interrupted.set(true);

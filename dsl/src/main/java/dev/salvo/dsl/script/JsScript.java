@@ -50,6 +50,8 @@ public final class JsScript implements AutoCloseable {
     private final Map<String, byte[]> modules = new ConcurrentHashMap<>();
     /** The script imports k6 modules: it runs through the k6 layer (docs/k6.md). */
     private boolean k6;
+    /** A k6 script run as written, each VU on a virtual thread whose blocking calls park it (K6Mode.SYNC). */
+    private boolean sync;
     /** What the k6 rewrite could not prove right, as {@code file: line N: message}. */
     private List<String> warnings = List.of();
     /** What makes the k6 script unable to run (an unsupported k6 module, a remote import): a script error at load. */
@@ -80,15 +82,21 @@ public final class JsScript implements AutoCloseable {
 
     /** Opens a script; a missing or unreadable file is an {@link IOException} with the path in its message. */
     public static JsScript open(Path file) throws IOException {
+        return open(file, K6Mode.DEFAULT);
+    }
+
+    /** Opens a script whose k6 code, if it is a k6 script, runs in {@code mode}. */
+    public static JsScript open(Path file, K6Mode mode) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(abs)) throw new java.nio.file.NoSuchFileException(file.toString(), null, "script not found");
         String text = Files.readString(abs);
         List<String> warnings = List.of();
         List<String> errors = List.of();
         Source.Builder builder = Source.newBuilder("js", abs.toFile()).mimeType("application/javascript+module");
+        boolean sync = mode == K6Mode.SYNC && K6Source.isK6(text);
         if (K6Source.isK6(text)) {
-            // k6's calls block; salvo's VUs are async: the script is rewritten to await them (K6Source).
-            K6Source.Result k6 = K6Source.transformFile(abs.getParent(), abs, text);
+            // k6's calls block; salvo's VUs are async: the script is rewritten to await them (K6Source), unless its VUs block too.
+            K6Source.Result k6 = sync ? K6Source.imports(text) : K6Source.transformFile(abs.getParent(), abs, text);
             builder.content(k6.text());
             warnings = k6.warnings().stream().map(w -> ErrorFormat.display(abs.toString()) + ": " + w).toList();
             errors = k6.errors().stream().map(w -> ErrorFormat.display(abs.toString()) + ": " + w).toList();
@@ -96,6 +104,7 @@ public final class JsScript implements AutoCloseable {
         Source prelude = Source.newBuilder("js", resource("prelude.js"), "/__salvo__/prelude.js").build();
         JsScript script = new JsScript(abs, builder.build(), prelude);
         script.k6 = K6Source.isK6(text);
+        script.sync = sync;
         script.warnings = warnings;
         script.errors = errors;
         return script;
@@ -117,7 +126,9 @@ public final class JsScript implements AutoCloseable {
         }
         try {
             if ("interpreter".equals(System.getProperty("salvo.jsRuntime"))) throw new IllegalArgumentException("interpreter");
+            // Contexts on virtual threads (--k6-mode sync) are experimental in GraalJS on HotSpot: docs/k6.md says so, not every run
             return Engine.newBuilder("js").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
+                    .option("engine.WarnVirtualThreadSupport", "false")
                     .option("engine.TraceCompilation", "true").logHandler(log)
                     .option("engine.Mode", mode)
                     .option("engine.DynamicCompilationThresholds", "false")
@@ -126,7 +137,8 @@ public final class JsScript implements AutoCloseable {
                     .build();
         } catch (IllegalArgumentException interpreterOnly) {
             // The fallback runtime knows none of the compiler's options: one engine init either way.
-            return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+            return Engine.newBuilder("js").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
+                    .option("engine.WarnVirtualThreadSupport", "false").build();
         }
     }
 
@@ -169,9 +181,14 @@ public final class JsScript implements AutoCloseable {
         }
     }
 
-    /** True when the script imports {@code k6} or {@code k6/*} and was rewritten to salvo's async API. */
+    /** True when the script imports {@code k6} or {@code k6/*}: it runs through the k6 layer, rewritten unless {@link #isSync}. */
     public boolean isK6() {
         return k6;
+    }
+
+    /** True when the script's VUs block (k6 code in {@link K6Mode#SYNC}): they run on a {@code SyncScriptRuntime}. */
+    public boolean isSync() {
+        return sync;
     }
 
     /** Warnings of the k6 rewrite, each naming the file and line; empty for native scripts. */
@@ -203,7 +220,7 @@ public final class JsScript implements AutoCloseable {
                 .allowCreateProcess(false)
                 .allowCreateThread(false)
                 .allowNativeAccess(false)
-                .allowIO(IOAccess.newBuilder().fileSystem(new ScriptFileSystem(file.getParent(), this::module)).build())
+                .allowIO(IOAccess.newBuilder().fileSystem(new ScriptFileSystem(file.getParent(), this::module, sync)).build())
                 .option("js.esm-eval-returns-exports", "true")
                 .build();
         return context;
@@ -214,7 +231,7 @@ public final class JsScript implements AutoCloseable {
      * context, before any module; returns the hooks object.
      */
     public Value hooks(Context context, Host host) {
-        return context.eval(prelude).execute(host, new DataHost(data, host), bridgeToken);
+        return context.eval(prelude).execute(host, new DataHost(data, host), bridgeToken, sync);
     }
 
     /** Evaluates the script's module and returns its namespace ({@code default}, {@code options}, ...). */

@@ -193,6 +193,21 @@ public final class K6Source {
             }
             edits.add(new Edit(close, close, ")", 0, 0));
         }
+        edits.addAll(jslibEdits(toks));
+        return new Result(apply(src, edits), warnings, importErrors(src, toks), asyncExports(toks, fns, blocking));
+    }
+
+    /**
+     * The module with only its imports rewritten (the jslibs salvo has), for VUs that block (K6Mode.SYNC): its calls
+     * run as written. The errors are those of {@link #transform}; there are no warnings.
+     */
+    public static Result imports(String src) {
+        List<Tok> toks = JsTokens.tokenize(src);
+        return new Result(apply(src, jslibEdits(toks)), List.of(), importErrors(src, toks), Set.of());
+    }
+
+    private static List<Edit> jslibEdits(List<Tok> toks) {
+        List<Edit> edits = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {
             int m = importedModule(toks, i);
             if (m < 0) continue;
@@ -200,6 +215,10 @@ public final class K6Source {
             // salvo's own implementation of the jslib, served as a module named 'k6/jslib/<name>' (ScriptFileSystem)
             if (lib.matches()) edits.add(new Edit(toks.get(m).start(), toks.get(m).end(), "'k6/jslib/" + lib.group(1) + "'", 1, 0));
         }
+        return edits;
+    }
+
+    private static String apply(String src, List<Edit> edits) {
         edits.sort((a, b) -> a.at() != b.at() ? Integer.compare(a.at(), b.at())
                 : a.order() != b.order() ? Integer.compare(a.order(), b.order()) : Integer.compare(b.close(), a.close()));
         StringBuilder out = new StringBuilder(src.length() + 64);
@@ -210,7 +229,7 @@ public final class K6Source {
             at = e.end();
         }
         out.append(src, at, src.length());
-        return new Result(out.toString(), warnings, importErrors(src, toks), asyncExports(toks, fns, blocking));
+        return out.toString();
     }
 
     private static String line(String src, int offset) {

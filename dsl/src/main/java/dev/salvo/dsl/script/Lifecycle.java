@@ -5,6 +5,7 @@ import dev.salvo.dsl.host.Completion;
 import dev.salvo.dsl.host.Host;
 import dev.salvo.dsl.host.HostContext;
 import dev.salvo.dsl.host.VuState;
+import dev.salvo.dsl.host.VuThread;
 import dev.salvo.engine.config.Durations;
 import dev.salvo.engine.exec.VirtualUser;
 import dev.salvo.engine.metrics.Tags;
@@ -19,6 +20,7 @@ import org.graalvm.polyglot.Value;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +33,8 @@ import java.util.Objects;
  * until {@code stop} completes (Ctrl-C): code that never yields is cancelled then.
  */
 public final class Lifecycle {
+    /** How long the virtual thread of a hook that blocks may take to close its context. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private final JsScript script;
     private final Plan plan;
     private final HostContext run;
@@ -56,7 +60,10 @@ public final class Lifecycle {
         stop.thenRun(() -> result.completeExceptionally(new ScriptError(name + "() stopped by a signal (Ctrl-C or SIGTERM)")));
         AtomicReference<Context> context = new AtomicReference<>();
         VuServices services = VuServices.create(loop, Run.httpConfig(plan), run.metrics(), Tags.of("scenario", name));
-        loop.execute(() -> {
+        // A script whose VUs block runs its hooks on a virtual thread too, where they may block
+        VuThread thread = script.isSync() ? VuThread.start("salvo-" + name) : null;
+        Executor where = thread != null ? thread::submit : loop;
+        where.execute(() -> {
             Host host = new Host(loop, run);
             try {
                 Context c = script.newContext(host);
@@ -64,6 +71,7 @@ public final class Lifecycle {
                 Value hooks = script.hooks(c, host);
                 Value fn = script.evalModule(c).getMember(name);
                 VuState state = new VuState(new VirtualUser(0, 0, name, loop), services, host);
+                state.runsOn(thread);
                 host.enter(state);
                 Completion done = new Completion(
                         v -> result.complete(stringify(hooks, v, name, result)),
@@ -71,6 +79,9 @@ public final class Lifecycle {
                                 + Objects.requireNonNullElse(JsScriptRuntime.describe(hooks, e), "abort() called"))));
                 if (dataJson == null) hooks.getMember("call0").execute(fn, done);
                 else hooks.getMember("call1").execute(fn, hooks.getMember("data").execute(dataJson), done);
+                if (thread != null) thread.runUntil(result::isDone);
+            } catch (VuThread.Cancelled e) {
+                // stopped: the result says why
             } catch (ScriptError e) {
                 result.completeExceptionally(e);
             } catch (PolyglotException e) {
@@ -87,13 +98,19 @@ public final class Lifecycle {
         } finally {
             // From this thread: a hook that never yields holds its loop until its context is cancelled.
             Context c = context.get();
+            if (thread != null) thread.cancel();
             if (!result.isDone() || result.isCompletedExceptionally()) cancel(c);
-            loop.execute(() -> {
+            where.execute(() -> {
                 services.ws().close();
                 services.sse().close();
                 services.http().close();
                 if (c != null) c.close(true);
             });
+            // The hook's result is out while its context may still run: the engine closes only after it has
+            if (thread != null) {
+                thread.exit();
+                thread.join(CLOSE_TIMEOUT.toMillis());
+            }
         }
     }
 

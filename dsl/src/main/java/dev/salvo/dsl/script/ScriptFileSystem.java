@@ -52,12 +52,19 @@ final class ScriptFileSystem implements FileSystem {
     /** The root with its links resolved: where a file's real path must be. */
     private final Path realRoot;
     private final Function<String, byte[]> modules;
+    /** A k6 script's own modules run as written ({@link K6Mode#SYNC}): only their imports are rewritten. */
+    private final boolean k6AsWritten;
 
     /** {@code modules}: a module file of salvo's by name, as served to scripts (null: none). */
     ScriptFileSystem(Path root, Function<String, byte[]> modules) {
+        this(root, modules, false);
+    }
+
+    ScriptFileSystem(Path root, Function<String, byte[]> modules, boolean k6AsWritten) {
         this.root = root.toAbsolutePath().normalize();
         this.realRoot = realRoot(this.root);
         this.modules = modules;
+        this.k6AsWritten = k6AsWritten;
     }
 
     static Path realRoot(Path root) {
@@ -146,7 +153,10 @@ final class ScriptFileSystem implements FileSystem {
                 bytes = java.nio.channels.Channels.newInputStream(in).readAllBytes();
             }
             String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-            if (K6Source.isK6(text)) bytes = K6Source.transformFile(root, path, text).text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (K6Source.isK6(text)) {
+                String k6 = k6AsWritten ? K6Source.imports(text).text() : K6Source.transformFile(root, path, text).text();
+                bytes = k6.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
             return new BytesChannel(bytes);
         }
         return delegate.newByteChannel(path, options, attrs);

@@ -1,5 +1,5 @@
 // The 'salvo/http' module: converts arguments and delegates to the Java HTTP client of the VU.
-const { host, scriptError, guarded } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
+const { host, scriptError, guarded, deferred } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
 
 function select(value, path) {
   let v = value;
@@ -251,10 +251,10 @@ export function request(method, url, body, params) {
   if (params === undefined && (body === null || body === undefined)) {
     // The common case, kept short: it is the code every iteration runs.
     const verb = String(method).toUpperCase();
-    return new Promise((resolve) => send(() => host.send(verb, String(url), wrap(resolve))));
+    return deferred((resolve) => send(() => host.send(verb, String(url), wrap(resolve))));
   }
   const a = prepare(method, url, body, params);
-  return new Promise((resolve) => send(() => host.request(a, wrap(resolve, a.responseType))));
+  return deferred((resolve) => send(() => host.request(a, wrap(resolve, a.responseType))));
 }
 
 // One entry of batch(): 'url', [method, url, body?, params?] or { method, url, body, params }.
@@ -267,7 +267,8 @@ function batchEntry(r, key) {
   throw new TypeError(`http.batch(): request ${JSON.stringify(key)} must be a URL, [method, url, body?, params?] or { method, url, body?, params? }`);
 }
 
-// batch([...]) -> promise of an array of responses; batch({ name: ... }) -> promise of { name: response }.
+// batch([...]) -> promise of an array of responses; batch({ name: ... }) -> promise of { name: response }
+// (the responses themselves for VUs that block: deferred()).
 export function batch(requests) {
   if (requests === null || typeof requests !== 'object') {
     throw new TypeError('http.batch(requests): requests must be an array or an object');
@@ -275,7 +276,7 @@ export function batch(requests) {
   const keys = Array.isArray(requests) ? null : Object.keys(requests);
   const list = keys === null ? requests : keys.map((k) => requests[k]);
   const prepared = list.map((r, i) => batchEntry(r, keys === null ? i : keys[i]));
-  return new Promise((resolve) => send(() => host.batch(prepared, (responses) => {
+  return deferred((resolve) => send(() => host.batch(prepared, (responses) => {
     const out = keys === null ? [] : {};
     for (let i = 0; i < list.length; i++) {
       const res = new Response(responses[i], prepared[i].responseType === 'binary');

@@ -1,10 +1,13 @@
 // The 'k6/http' module of the k6 layer: salvo's HTTP client with k6's semantics where they differ from
 // salvo's: object bodies sent as forms (arrays as repeated keys), basic auth from user:pass@ in the URL,
 // response headers in Go's canonical casing, timings with k6's names, res.request, res.cookies, error_code.
-// Calls return promises; the k6 rewrite (K6Source) awaits them.
+// Calls return promises, which the k6 rewrite (K6Source) awaits, or responses where VUs block (--k6-mode sync).
 import { unsupported } from './k6-globals.mjs';
 import { b64encode } from './k6-encoding.mjs';
 import salvoHttp from 'salvo/http';
+
+// A response's promise, or the response itself where VUs block (--k6-mode sync): see the prelude's after().
+const { after } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
 
 const isBinary = (v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v);
 const isFile = (v) => v instanceof salvoHttp.FileData;
@@ -134,7 +137,7 @@ Object.defineProperty(Response.prototype, 'status_text', { get: unsupported('res
 
 export function request(method, url, body, params) {
   const c = convert(method, url, body, params);
-  return salvoHttp.request(c.method, c.url, c.body, c.params).then((r) => new Response(r, c));
+  return after(salvoHttp.request(c.method, c.url, c.body, c.params), (r) => new Response(r, c));
 }
 
 // k6's batch entries: 'url', [method, url, body?, params?] or { method, url, body, params }.
@@ -150,7 +153,7 @@ export function batch(requests) {
   const keys = Object.keys(requests);
   const converted = keys.map((k) => batchEntry(requests[k]));
   const list = converted.map((c) => [c.method, c.url, c.body, c.params]);
-  return salvoHttp.batch(list).then((responses) => {
+  return after(salvoHttp.batch(list), (responses) => {
     const out = Array.isArray(requests) ? [] : {};
     keys.forEach((k, i) => { out[Array.isArray(requests) ? i : k] = new Response(responses[i], converted[i]); });
     return out;

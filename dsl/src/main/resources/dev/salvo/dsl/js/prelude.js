@@ -1,6 +1,8 @@
 // Evaluated in every context before the script: timers (GraalJS has none), the hooks Java calls, and the
 // bridge to the host API for salvo's own modules only.
-(function (host, data, token) {
+// sync: the VUs of this context block (a k6 script in --k6-mode sync, docs/k6.md): calls that would return a
+// promise wait for their result instead, parked on the VU's virtual thread.
+(function (host, data, token, sync) {
   'use strict';
   const define = (name, value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
   const JsError = Error;
@@ -27,7 +29,23 @@
   };
   // The VU whose iteration runs now in this context (null in setup, teardown and the init code): k6's __VU and __ITER.
   const current = { vu: null };
-  const bridge = Object.freeze({ host, data, scriptError, guarded, current });
+  // deferred(start) is new Promise(start) for async VUs; for VUs that block it runs start(resolve, reject) and
+  // waits for either, running the VU's events (responses, timers, socket messages) meanwhile, then returns
+  // the value or throws the error. after(value, fn) is value.then(fn), or fn(value) for a value not a promise.
+  const deferred = !sync ? (start) => new Promise(start) : (start) => {
+    let state = 0;
+    let value;
+    start((v) => {
+      if (state === 0) { state = 1; value = v; }
+    }, (e) => {
+      if (state === 0) { state = 2; value = e; }
+    });
+    while (state === 0) host.awaitEvent();
+    if (state === 2) throw value;
+    return value;
+  };
+  const after = (value, fn) => (value instanceof Promise ? value.then(fn) : fn(value));
+  const bridge = Object.freeze({ host, data, scriptError, guarded, current, sync: sync === true, deferred, after });
   Object.defineProperty(globalThis, '__salvoHost', {
     value: (t) => {
       if (t !== token) throw new JsTypeError('__salvoHost is internal to salvo\'s modules');

@@ -1,11 +1,11 @@
 // The 'salvo' module: checks, sleep, env, fail, groups. Logic lives in Java; this converts and delegates.
-const { host, scriptError } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
+const { host, scriptError, sync, deferred } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
 
 export const env = Object.freeze(JSON.parse(host.envJson()));
 
 export function sleep(seconds) {
   const ms = Number(seconds) * 1000;
-  return new Promise((resolve, reject) => {
+  return deferred((resolve, reject) => {
     try {
       host.sleep(ms > 0 ? ms : 0, resolve);
     } catch (e) {
@@ -126,18 +126,33 @@ export function abort(message) {
   throw e;
 }
 
-export async function group(name, fn) {
-  let token;
+function enterGroup(name) {
   try {
-    token = host.enterGroup(String(name));
+    return host.enterGroup(String(name));
   } catch (e) {
     throw scriptError(e);
   }
+}
+
+async function groupAsync(name, fn) {
+  const token = enterGroup(name);
   try {
     return await fn();
   } finally {
     host.exitGroup(token);
   }
 }
+
+// For VUs that block (docs/k6.md, --k6-mode sync): fn runs to its end inside the group, its value returned.
+function groupSync(name, fn) {
+  const token = enterGroup(name);
+  try {
+    return fn();
+  } finally {
+    host.exitGroup(token);
+  }
+}
+
+export const group = sync ? groupSync : groupAsync;
 
 export default { env, sleep, between, constantPacing, user, check, fail, abort, group };

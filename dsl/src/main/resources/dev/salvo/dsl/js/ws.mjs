@@ -1,5 +1,5 @@
 // The 'salvo/ws' module: a Socket keeps the script's handlers; the Java WebSocket client of the VU does the rest.
-const { host, guarded } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
+const { host, guarded, deferred } = __salvoHost('@SALVO_BRIDGE_TOKEN@');
 const EVENTS = ['open', 'message', 'binaryMessage', 'ping', 'pong', 'close', 'error'];
 const flat = (obj) => (obj ? Object.entries(obj).flatMap(([k, v]) => [k, String(v)]) : null);
 
@@ -68,7 +68,7 @@ export class Socket {
   // The first text message received after this call for which predicate(message) is true.
   waitFor(predicate, timeoutMs) {
     const ms = timeoutMs === undefined ? 60000 : Number(timeoutMs);
-    return new Promise((resolve, reject) => {
+    return deferred((resolve, reject) => {
       if (this._closed) {
         reject(new Error('socket.waitFor(): the socket is closed'));
         return;
@@ -151,6 +151,8 @@ function events(socket, settle) {
   };
 }
 
+// A promise of the handshake response, resolved once the socket has closed; for VUs that block (a k6 script in
+// --k6-mode sync) the response itself, returned then, as k6/ws's connect() does: the handlers run meanwhile.
 export function connect(url, params, fn) {
   if (typeof params === 'function' && fn === undefined) {
     fn = params;
@@ -165,7 +167,7 @@ export function connect(url, params, fn) {
     throw new TypeError('ws.connect(): params.maxMessageSize must be a number of bytes > 0');
   }
   const socket = new Socket();
-  return new Promise((resolve, reject) => {
+  return deferred((resolve, reject) => {
     const settle = (response) => (socket._error !== undefined ? reject(socket._error) : resolve(response));
     const protocols = p.subprotocols === undefined ? null : [].concat(p.subprotocols).map(String);
     const params = {
