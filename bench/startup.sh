@@ -60,13 +60,20 @@ names=("optimizing + AOT cache (default)" "optimizing, no AOT cache" "optimizing
 envs=("" "SALVO_NO_AOT=1" "SALVO_JAVA_HOME=$stock" "SALVO_JS_RUNTIME=interpreter"
   "SALVO_JS_RUNTIME=interpreter|SALVO_OPTS=$cds" "SALVO_JS_RUNTIME=interpreter|SALVO_OPTS=-XX:AOTCache=$work/salvo.aot"
   "SALVO_OPTS=-XX:TieredStopAtLevel=1")
+# The native salvo (./salvo native), when it is built.
+native=$root/dsl/target/salvo-native/bin/salvo
+if [[ -x $native ]]; then
+  names+=("native (dsl/target/salvo-native)")
+  envs+=("SALVO_BIN=$native")
+fi
 
 # one ENV...: runs salvo once; prints "ms-to-first-request ms-total".
 one() {
-  local before t0 t1 first
+  local before t0 t1 first bin=$root/dsl/target/salvo/bin/salvo a
+  for a in "$@"; do [[ $a == SALVO_BIN=* ]] && bin=${a#SALVO_BIN=}; done
   before=$(wc -l <"$work/arrivals" 2>/dev/null || echo 0)
   t0=$(date +%s%N)
-  env "$@" "$root/dsl/target/salvo/bin/salvo" run "$root/bench/first-request.js" -i 1 -u 1 --quiet \
+  env "$@" "$bin" run "$root/bench/first-request.js" -i 1 -u 1 --quiet \
     -e "BASE_URL=$url" >>"$work/salvo.out" 2>&1 || { tail -n 20 "$work/salvo.out" >&2; exit 1; }
   t1=$(date +%s%N)
   first=$(sed -n "$((before + 1))p" "$work/arrivals")

@@ -127,12 +127,16 @@ if ! $hello; then
   # salvo's own jars (picocli's commands and options, Jackson, the objects scripts reach), generated.
   gen=$work/config
   mkdir -p "$gen"
+  # Also: every class of HdrHistogram (its decoders construct histograms by reflection), and JNI access
+  # to every class of the two JNI libraries, brotli4j and zstd-jni (their C code reaches back into Java).
+  all='"allDeclaredConstructors": true, "allDeclaredMethods": true, "allDeclaredFields": true, "allPublicConstructors": true, "allPublicMethods": true, "allPublicFields": true'
+  classes() { for jar in "$@"; do unzip -Z1 "$jar"; done | sed -n 's|^\([a-zA-Z].*\)\.class$|\1|p' | grep -v 'module-info$' | tr / . | sort; }
+  entries() { sed "s|.*|  {\"type\": \"&\", $all}|" | sed '$!s/$/,/'; }
   {
     echo '{"reflection": ['
-    for jar in "$lib"/salvo-*.jar "$lib"/picocli-*.jar; do unzip -Z1 "$jar"; done |
-      sed -n 's|^\(dev/salvo/.*\)\.class$|\1|p; s|^\(picocli/.*\)\.class$|\1|p' | tr / . | sort |
-      sed 's|.*|  {"type": "&", "allDeclaredConstructors": true, "allDeclaredMethods": true, "allDeclaredFields": true, "allPublicConstructors": true, "allPublicMethods": true, "allPublicFields": true}|' |
-      sed '$!s/$/,/'
+    classes "$lib"/salvo-*.jar "$lib"/picocli-*.jar "$lib"/HdrHistogram-*.jar | grep -E '^(dev\.salvo|picocli|org\.HdrHistogram)\.' | entries
+    echo '], "jni": ['
+    classes "$lib"/brotli4j-*.jar "$lib"/native-linux-x86_64-*.jar "$lib"/zstd-jni-*.jar | entries
     echo ']}'
   } >"$gen/reachability-metadata.json"
   config=("-H:ConfigurationFileDirectories=$here/native/config,$gen" "-H:EnableURLProtocols=http,https")
@@ -173,4 +177,6 @@ JVMCI_VERSION_CHECK=warn "$java" \
   ${image_args[@]+"${image_args[@]}"} \
   ${extra[@]+"${extra[@]}"}
 cp -f "$clib"/shared/*.so "$out/"
+# The JVM distribution's shape (bin/salvo), for the end-to-end tests and the benchmarks' SALVO_DIST.
+$hello || { mkdir -p "$out/bin" && cp -f "$here/native/bin/salvo" "$out/bin/salvo"; }
 echo "native: built $out/$name in $(( $(date +%s) - start )) s ($(du -h "$out/$name" | cut -f1))"
