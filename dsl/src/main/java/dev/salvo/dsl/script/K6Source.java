@@ -33,11 +33,11 @@ public final class K6Source {
     private record Edit(int at, int end, String text, int order, int close) {}
 
     /** k6's jslib modules salvo has its own implementation of, by the URL path k6 scripts import them with. */
-    private static final Pattern JSLIB = Pattern.compile("https://jslib\\.k6\\.io/(k6-utils)/[\\w.-]+/index\\.js");
+    private static final Pattern JSLIB = Pattern.compile("https://jslib\\.k6\\.io/(k6-utils|k6-summary)/[\\w.-]+/index\\.js");
 
     /** The k6 modules the layer has (docs/k6.md); importing another is a script error that says so. */
     static final Set<String> MODULES = Set.of("k6", "k6/http", "k6/metrics", "k6/execution", "k6/encoding", "k6/data", "k6/timers",
-            "k6/crypto");
+            "k6/crypto", "k6/html");
 
     /**
      * The rewritten text, what could not be proven right and what cannot run (imports of k6 modules the layer
@@ -375,7 +375,7 @@ public final class K6Source {
                 continue;
             } else if (module.startsWith("http://") || module.startsWith("https://")) {
                 errors.add(at + ": import of '" + module + "': salvo does not load remote modules; "
-                        + "download the file beside the script and import it by a relative path (salvo has its own k6-utils only)");
+                        + "download the file beside the script and import it by a relative path (salvo has its own k6-utils and k6-summary only)");
             }
         }
         return errors;

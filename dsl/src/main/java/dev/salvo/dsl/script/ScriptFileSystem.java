@@ -36,6 +36,8 @@ final class ScriptFileSystem implements FileSystem {
             Map.entry("k6/data", "k6-data.mjs"),
             Map.entry("k6/timers", "k6-timers.mjs"),
             Map.entry("k6/crypto", "k6-crypto.mjs"),
+            Map.entry("k6/html", "k6-html.mjs"),
+            Map.entry("k6/jslib/k6-summary", "k6-summary.mjs"),
             Map.entry("k6/jslib/k6-utils", "k6-utils.mjs"),
             Map.entry("salvo", "salvo.mjs"),
             Map.entry("salvo/http", "http.mjs"),

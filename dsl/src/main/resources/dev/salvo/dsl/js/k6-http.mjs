@@ -4,6 +4,7 @@
 // Calls return promises; the k6 rewrite (K6Source) awaits them.
 import { unsupported } from './k6-globals.mjs';
 import { b64encode } from './k6-encoding.mjs';
+import { parseHTML } from './k6-html.mjs';
 import salvoHttp from 'salvo/http';
 
 const isBinary = (v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v);
@@ -26,7 +27,7 @@ const canonical = (name) => name.split('-').map((p) => (p.length === 0 ? p : p[0
 
 const hasHeader = (headers, name) => Object.keys(headers).some((h) => h.toLowerCase() === name);
 
-const UNSUPPORTED_PARAMS = { jar: 'params.jar (a CookieJar of its own)', auth: "params.auth ('digest', 'ntlm')" };
+const UNSUPPORTED_PARAMS = { auth: "params.auth ('digest', 'ntlm')" };
 
 // k6's (method, url, body, params) as salvo's: the URL without credentials, the body and params salvo reads.
 function convert(method, url, body, params) {
@@ -75,6 +76,25 @@ function parseCookies(setCookie) {
   return out;
 }
 
+// The reason phrases of Go's http.StatusText, which k6's status_text shows after the code.
+const REASONS = {
+  100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',
+  200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content',
+  206: 'Partial Content', 207: 'Multi-Status', 208: 'Already Reported', 226: 'IM Used',
+  300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified', 305: 'Use Proxy',
+  307: 'Temporary Redirect', 308: 'Permanent Redirect',
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  411: 'Length Required', 412: 'Precondition Failed', 413: 'Request Entity Too Large', 414: 'Request URI Too Long',
+  415: 'Unsupported Media Type', 416: 'Requested Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a teapot",
+  421: 'Misdirected Request', 422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early',
+  426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large',
+  451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates', 507: 'Insufficient Storage', 508: 'Loop Detected',
+  510: 'Not Extended', 511: 'Network Authentication Required',
+};
+
 // A k6 Response over salvo's: the same values, k6's names.
 class Response {
   constructor(r, sent) {
@@ -88,6 +108,11 @@ class Response {
   get tls_version() { return this._r.tls_version; }
   get error() { return this._r.error; }
   get error_code() { return this._r.errorCode || 0; }
+  // Go's resp.Status: '200 OK'; '' when no response came (status 0).
+  get status_text() {
+    const s = this._r.status;
+    return s === 0 ? '' : `${s} ${REASONS[s] || ''}`.trimEnd();
+  }
   get body() { return this._r.body; }
 
   get headers() {
@@ -127,10 +152,13 @@ class Response {
     return this._r.json(selector);
   }
 }
-Response.prototype.html = unsupported('res.html() (k6/html)');
+// res.html(selector?): the body parsed as k6/html's parseHTML does; a selector finds in it.
+Response.prototype.html = function html(selector) {
+  const doc = parseHTML(this._r.body);
+  return selector === undefined ? doc : doc.find(selector);
+};
 Response.prototype.submitForm = unsupported('res.submitForm()');
 Response.prototype.clickLink = unsupported('res.clickLink()');
-Object.defineProperty(Response.prototype, 'status_text', { get: unsupported('res.status_text') });
 
 export function request(method, url, body, params) {
   const c = convert(method, url, body, params);
@@ -171,9 +199,8 @@ export const put = (u, body, params) => request('PUT', u, body, params);
 export const patch = (u, body, params) => request('PATCH', u, body, params);
 
 export const { file, cookieJar, expectedStatuses, setResponseCallback, TLS_1_0, TLS_1_1, TLS_1_2, TLS_1_3 } = salvoHttp;
-export const CookieJar = function CookieJar() {
-  unsupported('new http.CookieJar()')();
-};
+// new http.CookieJar(): a jar of its own, for the requests that pass it as params.jar.
+export const CookieJar = salvoHttp.CookieJar;
 export const OCSP_STATUS_GOOD = 'good';
 
 export default {

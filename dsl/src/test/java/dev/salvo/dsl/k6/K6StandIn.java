@@ -63,11 +63,43 @@ final class K6StandIn implements AutoCloseable {
             } else if (path.startsWith("/redirect/")) {
                 int n = Integer.parseInt(path.substring("/redirect/".length()));
                 redirect(ex, n <= 1 ? "/get" : "/redirect/" + (n - 1));
+            } else if (path.startsWith("/api/")) {
+                quickPizza(ex, path, method, body);
             } else if (path.equals("/graphql")) {
                 send(ex, 401, "application/json", "{\"message\":\"Bad credentials\"}"); // as GitHub answers a made-up token
             } else {
                 send(ex, 404, "text/plain", "not found");
             }
+        }
+    }
+
+    /** The QuickPizza routes of its k6 examples and of k6's docs: pizzas, login with a CSRF cookie, ratings, cookies. */
+    private void quickPizza(HttpExchange ex, String path, String method, byte[] body) throws IOException {
+        Map<String, String> cookies = cookies(ex);
+        if (path.equals("/api/cookies") && method.equals("GET")) {
+            send(ex, 200, "application/json", JSON.writeValueAsString(Map.of("cookies", cookies)));
+        } else if (path.equals("/api/cookies") && method.equals("POST")) {
+            // Go's http.SetCookie quotes a value with a space or a comma
+            query(ex.getRequestURI().getRawQuery()).forEach((k, v) -> ex.getResponseHeaders().add("Set-Cookie",
+                    k + "=" + (v.get(0).matches(".*[ ,].*") ? "\"" + v.get(0) + "\"" : v.get(0))));
+            ex.sendResponseHeaders(200, -1);
+        } else if (path.equals("/api/csrf-token") && method.equals("POST")) {
+            ex.getResponseHeaders().add("Set-Cookie", "csrf_token=" + Long.toHexString(System.nanoTime()) + "; Path=/; SameSite=Strict");
+            send(ex, 200, "application/json", "{}");
+        } else if (path.equals("/api/users/token/login") && method.equals("POST")) {
+            Map<?, ?> login = JSON.readValue(body, Map.class);
+            boolean ok = "default".equals(login.get("username")) && "12345678".equals(login.get("password"))
+                    && login.get("csrf") != null && login.get("csrf").equals(cookies.get("csrf_token"));
+            send(ex, ok ? 200 : 401, "application/json", ok ? "{\"token\":\"abcdef0123456789\"}" : "{\"error\":\"invalid csrf token\"}");
+        } else if (!String.valueOf(ex.getRequestHeaders().getFirst("Authorization")).toLowerCase().startsWith("token ")) {
+            send(ex, 401, "application/json", "{\"error\":\"unauthorized\"}");
+        } else if (path.equals("/api/pizza") && method.equals("POST")) {
+            send(ex, 200, "application/json", "{\"pizza\":{\"id\":42,\"name\":\"Stand-in Margherita\",\"ingredients\":"
+                    + "[{\"name\":\"Tomato\"},{\"name\":\"Mozzarella\"},{\"name\":\"Basil\"}],\"tool\":\"Pizza cutter\"},\"calories\":400}");
+        } else if (path.equals("/api/ratings") && method.equals("POST")) {
+            send(ex, 201, "application/json", "{\"id\":1,\"stars\":5,\"pizza_id\":42}");
+        } else {
+            send(ex, 404, "application/json", "{\"error\":\"not found\"}");
         }
     }
 
