@@ -84,7 +84,7 @@ public final class LoadTest {
 
     /** The script is a k6 script: k6's exit codes (no 97 when nothing succeeded, as k6 exits 0 then). */
     private boolean k6;
-    /** A k6 script's handleSummary(), called at the end in place of salvo's console summary; null when there is none. */
+    /** The script's handleSummary() (k6's), called at the end in place of salvo's console summary; null when there is none. */
     private K6HandleSummary handleSummary;
 
     /** Script errors (iterations that threw, failed hooks) with their counts, once {@link #run} has returned. */
@@ -254,7 +254,8 @@ public final class LoadTest {
         try (reports) {
             reports.json("distributed", x.distributed().describe(settings.script(), whole));
             Lifecycle lifecycle = new Lifecycle(js, plan, host);
-            if (k6 && prepared.info().exportsFunction("handleSummary")) {
+            // k6's handleSummary(): k6 scripts, and the scripts salvo convert made of them
+            if (prepared.info().exportsFunction("handleSummary")) {
                 handleSummary = new K6HandleSummary(lifecycle, pool.get(0), control.interruption());
             }
             Instant setupStart = Instant.now();

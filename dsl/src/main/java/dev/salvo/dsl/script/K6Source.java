@@ -213,7 +213,7 @@ public final class K6Source {
         return new Result(out.toString(), warnings, importErrors(src, toks), asyncExports(toks, fns, blocking));
     }
 
-    private static String line(String src, int offset) {
+    static String line(String src, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) if (src.charAt(i) == '\n') line++;
         return "line " + line;
@@ -382,7 +382,7 @@ public final class K6Source {
     }
 
     /** The token of the module name of the static import starting at token {@code i}, or -1 when there is none there. */
-    private static int importedModule(List<Tok> toks, int i) {
+    static int importedModule(List<Tok> toks, int i) {
         if (!toks.get(i).is("import") || i + 1 >= toks.size() || toks.get(i + 1).is("(") || toks.get(i + 1).is(".")) return -1;
         int end = i + 1;
         while (end < toks.size() && toks.get(end).kind() != Kind.STRING && !toks.get(end).is(";")) end++;

@@ -115,9 +115,24 @@ class K6CorpusTest {
     }
 
     private Run run(String name) throws IOException {
+        return runIn(standIn, dir, name, false);
+    }
+
+    /**
+     * The corpus script {@code name} pointed at {@code standIn}, run from {@code dir}; with {@code convert}, first
+     * converted by {@code salvo convert k6} and the converted script run instead.
+     */
+    static Run runIn(K6StandIn standIn, Path dir, String name, boolean convert) throws IOException {
         String text = Files.readString(CORPUS.resolve(name)).replace("stand-in.test", standIn.authority());
         Path script = dir.resolve(name);
         Files.writeString(script, text);
+        if (convert) {
+            Path original = dir.resolve("k6-" + name);
+            Files.move(script, original, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Salvo.Result c = Salvo.run("convert", "k6", original.toString(), "-o", script.toString());
+            assertEquals(0, c.exit(), c.toString());
+            assertFalse(dev.salvo.dsl.script.K6Source.isK6(Files.readString(script)), "still imports k6: " + Files.readString(script));
+        }
         Path data = dir.resolve("data");
         Files.createDirectories(data);
         Files.copy(CORPUS.resolve("data/tokens.json"), data.resolve("tokens.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
