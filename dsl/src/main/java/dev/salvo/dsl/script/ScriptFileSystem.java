@@ -37,6 +37,7 @@ final class ScriptFileSystem implements FileSystem {
             Map.entry("k6/timers", "k6-timers.mjs"),
             Map.entry("k6/crypto", "k6-crypto.mjs"),
             Map.entry("k6/html", "k6-html.mjs"),
+            Map.entry("k6/ws", "k6-ws.mjs"),
             Map.entry("k6/jslib/k6-summary", "k6-summary.mjs"),
             Map.entry("k6/jslib/k6-utils", "k6-utils.mjs"),
             // salvo convert k6: the compatibility modules of converted scripts, the same files (docs/k6.md)
@@ -50,6 +51,7 @@ final class ScriptFileSystem implements FileSystem {
             Map.entry("salvo/k6/timers", "k6-timers.mjs"),
             Map.entry("salvo/k6/crypto", "k6-crypto.mjs"),
             Map.entry("salvo/k6/html", "k6-html.mjs"),
+            Map.entry("salvo/k6/ws", "k6-ws.mjs"),
             Map.entry("salvo/k6/jslib/k6-utils", "k6-utils.mjs"),
             Map.entry("salvo/k6/jslib/k6-summary", "k6-summary.mjs"),
             Map.entry("salvo", "salvo.mjs"),

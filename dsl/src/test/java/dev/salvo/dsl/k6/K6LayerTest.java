@@ -177,11 +177,11 @@ class K6LayerTest {
     void anUnsupportedModuleOrARemoteImportIsAScriptErrorNamingTheLine() throws Exception {
         Salvo.Result r = Salvo.run("run", script(dir, "ws.js", """
                 import http from 'k6/http';
-                import ws from 'k6/ws';
+                import { WebSocket } from 'k6/websockets';
                 export default function () {}
                 """), "--no-progress");
         assertEquals(3, r.exit(), r.toString());
-        assertTrue(r.err().contains("ws.js: line 2: import of 'k6/ws': this k6 module is not supported by salvo's k6 layer yet"), r.toString());
+        assertTrue(r.err().contains("ws.js: line 2: import of 'k6/websockets': this k6 module is not supported by salvo's k6 layer yet"), r.toString());
         r = Salvo.run("run", script(dir, "remote.js", """
                 import { check } from 'k6';
                 import { describe } from 'https://jslib.k6.io/expect/0.0.4/index.js';

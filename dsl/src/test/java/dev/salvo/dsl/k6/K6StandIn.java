@@ -3,6 +3,8 @@ package dev.salvo.dsl.k6;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.salvo.engine.demo.DemoOptions;
+import dev.salvo.engine.demo.DemoServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,8 +26,16 @@ final class K6StandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String HOME = "<html><body><p class=\"description\">This is a replacement of the service test.k6.io</p></body></html>";
     private final HttpServer server;
+    /** salvo's demo target, for its WebSocket echo ({@code /ws/echo}): the JDK's server has no WebSocket. */
+    private final DemoServer demo;
 
     K6StandIn() throws IOException {
+        try {
+            demo = DemoServer.start(new DemoOptions("127.0.0.1", 0, 0, 0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(2));
@@ -35,6 +45,11 @@ final class K6StandIn implements AutoCloseable {
     /** {@code 127.0.0.1:port}, what replaces {@code stand-in.test} in the corpus. */
     String authority() {
         return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** {@code 127.0.0.1:port} of the WebSocket echo, what replaces {@code echo.ws.test} in the corpus. */
+    String wsAuthority() {
+        return demo.wsUrl().substring("ws://".length());
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -177,6 +192,7 @@ final class K6StandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        demo.close();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
