@@ -6,6 +6,7 @@ import dev.salvo.dsl.script.Lifecycle;
 import dev.salvo.dsl.script.ScriptError;
 import dev.salvo.engine.report.K6SummaryData;
 import dev.salvo.engine.report.Summary;
+import dev.salvo.engine.report.TrendStats;
 import io.netty.channel.EventLoop;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -31,18 +33,21 @@ final class K6HandleSummary {
     private final Lifecycle lifecycle;
     private final EventLoop loop;
     private final CompletableFuture<?> stop;
+    private final List<String> trendStats;
 
-    K6HandleSummary(Lifecycle lifecycle, EventLoop loop, CompletableFuture<?> stop) {
+    /** {@code trendStats}: {@code --summary-trend-stats} when given, else k6's default columns. */
+    K6HandleSummary(Lifecycle lifecycle, EventLoop loop, CompletableFuture<?> stop, TrendStats trendStats) {
         this.lifecycle = lifecycle;
         this.loop = loop;
         this.stop = stop;
+        this.trendStats = trendStats.custom() ? trendStats.stats().stream().map(TrendStats.Stat::label).toList() : K6SummaryData.TREND_STATS;
     }
 
     /** True when handleSummary() ran and its outputs were written: salvo's console summary is then left out. */
     boolean run(Summary summary, PrintStream out, PrintStream err, Consumer<String> warn) {
         String returned;
         try {
-            String data = JSON.writeValueAsString(K6SummaryData.tree(summary, K6SummaryData.TREND_STATS));
+            String data = JSON.writeValueAsString(K6SummaryData.tree(summary, trendStats));
             returned = lifecycle.handleSummary(loop, data, stop);
         } catch (ScriptError e) {
             warn.accept(e.getMessage() + "; salvo's own summary follows");

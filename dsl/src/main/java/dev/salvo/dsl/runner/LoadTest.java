@@ -256,7 +256,7 @@ public final class LoadTest {
             Lifecycle lifecycle = new Lifecycle(js, plan, host);
             // k6's handleSummary(): k6 scripts, and the scripts salvo convert made of them
             if (prepared.info().exportsFunction("handleSummary")) {
-                handleSummary = new K6HandleSummary(lifecycle, pool.get(0), control.interruption());
+                handleSummary = new K6HandleSummary(lifecycle, pool.get(0), control.interruption(), console.trendStats());
             }
             Instant setupStart = Instant.now();
             long t0 = System.nanoTime();
