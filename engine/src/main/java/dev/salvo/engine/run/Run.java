@@ -188,10 +188,6 @@ public final class Run {
      */
     private void awaitEnd(CompletableFuture<?> end) throws InterruptedException, ExecutionException {
         // Parks rather than a timed get: that allocates, and this thread must not be the one the heap fails.
-        // The end wakes it at once: the run's duration (the divisor of every rate) ends when the scenarios do,
-        // not up to a poll later (a one-iteration run of 0.1 s measured 0.35 s).
-        Thread waiter = Thread.currentThread();
-        end.whenComplete((v, e) -> LockSupport.unpark(waiter));
         while (!end.isDone()) {
             LockSupport.parkNanos(AWAIT_POLL_NANOS);
             if (Thread.interrupted()) throw new InterruptedException();
