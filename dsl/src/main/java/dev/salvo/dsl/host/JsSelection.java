@@ -202,6 +202,17 @@ public final class JsSelection {
         return of(k >= 0 && k < n ? List.of(elements.get(k)) : List.of());
     }
 
+    /** Attribute {@code name} of element {@code i} as an absolute URL against {@code base} ({@code base} itself when absent). */
+    @HostAccess.Export
+    public String absUrl(int i, String name, String base) {
+        String ref = elements.get(i).attr(name).strip();
+        try {
+            return ref.isEmpty() ? base : new java.net.URI(base).resolve(ref).toString();
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw ScriptProblem.type("cannot resolve '" + ref + "' against '" + base + "': " + e.getMessage());
+        }
+    }
+
     @HostAccess.Export
     public String nodeName(int i) {
         return elements.get(i).normalName();

@@ -21,6 +21,8 @@ public final class K6Source {
             "(?m)^\\s*import\\b[^;'\"]*?(?:from\\s*)?['\"]k6(?:/[\\w/.-]*)?['\"]");
     private static final Set<String> HTTP_CALLS = Set.of("get", "post", "put", "patch", "del", "head", "options", "request", "batch");
     private static final Set<String> K6_CALLS = Set.of("sleep", "group");
+    /** A k6 Response's methods that make a request: matched by name on any object, as awaiting a non-promise is harmless. */
+    private static final Set<String> RESPONSE_CALLS = Set.of("submitForm", "clickLink");
     /** k6/ws's connect() blocks until the socket has closed. */
     private static final Set<String> WS_CALLS = Set.of("connect");
     private static final Set<String> NOT_METHODS = Set.of("if", "for", "while", "switch", "catch", "function", "with", "return",
@@ -144,7 +146,7 @@ public final class K6Source {
                     Tok owner = c > 1 ? toks.get(c - 2) : null;
                     boolean plainOwner = owner != null && owner.kind() == Kind.IDENT && (c < 3 || !toks.get(c - 3).is("."));
                     hit = plainOwner && namespaces.getOrDefault(owner.text(), Set.of()).contains(t.text())
-                            || asyncMethods.contains(t.text());
+                            || asyncMethods.contains(t.text()) || RESPONSE_CALLS.contains(t.text());
                     if (!hit && ARRAY_CALLBACKS.contains(t.text()) && hasAsyncCallback(fns, callee, c)) {
                         hit = true;
                         arrayCalls.add(c);

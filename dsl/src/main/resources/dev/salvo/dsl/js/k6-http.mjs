@@ -157,8 +157,33 @@ Response.prototype.html = function html(selector) {
   const doc = parseHTML(this._r.body);
   return selector === undefined ? doc : doc.find(selector);
 };
-Response.prototype.submitForm = unsupported('res.submitForm()');
-Response.prototype.clickLink = unsupported('res.clickLink()');
+// res.submitForm({ formSelector, fields, submitSelector, params }): the form's fields (as the browser would send
+// them, then `fields` over them) to its action, by its method; a GET puts them in the query.
+Response.prototype.submitForm = function submitForm(opts) {
+  const o = opts || {};
+  const selector = o.formSelector || 'form';
+  const form = this.html(selector).first();
+  if (form.size() === 0) throw new TypeError(`res.submitForm(): no form matches '${selector}'`);
+  const method = String(form.attr('method') || 'GET').toUpperCase();
+  const action = form._j.absUrl(0, 'action', this.url);
+  const fields = form.serializeObject();
+  if (o.submitSelector) {
+    const button = form.find(o.submitSelector).first();
+    if (button.size() > 0 && button.attr('name')) fields[button.attr('name')] = button.val() === undefined ? '' : button.val();
+  }
+  Object.assign(fields, o.fields || {});
+  if (method === 'GET') return request('GET', action.replace(/\?.*$/, '') + '?' + formEncode(fields), null, o.params);
+  return request(method, action, fields, o.params);
+};
+
+// res.clickLink({ selector, params }): a GET of the first matching link's href, resolved against the response's URL.
+Response.prototype.clickLink = function clickLink(opts) {
+  const o = opts || {};
+  const selector = o.selector || 'a[href]';
+  const link = this.html(selector).first();
+  if (link.size() === 0) throw new TypeError(`res.clickLink(): no link matches '${selector}'`);
+  return request('GET', link._j.absUrl(0, 'href', this.url), null, o.params);
+};
 
 export function request(method, url, body, params) {
   const c = convert(method, url, body, params);

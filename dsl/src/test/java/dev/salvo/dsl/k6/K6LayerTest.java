@@ -357,14 +357,31 @@ class K6LayerTest {
     }
 
     @Test
-    void whatTheLayerLacksFailsAtTheCallWithItsName() throws Exception {
-        Salvo.Result r = Salvo.run("run", script(dir, "form.js", """
+    void submitFormAndClickLinkSendWhatTheBrowserWould() throws Exception {
+        passes("""
                 import http from 'k6/http';
+                import { check } from 'k6';
                 export default function () {
-                  http.get(`${__ENV.TARGET}/`).submitForm();
+                  const page = http.get(`${__ENV.TARGET}/form`);
+                  const sent = page.submitForm({ fields: { pass: 'secret' }, submitSelector: 'button' });
+                  check(sent, {
+                    'posted to the action': (r) => r.url.endsWith('/post') && r.json().method === 'POST',
+                    'with the fields': (r) => JSON.stringify(r.json().form) === '{"user":"ann","pass":"secret","go":"1"}',
+                  });
+                  check(page.clickLink(), { 'the link, resolved against the page': (r) => r.json().args.from === 'link' });
                 }
-                """), "--no-progress", "-e", "TARGET=http://" + standIn.authority());
+                """, 3);
+    }
+
+    @Test
+    void whatTheLayerLacksFailsAtTheCallWithItsName() throws Exception {
+        Salvo.Result r = Salvo.run("run", script(dir, "seed.js", """
+                import { randomSeed } from 'k6';
+                export default function () {
+                  randomSeed(42);
+                }
+                """), "--no-progress");
         assertEquals(0, r.exit(), "k6 exits 0 when iterations throw: " + r);
-        assertTrue(r.out().contains("res.submitForm() is not supported by salvo's k6 layer yet (docs/k6.md)"), r.toString());
+        assertTrue(r.out().contains("randomSeed() is not supported by salvo's k6 layer yet (docs/k6.md)"), r.toString());
     }
 }

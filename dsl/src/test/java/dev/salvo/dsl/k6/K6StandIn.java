@@ -59,6 +59,10 @@ final class K6StandIn implements AutoCloseable {
             byte[] body = ex.getRequestBody().readAllBytes();
             if (path.equals("/") || path.startsWith("/test.k6.io")) {
                 send(ex, 200, "text/html; charset=utf-8", HOME);
+            } else if (path.equals("/form")) {
+                send(ex, 200, "text/html", "<html><body><form action=\"/post\" method=\"post\"><input name=\"user\" value=\"ann\">"
+                        + "<input name=\"pass\"><button name=\"go\" value=\"1\">Go</button></form>"
+                        + "<a href=\"get?from=link\">next</a></body></html>");
             } else if (path.equals("/pi.php")) {
                 send(ex, 200, "text/plain", "3.14");
             } else if (path.equals("/style.css") || path.equals("/teddy.jpg") || path.startsWith("/static/")) {
