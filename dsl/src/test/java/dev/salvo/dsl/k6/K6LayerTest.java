@@ -236,15 +236,18 @@ class K6LayerTest {
                 export const options = { iterations: 2, thresholds: { http_req_duration: ['p(95)<5000'], 'http_reqs{status:200}': ['count==2'] } };
                 export default function () {
                   group('api', function () { check(http.get(`${__ENV.TARGET}/get`), { 'got it': (r) => r.status === 200 }); });
+                  group('outer', function () { group('inner', function () {}); });
                 }
                 export function handleSummary(data) {
                   const d = data.metrics.http_req_duration;
-                  const g = data.root_group.groups[0];
+                  const g = data.root_group.groups.find((x) => x.name === 'api');
+                  const outer = data.root_group.groups.find((x) => x.name === 'outer');
                   const lines = [
                     `type=${d.type} contains=${d.contains} p95=${typeof d.values['p(95)']} ok=${d.thresholds['p(95)<5000'].ok}`,
                     `reqs=${data.metrics['http_reqs{status:200}'].values.count} group=${g.name} path=${g.path} id=${g.id}`,
                     `check=${g.checks[0].name} passes=${g.checks[0].passes} iterations=${data.metrics.iterations.values.count}`,
                     `duration=${data.state.testRunDurationMs > 0} salvo=${Object.keys(data.metrics).some((m) => m.startsWith('salvo_'))}`,
+                    `groups=${data.root_group.groups.length} inner=${outer.groups[0].path}`,
                   ];
                   return { stdout: lines.join('\\n') + '\\n', stderr: 'to stderr\\n', [__ENV.FILE]: textSummary(data), [__ENV.FILE + '.xml']: jUnit(data) };
                 }
@@ -255,6 +258,7 @@ class K6LayerTest {
         assertTrue(r.out().contains("reqs=2 group=api path=::api id=" + md5("::api") + "\n"), r.toString());
         assertTrue(r.out().contains("check=got it passes=2 iterations=2\n"), r.toString());
         assertTrue(r.out().contains("duration=true salvo=false\n"), r.toString());
+        assertTrue(r.out().contains("groups=2 inner=::outer::inner\n"), "groups without checks are there too: " + r);
         assertTrue(r.err().contains("to stderr"), r.toString());
         assertFalse(r.out().contains("http_req_waiting"), "salvo's own summary is left out: " + r);
         String text = Files.readString(file);

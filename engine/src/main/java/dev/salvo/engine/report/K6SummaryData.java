@@ -50,7 +50,7 @@ public final class K6SummaryData {
             ObjectNode th = m.has("thresholds") ? (ObjectNode) m.get("thresholds") : m.putObject("thresholds");
             th.putObject(v.threshold().condition().text().strip()).put("ok", v.passed());
         }
-        root.set("root_group", groups(s.checks()));
+        root.set("root_group", groups(s));
         ObjectNode options = root.putObject("options");
         ArrayNode stats = options.putArray("summaryTrendStats");
         trendStats.forEach(stats::add);
@@ -81,12 +81,16 @@ public final class K6SummaryData {
         return m;
     }
 
-    /** k6's group tree from the checks' group paths ({@code ::a::b}); groups with no check are not known here. */
-    private static ObjectNode groups(List<Summary.CheckRow> checks) {
+    /** k6's group tree: every group that ran (its group_duration series) or holds a check, by path ({@code ::a::b}). */
+    private static ObjectNode groups(Summary s) {
         Map<String, ObjectNode> byPath = new LinkedHashMap<>();
         ObjectNode root = group("", "");
         byPath.put("", root);
-        for (Summary.CheckRow c : checks) {
+        for (Aggregate a : s.result().aggregates()) {
+            String path = a.metric().name().equals("group_duration") ? a.tags().get("group") : null;
+            if (path != null && path.startsWith("::")) groupAt(byPath, path);
+        }
+        for (Summary.CheckRow c : s.checks()) {
             ObjectNode g = groupAt(byPath, c.group() == null ? "" : c.group());
             String checkPath = (c.group() == null ? "" : c.group()) + "::" + c.name();
             ((ArrayNode) g.get("checks")).addObject().put("name", c.name()).put("path", checkPath).put("id", md5(checkPath))
