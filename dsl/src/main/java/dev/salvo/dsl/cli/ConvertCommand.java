@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * or written to OUT, with a warning (file:line) for every place the conversion could not prove right.
  */
 @Command(name = "convert",
-        description = "Convert a k6 script to salvo's native async API, once (docs/k6.md).",
+        description = "Convert a k6 script to salvo's native async API (docs/k6.md).",
         footerHeading = "%nExample:%n",
         footer = {"  salvo convert k6 test.js -o test.salvo.js"})
 public final class ConvertCommand implements Callable<Integer> {
