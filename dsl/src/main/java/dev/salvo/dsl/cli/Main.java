@@ -11,7 +11,7 @@ import java.util.Map;
 /** The {@code salvo} command line. */
 @Command(name = "salvo", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "Load testing with JavaScript scenarios on Netty workers.",
-        subcommands = {RunCommand.class, ReplCommand.class, ValidateCommand.class, CompareCommand.class, MergeCommand.class,
+        subcommands = {RunCommand.class, ReplCommand.class, ValidateCommand.class, ConvertCommand.class, CompareCommand.class, MergeCommand.class,
                 CoordinateCommand.class, DemoCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  salvo run --demo examples/quickstart.js", "  salvo help run"})

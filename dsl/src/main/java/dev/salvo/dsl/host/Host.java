@@ -241,7 +241,7 @@ public final class Host {
         // The script resumes in a task of its own, not inside the read that completed the response: the
         // other responses of the same poll are then timed as they came, not after this VU's JavaScript.
         vu.requestSent();
-        vu.services.http().send(request).thenAccept(res -> loop.execute(() -> {
+        vu.services.http().send(request, r.jarOf(vu)).thenAccept(res -> loop.execute(() -> {
             vu.requestDone();
             vu.resume(callback, new JsResponse(res, keepBody));
         }));
@@ -256,6 +256,7 @@ public final class Host {
         boolean[] keep = new boolean[n];
         for (int i = 0; i < n; i++) {
             JsRequest r = JsRequest.of(prepared.getArrayElement(i));
+            if (r.jar() != null && !r.jar().isNull()) throw ScriptProblem.type("http.batch(): params.jar is not supported in a batch yet (docs/k6.md)");
             keep[i] = keepBody(r.responseType());
             requests.add(r.toHttp(vu, keep[i], expected(vu, r.expected())));
         }
@@ -305,6 +306,18 @@ public final class Host {
     @HostAccess.Export
     public JsCookieJar cookieJar() {
         return new JsCookieJar(running("http.cookieJar()").services.http().cookies());
+    }
+
+    /** k6/html: an HTML document parsed by jsoup, as a selection of its root. */
+    @HostAccess.Export
+    public JsSelection parseHtml(String html) {
+        return JsSelection.parse(html);
+    }
+
+    /** A cookie jar of its own ({@code new http.CookieJar()}), for requests that pass it as {@code params.jar}. */
+    @HostAccess.Export
+    public JsCookieJar newCookieJar() {
+        return new JsCookieJar(new dev.salvo.engine.http.CookieJar());
     }
 
     /** k6/crypto: the hex digest (an HMAC when {@code secret} is not null) of {@code chunks}, strings and ArrayBuffers. */

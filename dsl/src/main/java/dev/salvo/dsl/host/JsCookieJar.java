@@ -12,13 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What {@code http.cookieJar()} reads and changes: the running VU's jar, with URLs checked. */
+/** What {@code http.cookieJar()} reads and changes (the running VU's jar) or {@code new http.CookieJar()} makes, with URLs checked. */
 public final class JsCookieJar {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CookieJar jar;
 
     JsCookieJar(CookieJar jar) {
         this.jar = jar;
+    }
+
+    CookieJar jar() {
+        return jar;
     }
 
     /** k6's shape: {@code {name: [value, ...]}}. */

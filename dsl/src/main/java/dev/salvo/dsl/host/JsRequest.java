@@ -1,6 +1,7 @@
 package dev.salvo.dsl.host;
 
 import dev.salvo.engine.http.Compression;
+import dev.salvo.engine.http.CookieJar;
 import dev.salvo.engine.http.ExpectedStatuses;
 import dev.salvo.engine.http.Header;
 import dev.salvo.engine.http.HttpRequest;
@@ -14,10 +15,10 @@ import java.util.List;
 /**
  * One request as salvo/http's {@code prepare()} describes it, read by member name: {@code method, url, body,
  * headers, tags} ({@code [name, value, ...]}), {@code timeout, redirects} (-1: the run's default),
- * {@code responseType, cookies} ({@code [{ name, value, replace }]}), {@code compression, expected}.
+ * {@code responseType, cookies} ({@code [{ name, value, replace }]}), {@code compression, expected}, {@code jar} (a {@link JsCookieJar} of its own, or null for the VU's).
  */
 record JsRequest(String method, String url, Value body, Value headers, Value tags, Value timeout, int redirects,
-                 String responseType, Value cookies, String compression, Value expected) {
+                 String responseType, Value cookies, String compression, Value expected, Value jar) {
 
     static JsRequest of(Value p) {
         Value redirects = p.getMember("redirects");
@@ -25,12 +26,12 @@ record JsRequest(String method, String url, Value body, Value headers, Value tag
         return new JsRequest(p.getMember("method").asString(), p.getMember("url").asString(), p.getMember("body"),
                 p.getMember("headers"), p.getMember("tags"), p.getMember("timeout"), redirects.asInt(),
                 p.getMember("responseType").asString(), p.getMember("cookies"), JsValues.string(p.getMember("compression")),
-                p.getMember("expected"));
+                p.getMember("expected"), p.getMember("jar"));
     }
 
     /** A request without body or params: {@code http.get(url)}, the common case. */
     static JsRequest plain(String method, String url) {
-        return new JsRequest(method, url, null, null, null, null, -1, "text", null, null, null);
+        return new JsRequest(method, url, null, null, null, null, -1, "text", null, null, null, null);
     }
 
     /** The engine's request for {@code vu}; a bad URL, header or timeout is a TypeError for the script. */
@@ -48,6 +49,15 @@ record JsRequest(String method, String url, Value body, Value headers, Value tag
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw ScriptProblem.type("invalid request to '" + url + "': " + e.getMessage());
         }
+    }
+
+    /** The jar the request uses: its own ({@code params.jar}) or the VU's. */
+    CookieJar jarOf(VuState vu) {
+        if (jar == null || jar.isNull()) return vu.services.http().cookies();
+        if (!jar.isHostObject() || !(jar.asHostObject() instanceof JsCookieJar own)) {
+            throw ScriptProblem.type("params.jar must be a cookie jar (new http.CookieJar() or http.cookieJar()), not " + jar);
+        }
+        return own.jar();
     }
 
     /** {@code replace}: hide the jar's cookie of that name. */

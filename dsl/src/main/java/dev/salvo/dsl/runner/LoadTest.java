@@ -84,6 +84,8 @@ public final class LoadTest {
 
     /** The script is a k6 script: k6's exit codes (no 97 when nothing succeeded, as k6 exits 0 then). */
     private boolean k6;
+    /** The script's handleSummary() (k6's), called at the end in place of salvo's console summary; null when there is none. */
+    private K6HandleSummary handleSummary;
 
     /** Script errors (iterations that threw, failed hooks) with their counts, once {@link #run} has returned. */
     public Map<String, Long> scriptErrors() {
@@ -198,9 +200,6 @@ public final class LoadTest {
         warnIfInterpreted(js);
         js.warnings().forEach(this::warn);
         k6 = js.isK6();
-        if (k6 && prepared.info().exportsFunction("handleSummary")) {
-            warn("the script exports handleSummary(): salvo's k6 layer does not call it yet; the summary and --out files are salvo's (docs/k6.md)");
-        }
         prepared.plan().warnings().stream().skip(whole.warnings().size()).forEach(this::warn);
         if (!segment.whole() && whole.thresholds() != null && !whole.thresholds().isEmpty()) {
             String judge = x.distributed().coordinator() != null ? "the coordinator" : "'salvo merge'";
@@ -255,6 +254,10 @@ public final class LoadTest {
         try (reports) {
             reports.json("distributed", x.distributed().describe(settings.script(), whole));
             Lifecycle lifecycle = new Lifecycle(js, plan, host);
+            // k6's handleSummary(): k6 scripts, and the scripts salvo convert made of them
+            if (prepared.info().exportsFunction("handleSummary")) {
+                handleSummary = new K6HandleSummary(lifecycle, pool.get(0), control.interruption(), console.trendStats());
+            }
             Instant setupStart = Instant.now();
             long t0 = System.nanoTime();
             String data;
@@ -336,7 +339,8 @@ public final class LoadTest {
         // setup() failing says more than thresholds without data; a failed teardown() only fails a passing run
         if (hookFailed != null && endedAs != null) ending = Ending.failed(ExitCodes.SCRIPT, hookFailed, endedAs);
         else if (hookFailed != null) ending = ending.orElse(ExitCodes.SCRIPT, hookFailed, null);
-        if (!settings.console().quiet()) out.print(ConsoleSummary.render(summary, settings.console().trendStats(), ending.end().ended()));
+        boolean custom = handleSummary != null && handleSummary.run(summary, out, err, this::warn);
+        if (!custom && !settings.console().quiet()) out.print(ConsoleSummary.render(summary, settings.console().trendStats(), ending.end().ended()));
         List<String> warnings = new ArrayList<>(metrics.warnings());
         warnings.addAll(ThresholdEvaluator.unmatchedSelectors(prepared.thresholds(), result.aggregates()));
         warnings.forEach(this::warn);

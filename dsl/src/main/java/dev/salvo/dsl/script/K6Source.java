@@ -21,6 +21,10 @@ public final class K6Source {
             "(?m)^\\s*import\\b[^;'\"]*?(?:from\\s*)?['\"]k6(?:/[\\w/.-]*)?['\"]");
     private static final Set<String> HTTP_CALLS = Set.of("get", "post", "put", "patch", "del", "head", "options", "request", "batch");
     private static final Set<String> K6_CALLS = Set.of("sleep", "group");
+    /** A k6 Response's methods that make a request: matched by name on any object, as awaiting a non-promise is harmless. */
+    private static final Set<String> RESPONSE_CALLS = Set.of("submitForm", "clickLink");
+    /** k6/ws's connect() blocks until the socket has closed. */
+    private static final Set<String> WS_CALLS = Set.of("connect");
     private static final Set<String> NOT_METHODS = Set.of("if", "for", "while", "switch", "catch", "function", "with", "return",
             "typeof", "await", "new", "delete", "void", "in", "of", "instanceof");
     /** Array methods whose async callbacks are run one after the other by {@code __k6each} (k6-globals.mjs). */
@@ -33,11 +37,11 @@ public final class K6Source {
     private record Edit(int at, int end, String text, int order, int close) {}
 
     /** k6's jslib modules salvo has its own implementation of, by the URL path k6 scripts import them with. */
-    private static final Pattern JSLIB = Pattern.compile("https://jslib\\.k6\\.io/(k6-utils)/[\\w.-]+/index\\.js");
+    private static final Pattern JSLIB = Pattern.compile("https://jslib\\.k6\\.io/(k6-utils|k6-summary)/[\\w.-]+/index\\.js");
 
     /** The k6 modules the layer has (docs/k6.md); importing another is a script error that says so. */
     static final Set<String> MODULES = Set.of("k6", "k6/http", "k6/metrics", "k6/execution", "k6/encoding", "k6/data", "k6/timers",
-            "k6/crypto");
+            "k6/crypto", "k6/html", "k6/ws");
 
     /**
      * The rewritten text, what could not be proven right and what cannot run (imports of k6 modules the layer
@@ -114,10 +118,9 @@ public final class K6Source {
         List<Tok> toks = JsTokens.tokenize(src);
         int[] match = JsTokens.matchBrackets(toks);
         List<Fn> fns = functions(src, toks, match);
-        Set<String> httpNs = new HashSet<>();
-        Set<String> k6Ns = new HashSet<>();
+        java.util.Map<String, Set<String>> namespaces = new java.util.HashMap<>();
         Set<String> blocking = new HashSet<>();
-        imports(toks, httpNs, k6Ns, blocking);
+        imports(toks, namespaces, blocking);
         Set<String> asyncMethods = new HashSet<>();
         localImports(toks, local, blocking, asyncMethods);
         Set<String> declared = new HashSet<>();
@@ -142,9 +145,8 @@ public final class K6Source {
                 if (member) {
                     Tok owner = c > 1 ? toks.get(c - 2) : null;
                     boolean plainOwner = owner != null && owner.kind() == Kind.IDENT && (c < 3 || !toks.get(c - 3).is("."));
-                    hit = plainOwner && httpNs.contains(owner.text()) && HTTP_CALLS.contains(t.text())
-                            || plainOwner && k6Ns.contains(owner.text()) && K6_CALLS.contains(t.text())
-                            || asyncMethods.contains(t.text());
+                    hit = plainOwner && namespaces.getOrDefault(owner.text(), Set.of()).contains(t.text())
+                            || asyncMethods.contains(t.text()) || RESPONSE_CALLS.contains(t.text());
                     if (!hit && ARRAY_CALLBACKS.contains(t.text()) && hasAsyncCallback(fns, callee, c)) {
                         hit = true;
                         arrayCalls.add(c);
@@ -232,7 +234,7 @@ public final class K6Source {
         return out.toString();
     }
 
-    private static String line(String src, int offset) {
+    static String line(String src, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) if (src.charAt(i) == '\n') line++;
         return "line " + line;
@@ -290,18 +292,20 @@ public final class K6Source {
         return best;
     }
 
-    /** Local names of k6/http's and k6's default or namespace imports, and of their named blocking functions. */
-    private static void imports(List<Tok> toks, Set<String> httpNs, Set<String> k6Ns, Set<String> blocking) {
+    /** The calls that block in k6, by the module that has them. */
+    private static final java.util.Map<String, Set<String>> BLOCKING = java.util.Map.of("k6/http", HTTP_CALLS, "k6", K6_CALLS, "k6/ws", WS_CALLS);
+
+    /**
+     * The blocking calls of each local name of a default or namespace import of a k6 module ({@code http} ->
+     * get, post...), and the local names of the blocking functions imported by name.
+     */
+    private static void imports(List<Tok> toks, java.util.Map<String, Set<String>> namespaces, Set<String> blocking) {
         for (int i = 0; i < toks.size(); i++) {
             int end = importedModule(toks, i);
             if (end < 0) continue;
             int j = i + 1;
-            String module = unquote(toks.get(end).text());
-            boolean http = module.equals("k6/http");
-            boolean k6 = module.equals("k6");
-            if (!http && !k6) continue;
-            Set<String> ns = http ? httpNs : k6Ns;
-            Set<String> calls = http ? HTTP_CALLS : K6_CALLS;
+            Set<String> calls = BLOCKING.get(unquote(toks.get(end).text()));
+            if (calls == null) continue;
             for (int k = j; k < end; k++) {
                 Tok t = toks.get(k);
                 if (t.is("{")) {
@@ -313,10 +317,10 @@ public final class K6Source {
                         blocking.add(local);
                     }
                 } else if (t.is("*") && k + 2 < end && toks.get(k + 1).is("as")) {
-                    ns.add(toks.get(k + 2).text());
+                    namespaces.put(toks.get(k + 2).text(), calls);
                     k += 2;
                 } else if (t.kind() == Kind.IDENT && !t.is("from") && !t.is("as")) {
-                    ns.add(t.text());
+                    namespaces.put(t.text(), calls);
                 }
             }
         }
@@ -394,14 +398,14 @@ public final class K6Source {
                 continue;
             } else if (module.startsWith("http://") || module.startsWith("https://")) {
                 errors.add(at + ": import of '" + module + "': salvo does not load remote modules; "
-                        + "download the file beside the script and import it by a relative path (salvo has its own k6-utils only)");
+                        + "download the file beside the script and import it by a relative path (salvo has its own k6-utils and k6-summary only)");
             }
         }
         return errors;
     }
 
     /** The token of the module name of the static import starting at token {@code i}, or -1 when there is none there. */
-    private static int importedModule(List<Tok> toks, int i) {
+    static int importedModule(List<Tok> toks, int i) {
         if (!toks.get(i).is("import") || i + 1 >= toks.size() || toks.get(i + 1).is("(") || toks.get(i + 1).is(".")) return -1;
         int end = i + 1;
         while (end < toks.size() && toks.get(end).kind() != Kind.STRING && !toks.get(end).is(";")) end++;

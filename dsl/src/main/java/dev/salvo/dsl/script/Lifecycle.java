@@ -54,6 +54,14 @@ public final class Lifecycle {
         call(loop, "teardown", dataJson, plan.teardownTimeout(), stop);
     }
 
+    /**
+     * k6's {@code handleSummary(data)}: called with k6's summary object (a copy the script may change), for at most
+     * two minutes as k6 allows; returns what it returned as JSON.
+     */
+    public String handleSummary(EventLoop loop, String dataJson, CompletableFuture<?> stop) throws ScriptError, InterruptedException {
+        return call(loop, "handleSummary", dataJson, Duration.ofMinutes(2), stop);
+    }
+
     private String call(EventLoop loop, String name, String dataJson, Duration timeout, CompletableFuture<?> stop)
             throws ScriptError, InterruptedException {
         CompletableFuture<String> result = new CompletableFuture<>();
@@ -78,7 +86,7 @@ public final class Lifecycle {
                         e -> result.completeExceptionally(new ScriptError(name + "() failed: "
                                 + Objects.requireNonNullElse(JsScriptRuntime.describe(hooks, e), "abort() called"))));
                 if (dataJson == null) hooks.getMember("call0").execute(fn, done);
-                else hooks.getMember("call1").execute(fn, hooks.getMember("data").execute(dataJson), done);
+                else hooks.getMember("call1").execute(fn, hooks.getMember(name.equals("handleSummary") ? "parse" : "data").execute(dataJson), done);
                 if (thread != null) thread.runUntil(result::isDone);
             } catch (VuThread.Cancelled e) {
                 // stopped: the result says why

@@ -126,6 +126,13 @@ function multipart(obj) {
   return guarded(() => host.multipart(parts));
 }
 
+// params.jar: a CookieJar (its host object goes to Java), or null for the VU's.
+function jarOf(jar) {
+  if (jar === undefined || jar === null) return null;
+  if (!(jar instanceof CookieJar)) throw new TypeError('params.jar must be a cookie jar (new http.CookieJar() or http.cookieJar())');
+  return jar._jar;
+}
+
 // params.cookies: { name: 'value' } or { name: { value, replace } } -> [{ name, value, replace }, ...]
 function cookieList(cookies) {
   if (!cookies) return null;
@@ -231,6 +238,7 @@ function prepare(method, url, body, params) {
     cookies: cookieList(p.cookies),
     compression,
     expected: expectedOf(p.expectedStatuses),
+    jar: jarOf(p.jar),
   };
 }
 
@@ -287,10 +295,11 @@ export function batch(requests) {
   })));
 }
 
-// k6's cookie jar of the running VU: cookiesForURL, set, clear, delete.
+// k6's cookie jar: http.cookieJar() is the running VU's; new CookieJar() is one of its own, used by the
+// requests that pass it as params.jar. cookiesForURL, set, clear, delete.
 class CookieJar {
   constructor(jar) {
-    this._jar = jar;
+    this._jar = jar === undefined ? host.newCookieJar() : jar;
   }
 
   cookiesForURL(url) {
@@ -340,5 +349,5 @@ export const TLS_1_3 = 'tls1.3';
 
 export default {
   request, get, head, del, options, post, put, patch, batch, file, cookieJar, expectedStatuses, setResponseCallback,
-  Response, FileData, TLS_1_0, TLS_1_1, TLS_1_2, TLS_1_3,
+  Response, FileData, CookieJar, TLS_1_0, TLS_1_1, TLS_1_2, TLS_1_3,
 };

@@ -4,6 +4,7 @@
 // Calls return promises, which the k6 rewrite (K6Source) awaits, or responses where VUs block (--k6-mode sync).
 import { unsupported } from './k6-globals.mjs';
 import { b64encode } from './k6-encoding.mjs';
+import { parseHTML } from './k6-html.mjs';
 import salvoHttp from 'salvo/http';
 
 // A response's promise, or the response itself where VUs block (--k6-mode sync): see the prelude's after().
@@ -29,7 +30,7 @@ const canonical = (name) => name.split('-').map((p) => (p.length === 0 ? p : p[0
 
 const hasHeader = (headers, name) => Object.keys(headers).some((h) => h.toLowerCase() === name);
 
-const UNSUPPORTED_PARAMS = { jar: 'params.jar (a CookieJar of its own)', auth: "params.auth ('digest', 'ntlm')" };
+const UNSUPPORTED_PARAMS = { auth: "params.auth ('digest', 'ntlm')" };
 
 // k6's (method, url, body, params) as salvo's: the URL without credentials, the body and params salvo reads.
 function convert(method, url, body, params) {
@@ -78,6 +79,25 @@ function parseCookies(setCookie) {
   return out;
 }
 
+// The reason phrases of Go's http.StatusText, which k6's status_text shows after the code.
+const REASONS = {
+  100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',
+  200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content',
+  206: 'Partial Content', 207: 'Multi-Status', 208: 'Already Reported', 226: 'IM Used',
+  300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified', 305: 'Use Proxy',
+  307: 'Temporary Redirect', 308: 'Permanent Redirect',
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  411: 'Length Required', 412: 'Precondition Failed', 413: 'Request Entity Too Large', 414: 'Request URI Too Long',
+  415: 'Unsupported Media Type', 416: 'Requested Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a teapot",
+  421: 'Misdirected Request', 422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early',
+  426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large',
+  451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates', 507: 'Insufficient Storage', 508: 'Loop Detected',
+  510: 'Not Extended', 511: 'Network Authentication Required',
+};
+
 // A k6 Response over salvo's: the same values, k6's names.
 class Response {
   constructor(r, sent) {
@@ -91,6 +111,11 @@ class Response {
   get tls_version() { return this._r.tls_version; }
   get error() { return this._r.error; }
   get error_code() { return this._r.errorCode || 0; }
+  // Go's resp.Status: '200 OK'; '' when no response came (status 0).
+  get status_text() {
+    const s = this._r.status;
+    return s === 0 ? '' : `${s} ${REASONS[s] || ''}`.trimEnd();
+  }
   get body() { return this._r.body; }
 
   get headers() {
@@ -130,10 +155,38 @@ class Response {
     return this._r.json(selector);
   }
 }
-Response.prototype.html = unsupported('res.html() (k6/html)');
-Response.prototype.submitForm = unsupported('res.submitForm()');
-Response.prototype.clickLink = unsupported('res.clickLink()');
-Object.defineProperty(Response.prototype, 'status_text', { get: unsupported('res.status_text') });
+// res.html(selector?): the body parsed as k6/html's parseHTML does; a selector finds in it.
+Response.prototype.html = function html(selector) {
+  const doc = parseHTML(this._r.body);
+  return selector === undefined ? doc : doc.find(selector);
+};
+// res.submitForm({ formSelector, fields, submitSelector, params }): the form's fields (as the browser would send
+// them, then `fields` over them) to its action, by its method; a GET puts them in the query.
+Response.prototype.submitForm = function submitForm(opts) {
+  const o = opts || {};
+  const selector = o.formSelector || 'form';
+  const form = this.html(selector).first();
+  if (form.size() === 0) throw new TypeError(`res.submitForm(): no form matches '${selector}'`);
+  const method = String(form.attr('method') || 'GET').toUpperCase();
+  const action = form._j.absUrl(0, 'action', this.url);
+  const fields = form.serializeObject();
+  if (o.submitSelector) {
+    const button = form.find(o.submitSelector).first();
+    if (button.size() > 0 && button.attr('name')) fields[button.attr('name')] = button.val() === undefined ? '' : button.val();
+  }
+  Object.assign(fields, o.fields || {});
+  if (method === 'GET') return request('GET', action.replace(/\?.*$/, '') + '?' + formEncode(fields), null, o.params);
+  return request(method, action, fields, o.params);
+};
+
+// res.clickLink({ selector, params }): a GET of the first matching link's href, resolved against the response's URL.
+Response.prototype.clickLink = function clickLink(opts) {
+  const o = opts || {};
+  const selector = o.selector || 'a[href]';
+  const link = this.html(selector).first();
+  if (link.size() === 0) throw new TypeError(`res.clickLink(): no link matches '${selector}'`);
+  return request('GET', link._j.absUrl(0, 'href', this.url), null, o.params);
+};
 
 export function request(method, url, body, params) {
   const c = convert(method, url, body, params);
@@ -174,9 +227,8 @@ export const put = (u, body, params) => request('PUT', u, body, params);
 export const patch = (u, body, params) => request('PATCH', u, body, params);
 
 export const { file, cookieJar, expectedStatuses, setResponseCallback, TLS_1_0, TLS_1_1, TLS_1_2, TLS_1_3 } = salvoHttp;
-export const CookieJar = function CookieJar() {
-  unsupported('new http.CookieJar()')();
-};
+// new http.CookieJar(): a jar of its own, for the requests that pass it as params.jar.
+export const CookieJar = salvoHttp.CookieJar;
 export const OCSP_STATUS_GOOD = 'good';
 
 export default {

@@ -102,6 +102,7 @@
     onStop: (fn, data, vu, done) => (typeof fn.onStop === 'function' ? call(fn.onStop, [data, vu], done) : done.ok(undefined)),
     newVu: (id, idInScenario, scenario) => ({ id, idInScenario, scenario, iteration: 0, state: {} }),
     data: (json) => deepFreeze(json === null || json === undefined ? undefined : JSON.parse(json)),
+    parse: (json) => JSON.parse(json), // handleSummary(data): k6's scripts change their copy
     stringify: (v) => (v === undefined ? null : JSON.stringify(v)),
     describe: (thrown) => {
       if (thrown !== null && typeof thrown === 'object' && thrown.salvoAbort === true) return null;

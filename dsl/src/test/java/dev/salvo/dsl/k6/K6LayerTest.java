@@ -177,11 +177,11 @@ class K6LayerTest {
     void anUnsupportedModuleOrARemoteImportIsAScriptErrorNamingTheLine() throws Exception {
         Salvo.Result r = Salvo.run("run", script(dir, "ws.js", """
                 import http from 'k6/http';
-                import ws from 'k6/ws';
+                import { WebSocket } from 'k6/websockets';
                 export default function () {}
                 """), "--no-progress");
         assertEquals(3, r.exit(), r.toString());
-        assertTrue(r.err().contains("ws.js: line 2: import of 'k6/ws': this k6 module is not supported by salvo's k6 layer yet"), r.toString());
+        assertTrue(r.err().contains("ws.js: line 2: import of 'k6/websockets': this k6 module is not supported by salvo's k6 layer yet"), r.toString());
         r = Salvo.run("run", script(dir, "remote.js", """
                 import { check } from 'k6';
                 import { describe } from 'https://jslib.k6.io/expect/0.0.4/index.js';
@@ -227,25 +227,165 @@ class K6LayerTest {
     }
 
     @Test
-    void aHandleSummaryThatIsNotCalledIsAWarning() throws Exception {
+    void handleSummaryGetsKsixDataAndItsOutputsReplaceTheConsoleSummary() throws Exception {
+        Path file = dir.resolve("out/summary.txt");
+        Salvo.Result r = Salvo.run("run", script(dir, "summary.js", """
+                import http from 'k6/http';
+                import { check, group } from 'k6';
+                import { textSummary, jUnit } from 'https://jslib.k6.io/k6-summary/0.1.0/index.js';
+                export const options = { iterations: 2, thresholds: { http_req_duration: ['p(95)<5000'], 'http_reqs{status:200}': ['count==2'] } };
+                export default function () {
+                  group('api', function () { check(http.get(`${__ENV.TARGET}/get`), { 'got it': (r) => r.status === 200 }); });
+                  group('outer', function () { group('inner', function () {}); });
+                }
+                export function handleSummary(data) {
+                  const d = data.metrics.http_req_duration;
+                  const g = data.root_group.groups.find((x) => x.name === 'api');
+                  const outer = data.root_group.groups.find((x) => x.name === 'outer');
+                  const lines = [
+                    `type=${d.type} contains=${d.contains} p95=${typeof d.values['p(95)']} ok=${d.thresholds['p(95)<5000'].ok}`,
+                    `reqs=${data.metrics['http_reqs{status:200}'].values.count} group=${g.name} path=${g.path} id=${g.id}`,
+                    `check=${g.checks[0].name} passes=${g.checks[0].passes} iterations=${data.metrics.iterations.values.count}`,
+                    `duration=${data.state.testRunDurationMs > 0} salvo=${Object.keys(data.metrics).some((m) => m.startsWith('salvo_'))}`,
+                    `groups=${data.root_group.groups.length} inner=${outer.groups[0].path}`,
+                  ];
+                  return { stdout: lines.join('\\n') + '\\n', stderr: 'to stderr\\n', [__ENV.FILE]: textSummary(data), [__ENV.FILE + '.xml']: jUnit(data) };
+                }
+                """), "--workers", "1", "--no-progress", "-e", "TARGET=http://" + standIn.authority(), "-e", "FILE=" + file);
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("type=trend contains=time p95=number ok=true\n"), r.toString());
+        // k6's group id is the md5 of its path
+        assertTrue(r.out().contains("reqs=2 group=api path=::api id=" + md5("::api") + "\n"), r.toString());
+        assertTrue(r.out().contains("check=got it passes=2 iterations=2\n"), r.toString());
+        assertTrue(r.out().contains("duration=true salvo=false\n"), r.toString());
+        assertTrue(r.out().contains("groups=2 inner=::outer::inner\n"), "groups without checks are there too: " + r);
+        assertTrue(r.err().contains("to stderr"), r.toString());
+        assertFalse(r.out().contains("http_req_waiting"), "salvo's own summary is left out: " + r);
+        String text = Files.readString(file);
+        assertTrue(text.contains("█ api") && text.contains("✓ got it"), text);
+        assertTrue(text.matches("(?s).*✓ http_req_duration\\.+: avg=.*p\\(95\\)=.*"), text);
+        assertTrue(text.contains("{ status:200 }"), text);
+        String xml = Files.readString(dir.resolve("out/summary.txt.xml"));
+        assertTrue(xml.contains("<testsuites tests=\"2\" failures=\"0\">"), xml);
+    }
+
+    private static String md5(String s) throws Exception {
+        byte[] d = java.security.MessageDigest.getInstance("MD5").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return String.format("%032x", new java.math.BigInteger(1, d));
+    }
+
+    @Test
+    void aHandleSummaryThatThrowsLeavesSalvosSummaryAndTheExitCode() throws Exception {
         Salvo.Result r = Salvo.run("run", script(dir, "summary.js", """
                 import { check } from 'k6';
-                export default function () { check(1, { 'one': (v) => v === 1 }); }
-                export function handleSummary(data) { return { stdout: 'mine' }; }
+                export const options = { thresholds: { checks: ['rate==1'] } };
+                export default function () { check(1, { 'one': (v) => v === 2 }); }
+                export function handleSummary(data) { throw new Error('no summary today'); }
                 """), "--no-progress");
-        assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.err().contains("warning: the script exports handleSummary(): salvo's k6 layer does not call it yet"), r.toString());
+        assertEquals(99, r.exit(), r.toString());
+        assertTrue(r.err().contains("warning: handleSummary() failed: Error: no summary today"), r.toString());
+        assertTrue(r.out().contains("checks"), "salvo's summary instead: " + r);
+    }
+
+    @Test
+    void aCookieJarOfItsOwnServesTheRequestsThatPassIt() throws Exception {
+        passes("""
+                import http from 'k6/http';
+                import { check } from 'k6';
+                export default function () {
+                  const jar = new http.CookieJar();
+                  jar.set(`${__ENV.TARGET}/api/cookies`, 'mine', 'local');
+                  let r = http.get(`${__ENV.TARGET}/api/cookies`, { jar });
+                  check(r.json().cookies, { 'the local jar is sent': (c) => c.mine === 'local' });
+                  r = http.get(`${__ENV.TARGET}/api/cookies`);
+                  check(r.json().cookies, { "the VU's jar is not": (c) => c.mine === undefined });
+                  http.post(`${__ENV.TARGET}/api/cookies?set=here`, null, { jar });
+                  check(jar.cookiesForURL(`${__ENV.TARGET}/api/cookies`), { 'Set-Cookie lands in the local jar': (c) => c.set[0] === 'here' });
+                  check(http.cookieJar().cookiesForURL(`${__ENV.TARGET}/api/cookies`), { "and not in the VU's": (c) => c.set === undefined });
+                  jar.delete(`${__ENV.TARGET}/api/cookies`, 'mine');
+                  check(jar.cookiesForURL(`${__ENV.TARGET}/api/cookies`), { 'delete removes one': (c) => c.mine === undefined && c.set.length === 1 });
+                  jar.clear(`${__ENV.TARGET}/api/cookies`);
+                  check(jar.cookiesForURL(`${__ENV.TARGET}/api/cookies`), { 'clear removes all': (c) => Object.keys(c).length === 0 });
+                }
+                """, 6);
+    }
+
+    @Test
+    void htmlIsParsedWithKsixSelectionApi() throws Exception {
+        passes("""
+                import http from 'k6/http';
+                import { check } from 'k6';
+                import { parseHTML } from 'k6/html';
+                const page = `<html lang="en"><head><title>T</title></head><body>
+                  <ul id="l"><li class="a">one</li><li>two</li><li data-n="3" data-flag="true">three</li></ul>
+                  <form><input name="user" value="ann"><input type="checkbox" name="ok" checked><select name="s"><option value="x">X</option><option value="y" selected>Y</option></select><textarea name="t">hi</textarea></form>
+                  </body></html>`;
+                export default function () {
+                  const doc = parseHTML(page);
+                  const li = doc.find('li');
+                  check(li, {
+                    'size and length': (s) => s.size() === 3 && s.length === 3,
+                    'text of all': (s) => s.text() === 'onetwothree',
+                    'first, last, eq': (s) => s.first().text() === 'one' && s.last().text() === 'three' && s.eq(1).text() === 'two',
+                    'attr and its default': (s) => s.first().attr('class') === 'a' && s.eq(1).attr('class', 'none') === 'none',
+                    'data()': (s) => s.last().data('n') === 3 && s.last().data().flag === true,
+                    'filter and is': (s) => s.filter('.a').size() === 1 && s.is('.a') && !s.is('p'),
+                  });
+                  const seen = [];
+                  li.each(function (i, el) { seen.push(`${i}:${el.nodeName()}:${el.textContent()}`); });
+                  check(seen, { 'each gives index and element': (v) => v.join(',') === '0:li:one,1:li:two,2:li:three' });
+                  check(doc.find('ul').children().map((i, s) => s.text()), { 'children and map': (v) => v.join() === 'one,two,three' });
+                  check(doc.find('html').attr('lang') + doc.find('head title').text(), { 'attr of html and title': (v) => v === 'enT' });
+                  check(doc.find('form'), {
+                    'val of fields': (f) => f.find('input[name=user]').val() === 'ann' && f.find('select').val() === 'y' && f.find('textarea').val() === 'hi',
+                    'serializeObject': (f) => JSON.stringify(f.serializeObject()) === '{"user":"ann","ok":"on","s":"y","t":"hi"}',
+                  });
+                  const res = http.get(`${__ENV.TARGET}/`);
+                  check(res, {
+                    'res.html(selector)': (r) => r.html('p.description').text().includes('replacement'),
+                    'status_text as Go shows it': (r) => r.status_text === '200 OK',
+                  });
+                  check(http.get(`${__ENV.TARGET}/nope`), { '404 Not Found': (r) => r.status_text === '404 Not Found' });
+                }
+                """, 14);
+    }
+
+    @Test
+    void anInvalidSelectorIsATypeErrorNamingIt() throws Exception {
+        Salvo.Result r = Salvo.run("run", script(dir, "sel.js", """
+                import { parseHTML } from 'k6/html';
+                export default function () { parseHTML('<p>x</p>').find('p[[['); }
+                """), "--no-progress");
+        assertEquals(0, r.exit(), "k6 exits 0 when iterations throw: " + r);
+        assertTrue(r.out().contains("invalid CSS selector 'p[[['"), r.toString());
+    }
+
+    @Test
+    void submitFormAndClickLinkSendWhatTheBrowserWould() throws Exception {
+        passes("""
+                import http from 'k6/http';
+                import { check } from 'k6';
+                export default function () {
+                  const page = http.get(`${__ENV.TARGET}/form`);
+                  const sent = page.submitForm({ fields: { pass: 'secret' }, submitSelector: 'button' });
+                  check(sent, {
+                    'posted to the action': (r) => r.url.endsWith('/post') && r.json().method === 'POST',
+                    'with the fields': (r) => JSON.stringify(r.json().form) === '{"user":"ann","pass":"secret","go":"1"}',
+                  });
+                  check(page.clickLink(), { 'the link, resolved against the page': (r) => r.json().args.from === 'link' });
+                }
+                """, 3);
     }
 
     @Test
     void whatTheLayerLacksFailsAtTheCallWithItsName() throws Exception {
-        Salvo.Result r = Salvo.run("run", script(dir, "jar.js", """
-                import http from 'k6/http';
+        Salvo.Result r = Salvo.run("run", script(dir, "seed.js", """
+                import { randomSeed } from 'k6';
                 export default function () {
-                  http.get(`${__ENV.TARGET}/`, { jar: http.cookieJar() });
+                  randomSeed(42);
                 }
-                """), "--no-progress", "-e", "TARGET=http://" + standIn.authority());
+                """), "--no-progress");
         assertEquals(0, r.exit(), "k6 exits 0 when iterations throw: " + r);
-        assertTrue(r.out().contains("params.jar (a CookieJar of its own) is not supported by salvo's k6 layer yet (docs/k6.md)"), r.toString());
+        assertTrue(r.out().contains("randomSeed() is not supported by salvo's k6 layer yet (docs/k6.md)"), r.toString());
     }
 }

@@ -3,6 +3,8 @@ package dev.salvo.dsl.k6;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.salvo.engine.demo.DemoOptions;
+import dev.salvo.engine.demo.DemoServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,8 +26,16 @@ final class K6StandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String HOME = "<html><body><p class=\"description\">This is a replacement of the service test.k6.io</p></body></html>";
     private final HttpServer server;
+    /** salvo's demo target, for its WebSocket echo ({@code /ws/echo}): the JDK's server has no WebSocket. */
+    private final DemoServer demo;
 
     K6StandIn() throws IOException {
+        try {
+            demo = DemoServer.start(new DemoOptions("127.0.0.1", 0, 0, 0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(2));
@@ -37,6 +47,11 @@ final class K6StandIn implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** {@code 127.0.0.1:port} of the WebSocket echo, what replaces {@code echo.ws.test} in the corpus. */
+    String wsAuthority() {
+        return demo.wsUrl().substring("ws://".length());
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
@@ -44,6 +59,10 @@ final class K6StandIn implements AutoCloseable {
             byte[] body = ex.getRequestBody().readAllBytes();
             if (path.equals("/") || path.startsWith("/test.k6.io")) {
                 send(ex, 200, "text/html; charset=utf-8", HOME);
+            } else if (path.equals("/form")) {
+                send(ex, 200, "text/html", "<html><body><form action=\"/post\" method=\"post\"><input name=\"user\" value=\"ann\">"
+                        + "<input name=\"pass\"><button name=\"go\" value=\"1\">Go</button></form>"
+                        + "<a href=\"get?from=link\">next</a></body></html>");
             } else if (path.equals("/pi.php")) {
                 send(ex, 200, "text/plain", "3.14");
             } else if (path.equals("/style.css") || path.equals("/teddy.jpg") || path.startsWith("/static/")) {
@@ -63,11 +82,43 @@ final class K6StandIn implements AutoCloseable {
             } else if (path.startsWith("/redirect/")) {
                 int n = Integer.parseInt(path.substring("/redirect/".length()));
                 redirect(ex, n <= 1 ? "/get" : "/redirect/" + (n - 1));
+            } else if (path.startsWith("/api/")) {
+                quickPizza(ex, path, method, body);
             } else if (path.equals("/graphql")) {
                 send(ex, 401, "application/json", "{\"message\":\"Bad credentials\"}"); // as GitHub answers a made-up token
             } else {
                 send(ex, 404, "text/plain", "not found");
             }
+        }
+    }
+
+    /** The QuickPizza routes of its k6 examples and of k6's docs: pizzas, login with a CSRF cookie, ratings, cookies. */
+    private void quickPizza(HttpExchange ex, String path, String method, byte[] body) throws IOException {
+        Map<String, String> cookies = cookies(ex);
+        if (path.equals("/api/cookies") && method.equals("GET")) {
+            send(ex, 200, "application/json", JSON.writeValueAsString(Map.of("cookies", cookies)));
+        } else if (path.equals("/api/cookies") && method.equals("POST")) {
+            // Go's http.SetCookie quotes a value with a space or a comma
+            query(ex.getRequestURI().getRawQuery()).forEach((k, v) -> ex.getResponseHeaders().add("Set-Cookie",
+                    k + "=" + (v.get(0).matches(".*[ ,].*") ? "\"" + v.get(0) + "\"" : v.get(0))));
+            ex.sendResponseHeaders(200, -1);
+        } else if (path.equals("/api/csrf-token") && method.equals("POST")) {
+            ex.getResponseHeaders().add("Set-Cookie", "csrf_token=" + Long.toHexString(System.nanoTime()) + "; Path=/; SameSite=Strict");
+            send(ex, 200, "application/json", "{}");
+        } else if (path.equals("/api/users/token/login") && method.equals("POST")) {
+            Map<?, ?> login = JSON.readValue(body, Map.class);
+            boolean ok = "default".equals(login.get("username")) && "12345678".equals(login.get("password"))
+                    && login.get("csrf") != null && login.get("csrf").equals(cookies.get("csrf_token"));
+            send(ex, ok ? 200 : 401, "application/json", ok ? "{\"token\":\"abcdef0123456789\"}" : "{\"error\":\"invalid csrf token\"}");
+        } else if (!String.valueOf(ex.getRequestHeaders().getFirst("Authorization")).toLowerCase().startsWith("token ")) {
+            send(ex, 401, "application/json", "{\"error\":\"unauthorized\"}");
+        } else if (path.equals("/api/pizza") && method.equals("POST")) {
+            send(ex, 200, "application/json", "{\"pizza\":{\"id\":42,\"name\":\"Stand-in Margherita\",\"ingredients\":"
+                    + "[{\"name\":\"Tomato\"},{\"name\":\"Mozzarella\"},{\"name\":\"Basil\"}],\"tool\":\"Pizza cutter\"},\"calories\":400}");
+        } else if (path.equals("/api/ratings") && method.equals("POST")) {
+            send(ex, 201, "application/json", "{\"id\":1,\"stars\":5,\"pizza_id\":42}");
+        } else {
+            send(ex, 404, "application/json", "{\"error\":\"not found\"}");
         }
     }
 
@@ -145,6 +196,7 @@ final class K6StandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        demo.close();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }

@@ -23,6 +23,21 @@ class K6SourceTest {
     }
 
     @Test
+    void aWebSocketConnectBlocksUntilTheSocketClosesButItsHandlersDoNot() {
+        String out = rewrite("""
+                import ws from 'k6/ws';
+                import { connect as open } from 'k6/ws';
+                export default function () {
+                  const res = ws.connect('ws://x/', {}, function (socket) { socket.on('open', () => socket.send('hi')); });
+                  open('ws://x/', (s) => s.close());
+                }
+                """);
+        assertTrue(out.contains("export default async function () {"), out);
+        assertTrue(out.contains("const res = (await ws.connect('ws://x/', {}, function (socket) { socket.on('open', () => socket.send('hi')); }));"), out);
+        assertTrue(out.contains("(await open('ws://x/', (s) => s.close()));"), out);
+    }
+
+    @Test
     void blockingCallsAreAwaitedAndTheirFunctionsMadeAsync() {
         String out = rewrite("""
                 import http from 'k6/http';

@@ -36,17 +36,26 @@ public final class HttpSession implements AutoCloseable {
      * completes on that loop, never exceptionally.
      */
     public CompletableFuture<HttpResponse> send(HttpRequest request) {
+        return send(request, cookies);
+    }
+
+    /**
+     * {@link #send(HttpRequest)} with another cookie jar than this virtual user's (k6's {@code params.jar}): the
+     * request and its redirects send that jar's cookies and store theirs there.
+     */
+    public CompletableFuture<HttpResponse> send(HttpRequest request, CookieJar jar) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(jar, "jar");
         if (!loop.inEventLoop()) {
             // Tolerated for callers off the loop: hop onto it rather than break the single-thread rule.
             CompletableFuture<HttpResponse> result = new CompletableFuture<>();
-            loop.execute(() -> send(request).whenComplete((r, e) -> result.complete(r)));
+            loop.execute(() -> send(request, jar).whenComplete((r, e) -> result.complete(r)));
             return result;
         }
         if (pool.isClosed()) {
             return Exchange.failed(request, HttpErrorCodes.INTERRUPTED, "request cut short: the run stopped (session closed)");
         }
-        return new Exchange(timeouts, pool, config, listener, cookies).start(request);
+        return new Exchange(timeouts, pool, config, listener, jar).start(request);
     }
 
     /**
