@@ -14,7 +14,8 @@
 #   from WARMUP after the release to the first shard's end), its RSS (at the end of that part) and peak RSS, and
 #   the interval messages' sizes. Environment: SHARDS (default 3), RATE (per shard, default 20000), DURATION
 #   (default 60s), WARMUP (seconds, default 10), JDK (a JDK >= 25 with javac for the source launch; default:
-#   SALVO_JAVA_HOME, JAVA_HOME, then /usr/lib/jvm/*25*), SALVO_DIST, BENCH_OUT. Example:
+#   SALVO_JAVA_HOME, JAVA_HOME, then /usr/lib/jvm/*25*), RUNS (default "plain web"), POLL=0 (no polling of the
+#   web run), JAVA_OPTS (the coordinator's JVM, e.g. -Xmx256m), SALVO_DIST, BENCH_OUT. Example:
 #   SYNTHETIC=1 SHARDS=3 RATE=20000 DURATION=60s bench/coordinator-cpu.sh
 set -euo pipefail
 
@@ -77,6 +78,8 @@ if [[ -n ${SYNTHETIC:-} ]]; then
       web=${web#web UI at }
       metrics=$(await "$dir/coordinator.log" 'Prometheus metrics at http://127\.0\.0\.1:[0-9]*/metrics')
       metrics=${metrics#Prometheus metrics at }
+    fi
+    if [[ -n $web && ${POLL:-1} != 0 ]]; then
       # an open page asks for /api/stats once a second, a Prometheus scraper for /metrics
       ( while kill -0 "$coordinator" 2>/dev/null; do
           curl -s -o /dev/null "${web}api/stats?since=$(($(date +%s%3N) - 2000))" || true
@@ -113,8 +116,13 @@ if [[ -n ${SYNTHETIC:-} ]]; then
     sed 's/^/  /' "$dir/synthetic.log" | grep 'synthetic shard'
   }
   echo "synthetic: $shards shards x $per_shard requests/s for $duration (bench/SyntheticShards.java); CPU from ${warmup} s after the release"
-  synthetic plain
-  synthetic web --web --web-port 0 --metrics-port 0
+  for run in ${RUNS:-plain web}; do
+    case $run in
+      plain) synthetic plain ;;
+      web) synthetic web --web --web-port 0 --metrics-port 0 ;;
+      *) echo "coordinator-cpu.sh: RUNS takes plain and web, not $run" >&2; exit 2 ;;
+    esac
+  done
   exit 0
 fi
 
