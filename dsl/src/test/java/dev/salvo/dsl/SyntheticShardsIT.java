@@ -34,9 +34,10 @@ class SyntheticShardsIT {
         Process coordinator = Salvo.launch(tmp.resolve("coordinator.log"),
                 List.of("coordinate", script.toString(), "--shards", "3", "--port", "0", "--out", tmp.resolve("fleet").toString()));
         String url = awaitUrl(coordinator, tmp.resolve("coordinator.log"));
+        // the shards on this JVM's class path: salvo's own shard-side code whichever distribution salvo.home is (the native one too)
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Dpolyglot.engine.WarnInterpreterOnly=false",
-                "-cp", Path.of(System.getProperty("salvo.home"), "lib").toAbsolutePath() + "/*", root.resolve("bench/SyntheticShards.java").toString(),
+                "-cp", System.getProperty("java.class.path"), root.resolve("bench/SyntheticShards.java").toString(),
                 "--coordinator", url, "--script", script.toString(), "--shards", "3", "--rate", "150", "--duration", "3s",
                 "--out", tmp.resolve("sent").toString()));
         Process shards = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("synthetic.log").toFile()).start();

@@ -49,7 +49,8 @@ class K6SyncCorpusTest {
     private Salvo.Result run(Path source, String mode) throws IOException {
         Path script = dir.resolve(mode).resolve(source.getFileName());
         Files.createDirectories(script.getParent());
-        Files.writeString(script, Files.readString(source).replace("stand-in.test", standIn.authority()));
+        Files.writeString(script, Files.readString(source).replace("stand-in.test", standIn.authority())
+                .replace("echo.ws.test", standIn.wsAuthority()));
         return Salvo.run("run", script.toString(), "--workers", "1", "--no-progress", "--k6-mode", mode);
     }
 
