@@ -13,6 +13,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import dev.salvo.engine.http.ExpectedStatuses;
 import java.util.HashMap;
 import java.util.Map;
@@ -119,7 +120,11 @@ public final class VuState {
     public void startIteration() {
         if (keepsCookies == null) keepsCookies = fn.hasMember("keepsCookies") && fn.getMember("keepsCookies").isBoolean()
                 && fn.getMember("keepsCookies").asBoolean();
-        if (!keepsCookies) onLoop(services.http()::startIteration);
+        // done before the iteration's code runs: a VU's thread may set cookies in the jar the reset clears
+        if (!keepsCookies) {
+            if (thread == null) services.http().startIteration();
+            else CompletableFuture.runAsync(services.http()::startIteration, vu.loop()).join();
+        }
     }
 
     /** Tags of everything this VU records now: its base tags and its current group. */
