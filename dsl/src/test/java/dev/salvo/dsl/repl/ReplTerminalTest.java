@@ -97,6 +97,7 @@ class ReplTerminalTest {
             assertTrue(saved.contains("export async function probe()"), saved);
             assertTrue(saved.contains("export default async function (data, vu) {"), saved);
 
+            repl.waitFor(prompt); // Ctrl-D at the prompt, not while the line of .save is still being handled
             repl.type(CTRL_D);
             assertEquals(0, repl.exitCode());
             assertTrue(Files.readString(repl.history).contains("async function probe()"), "history is kept");
