@@ -93,8 +93,9 @@ public final class JsScript implements AutoCloseable {
         List<String> warnings = List.of();
         List<String> errors = List.of();
         Source.Builder builder = Source.newBuilder("js", abs.toFile()).mimeType("application/javascript+module");
-        boolean sync = mode == K6Mode.SYNC && K6Source.isK6(text);
-        if (K6Source.isK6(text)) {
+        boolean isK6 = K6Source.isK6(text);
+        boolean sync = mode == K6Mode.SYNC && isK6;
+        if (isK6) {
             // k6's calls block; salvo's VUs are async: the script is rewritten to await them (K6Source), unless its VUs block too.
             K6Source.Result k6 = sync ? K6Source.imports(text) : K6Source.transformFile(abs.getParent(), abs, text);
             builder.content(k6.text());
@@ -103,7 +104,7 @@ public final class JsScript implements AutoCloseable {
         }
         Source prelude = Source.newBuilder("js", resource("prelude.js"), "/__salvo__/prelude.js").build();
         JsScript script = new JsScript(abs, builder.build(), prelude);
-        script.k6 = K6Source.isK6(text);
+        script.k6 = isK6;
         script.sync = sync;
         script.warnings = warnings;
         script.errors = errors;
