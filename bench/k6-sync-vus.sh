@@ -10,7 +10,8 @@
 # Usage: bench/k6-sync-vus.sh                          (issue 23: 1,000 VUs, 60 s per mode)
 #        VUS=100 DURATION=10s GC_AT=8 bench/k6-sync-vus.sh   (a short correctness run)
 # Environment: VUS (1000), DURATION (60s), SLEEP (1), HEAP (2g), GC_AT (50), MODES ("rewrite sync"),
-#   WORKERS (default: cores), SALVO_JS_RUNTIME (as for salvo), BENCH_OUT (keep the logs here).
+#   WORKERS (default: cores), SALVO_JS_RUNTIME (as for salvo), SALVO_DIST (the salvo that runs the VUs,
+#   as for bench/vus-memory.sh), BENCH_OUT (keep the logs here).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -27,8 +28,9 @@ out=${BENCH_OUT:-$(mktemp -d)}
 mkdir -p "$out"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$root/salvo" version >/dev/null # builds salvo first when its sources changed
-SALVO_JS_RUNTIME=interpreter SALVO_OPTS="-Xmx512m" "$root/salvo" demo --host 127.0.0.1 --port "$port" --https-port 0 \
+[[ -n ${SALVO_DIST:-} ]] || "$root/salvo" version >/dev/null # builds salvo first when its sources changed
+dist=${SALVO_DIST:-$root/dsl/target/salvo}
+SALVO_JS_RUNTIME=interpreter SALVO_OPTS="-Xmx512m" "$root/dsl/target/salvo/bin/salvo" demo --host 127.0.0.1 --port "$port" --https-port 0 \
   >"$out/demo.log" 2>&1 &
 demo=$!
 trap 'kill $demo 2>/dev/null || true' EXIT
@@ -44,13 +46,13 @@ for mode in $MODES; do
   mkdir -p "$run"
   start=$(date +%s)
   SALVO_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" /usr/bin/time -f '%U %S' -o "$run/time" \
-    "$root/salvo" run "$script" --k6-mode "$mode" -u "$VUS" -t "$DURATION" -e "BASE_URL=http://127.0.0.1:$port" \
+    "$dist/bin/salvo" run "$script" --k6-mode "$mode" -u "$VUS" -t "$DURATION" -e "BASE_URL=http://127.0.0.1:$port" \
     -e "SLEEP=$SLEEP" --no-progress --out "$run/results" ${workers[@]+"${workers[@]}"} \
     >"$run/salvo.out" 2>"$run/salvo.err" &
   launcher=$!
   pid=''
   for _ in $(seq 50); do
-    pid=$(pgrep -n -f "dev.salvo.dsl.cli.Main run $script --k6-mode $mode" || true)
+    pid=$(salvo_pid "$script --k6-mode $mode")
     [[ -n $pid ]] && break
     sleep 0.2
   done

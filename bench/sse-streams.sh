@@ -10,7 +10,8 @@
 # Usage: bench/sse-streams.sh
 # Environment: STREAMS (5000), PER_VU (100), RATE (1 event/s), SIZE (64 bytes), RAMP (20 s), HOLD (80 s:
 #   the ramp, then 60 s with every stream open), HEAP (2g), WORKERS (default: cores),
-#   BENCH_SMOKE=1 (200 streams, ramp 2 s, hold 10 s: does it still work), BENCH_OUT (keep the logs here).
+#   BENCH_SMOKE=1 (200 streams, ramp 2 s, hold 10 s: does it still work), SALVO_DIST (the salvo that runs the
+#   streams, as for bench/vus-memory.sh), BENCH_OUT (keep the logs here).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -31,7 +32,9 @@ mkdir -p "$out"
 vus=$(( (STREAMS + PER_VU - 1) / PER_VU ))
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-SALVO_OPTS="-Xmx1g" "$root/salvo" demo --port "$port" --https-port 0 >"$out/demo.log" 2>&1 &
+[[ -n ${SALVO_DIST:-} ]] || "$root/salvo" version >/dev/null # builds salvo first when its sources changed
+dist=${SALVO_DIST:-$root/dsl/target/salvo}
+SALVO_OPTS="-Xmx1g" "$root/dsl/target/salvo/bin/salvo" demo --port "$port" --https-port 0 >"$out/demo.log" 2>&1 &
 demo=$!
 trap 'kill $demo 2>/dev/null || true' EXIT
 for _ in $(seq 900); do
@@ -42,14 +45,14 @@ done
 
 workers=()
 [[ -n ${WORKERS:-} ]] && workers=(--workers "$WORKERS")
-SALVO_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" "$root/salvo" run "$root/bench/sse-streams.js" --no-progress \
+SALVO_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" "$dist/bin/salvo" run "$root/bench/sse-streams.js" --no-progress \
   -e "BASE_URL=http://127.0.0.1:$port" -e "VUS=$vus" -e "PER_VU=$PER_VU" -e "RATE=$RATE" -e "SIZE=$SIZE" \
   -e "RAMP=$RAMP" -e "HOLD=$HOLD" --out "$out/results" ${workers[@]+"${workers[@]}"} >"$out/salvo.out" 2>"$out/salvo.err" &
 launcher=$!
 # The hold is timed from the run's start, after the JVM and the script loaded.
 for _ in $(seq 900); do grep -q 'salvo: running' "$out/salvo.err" 2>/dev/null && break; sleep 0.1; done
 start=$(date +%s)
-pid=$(pgrep -n -f "dev.salvo.dsl.cli.Main run $root/bench/sse-streams.js" || true)
+pid=$(salvo_pid "$root/bench/sse-streams.js")
 [[ -n $pid ]] || { cat "$out/salvo.err" >&2; echo "sse-streams.sh: salvo did not start" >&2; exit 1; }
 
 # The middle of the hold: every stream open, the rate steady.

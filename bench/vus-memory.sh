@@ -12,7 +12,9 @@
 # Environment: VUS (50000), DURATION (2m), HEAP (4g), ISOLATION (worker | vu), GC_AT (100), SLEEP (5),
 #   CLOSE (1: Connection: close on every request, so a sleeping VU holds no socket; needed above
 #   ~19,000 VUs where the open-files limit is 20,000 and cannot be raised), WORKERS (default: cores),
-#   SALVO_JS_RUNTIME (as for salvo), BENCH_OUT (keep the logs here).
+#   SALVO_JS_RUNTIME (as for salvo), SALVO_DIST (the salvo that runs the VUs: this checkout's JVM
+#   distribution dsl/target/salvo by default; dsl/target/salvo-native for the native one: RSS and start-up only, it
+#   has no jcmd for the heap), BENCH_OUT (keep the logs here).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -30,8 +32,10 @@ out=${BENCH_OUT:-$(mktemp -d)}
 mkdir -p "$out"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$root/salvo" version >/dev/null # builds salvo first when its sources changed
-SALVO_OPTS="-Xmx512m" "$root/salvo" demo --host 127.0.0.1 --port "$port" --https-port 0 >"$out/demo.log" 2>&1 &
+[[ -n ${SALVO_DIST:-} ]] || "$root/salvo" version >/dev/null # builds salvo first when its sources changed
+dist=${SALVO_DIST:-$root/dsl/target/salvo}
+# The demo target is the JVM distribution's whichever salvo runs the VUs.
+SALVO_OPTS="-Xmx512m" "$root/dsl/target/salvo/bin/salvo" demo --host 127.0.0.1 --port "$port" --https-port 0 >"$out/demo.log" 2>&1 &
 demo=$!
 trap 'kill $demo 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
@@ -39,13 +43,13 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && br
 workers=()
 [[ -n ${WORKERS:-} ]] && workers=(--workers "$WORKERS")
 start=$(date +%s)
-SALVO_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" "$root/salvo" run "$SCRIPT" -u "$VUS" -t "$DURATION" \
+SALVO_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" "$dist/bin/salvo" run "$SCRIPT" -u "$VUS" -t "$DURATION" \
   -e "BASE_URL=http://127.0.0.1:$port" -e "ISOLATION=$ISOLATION" -e "CLOSE=$CLOSE" -e "SLEEP=$SLEEP" \
   --progress-interval 1s ${workers[@]+"${workers[@]}"} \
   >"$out/salvo.out" 2>"$out/salvo.err" &
 launcher=$!
 sleep 2
-pid=$(pgrep -n -f "dev.salvo.dsl.cli.Main run $SCRIPT" || true)
+pid=$(salvo_pid "$SCRIPT")
 [[ -n $pid ]] || { cat "$out/salvo.err" >&2; echo "vus-memory.sh: salvo did not start" >&2; exit 1; }
 
 heap=''

@@ -11,7 +11,8 @@
 # Environment: SOCKETS (10000), PER_VU (100), SYMBOLS (10), INTERVAL (1000 ms), RAMP (20 s to open them all),
 #   HOLD (55 s from the start until they close), TARGETS (1: how many 127.0.0.x addresses to spread
 #   the sockets over, when ephemeral ports run short), HEAP (2g), WORKERS (default: cores),
-#   BENCH_SMOKE=1 (200 sockets, ramp 2 s, hold 20 s: does it still work), BENCH_OUT (keep the logs here).
+#   BENCH_SMOKE=1 (200 sockets, ramp 2 s, hold 20 s: does it still work), SALVO_DIST (the salvo that runs the
+#   sockets, as for bench/vus-memory.sh), BENCH_OUT (keep the logs here).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -35,7 +36,9 @@ vus=$(( (SOCKETS + PER_VU - 1) / PER_VU ))
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 host=127.0.0.1
 (( TARGETS > 1 )) && host=0.0.0.0
-SALVO_OPTS="-Xmx1g" "$root/salvo" demo --host "$host" --port "$port" --https-port 0 >"$out/demo.log" 2>&1 &
+[[ -n ${SALVO_DIST:-} ]] || "$root/salvo" version >/dev/null # builds salvo first when its sources changed
+dist=${SALVO_DIST:-$root/dsl/target/salvo}
+SALVO_OPTS="-Xmx1g" "$root/dsl/target/salvo/bin/salvo" demo --host "$host" --port "$port" --https-port 0 >"$out/demo.log" 2>&1 &
 demo=$!
 trap 'kill $demo 2>/dev/null || true' EXIT
 for _ in $(seq 900); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
@@ -43,14 +46,14 @@ urls=$(seq 1 "$TARGETS" | sed "s|.*|ws://127.0.0.&:$port|" | paste -sd, -)
 
 workers=()
 [[ -n ${WORKERS:-} ]] && workers=(--workers "$WORKERS")
-SALVO_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" "$root/salvo" run "$root/bench/ws-sockets.js" --no-progress \
+SALVO_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" "$dist/bin/salvo" run "$root/bench/ws-sockets.js" --no-progress \
   -e "WS_URLS=$urls" -e "VUS=$vus" -e "PER_VU=$PER_VU" -e "INTERVAL=$INTERVAL" -e "SYMBOLS=$SYMBOLS" -e "RAMP=$RAMP" -e "HOLD=$HOLD" \
   --out "$out/results" ${workers[@]+"${workers[@]}"} >"$out/salvo.out" 2>"$out/salvo.err" &
 launcher=$!
 # The hold is timed from the run's start, after the JVM and the script loaded.
 for _ in $(seq 900); do grep -q 'salvo: running' "$out/salvo.err" 2>/dev/null && break; sleep 0.1; done
 start=$(date +%s)
-pid=$(pgrep -n -f "dev.salvo.dsl.cli.Main run $root/bench/ws-sockets.js" || true)
+pid=$(salvo_pid "$root/bench/ws-sockets.js")
 [[ -n $pid ]] || { cat "$out/salvo.err" >&2; echo "ws-sockets.sh: salvo did not start" >&2; exit 1; }
 
 # The middle of the hold: every socket open, the rate steady.

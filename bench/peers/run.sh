@@ -243,7 +243,7 @@ sample_salvo() {
   t0=$(date +%s%N)
   : >"$f.cpu"
   while kill -0 "$bg" 2>/dev/null; do
-    [[ -n $java ]] || java=$(pgrep -n -f "dev.salvo.dsl.cli.Main run $root/bench/" || true)
+    [[ -n $java ]] || java=$(pgrep -n -f "(dev\.salvo\.dsl\.cli\.Main|^[^ ]*/salvo( -[^ ]+)*) run $root/bench/" || true)
     if [[ -n $java ]] && ticks=$(awk '{print $14 + $15}' "/proc/$java/stat" 2>/dev/null); then
       reqs=$(awk '/reqs=/ { r = $0; sub(/.*reqs=/, "", r); sub(/[^0-9].*/, "", r) } END { print r + 0 }' "$f.err" 2>/dev/null || true)
       echo "$((($(date +%s%N) - t0) / 1000000)) $ticks ${reqs:-0}" >>"$f.cpu"
