@@ -24,4 +24,11 @@ check "version says Substrate VM and GraalVM CE" bash -c "'$salvo' version | gre
 check "validate examples/quickstart.js" "$salvo" validate examples/quickstart.js
 check "a syntax error exits 3" bash -c "printf 'bad(\n' >'${TMPDIR:-/tmp}/native-bad.js'; '$salvo' validate '${TMPDIR:-/tmp}/native-bad.js'; [[ \$? == 3 ]]"
 check "run --demo examples/quickstart.js" "$salvo" run --demo examples/quickstart.js
+# A runtime whose compilations all fail runs at the interpreter's speed: the summary must show compiled functions.
+hot=${TMPDIR:-/tmp}/native-hot.js
+printf '%s\n' 'export const options = { vus: 1, duration: "3s" };' \
+  'function work(n) { let s = 0; for (let i = 0; i < n; i++) { s += i % 7; } return s; }' \
+  'export default function () { work(200000); }' >"$hot"
+check "the optimizing runtime compiles a hot loop" bash -c "out=\$('$salvo' run --no-progress '$hot') || exit 1
+  grep -E 'js runtime +compiled; [0-9]+ functions? compiled' <<<\"\$out\" && ! grep -E 'compilations? failed' <<<\"\$out\""
 exit $failed

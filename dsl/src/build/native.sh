@@ -127,19 +127,23 @@ if ! $hello; then
   # salvo's own jars (picocli's commands and options, Jackson, the objects scripts reach), generated.
   gen=$work/config
   mkdir -p "$gen"
-  # Also: every class of HdrHistogram (its decoders construct histograms by reflection), and JNI access
-  # to every class of the two JNI libraries, brotli4j and zstd-jni (their C code reaches back into Java).
+  # Also: every class of HdrHistogram (its decoders construct histograms by reflection). JNI access is
+  # only what zstd-jni's C code reaches (native/config: three fields and a constructor; brotli4j's none).
   all='"allDeclaredConstructors": true, "allDeclaredMethods": true, "allDeclaredFields": true, "allPublicConstructors": true, "allPublicMethods": true, "allPublicFields": true'
   classes() { for jar in "$@"; do unzip -Z1 "$jar"; done | sed -n 's|^\([a-zA-Z].*\)\.class$|\1|p' | grep -v 'module-info$' | tr / . | sort; }
   entries() { sed "s|.*|  {\"type\": \"&\", $all}|" | sed '$!s/$/,/'; }
   {
     echo '{"reflection": ['
     classes "$lib"/salvo-*.jar "$lib"/picocli-*.jar "$lib"/HdrHistogram-*.jar | grep -E '^(dev\.salvo|picocli|org\.HdrHistogram)\.' | entries
-    echo '], "jni": ['
-    classes "$lib"/brotli4j-*.jar "$lib"/native-linux-x86_64-*.jar "$lib"/zstd-jni-*.jar | entries
     echo ']}'
   } >"$gen/reachability-metadata.json"
-  config=("-H:ConfigurationFileDirectories=$here/native/config,$gen" "-H:EnableURLProtocols=http,https")
+  # Conservative unsafe access: every field written through Unsafe holds, for the analysis, any instance of
+  # its declared type. The Graal compiler in the image (Truffle's runtime compilations) writes the LIR's
+  # register operands through Unsafe (its LIR field tables); without this, every compilation in the salvo
+  # image failed casting a RegisterValue to RegisterValue, most likely a cast the analysis had folded to
+  # "never" for want of those stores (docs/native.md).
+  config=("-H:ConfigurationFileDirectories=$here/native/config,$gen" "-H:EnableURLProtocols=http,https"
+    -H:+UseConservativeUnsafeAccess)
 fi
 
 # The JDK's natives come from its shared libraries (no static ones on Central), found beside the

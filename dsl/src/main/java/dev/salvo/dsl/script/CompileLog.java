@@ -9,14 +9,16 @@ import java.util.regex.Pattern;
 
 /**
  * Counts the engine's compilations from its compilation trace ({@code engine.TraceCompilation}, one
- * line per compiled function: {@code opt done ... |Tier 1|Time 273( 142+131 )ms|...}): the summary
- * says what the JIT did, not only which runtime ran. Other engine messages are passed on to stderr.
+ * line per compiled function: {@code opt done ... |Tier 1|Time 273( 142+131 )ms|...}, and one per
+ * failed compilation: {@code opt failed ...|Reason: ...}): the summary says what the JIT did, not only
+ * which runtime ran. Other engine messages are passed on to stderr.
  */
 final class CompileLog extends Handler {
     private static final Pattern TIER = Pattern.compile("\\|Tier (\\d)\\|");
     private static final Pattern TIME = Pattern.compile("\\|Time\\s+(\\d+)\\(");
 
     private int count;
+    private int failed;
     private int tier;
     private long millis;
 
@@ -24,6 +26,12 @@ final class CompileLog extends Handler {
     public void publish(LogRecord record) {
         String message = record.getMessage();
         if (message == null) return;
+        if (message.contains("opt failed")) {
+            synchronized (this) {
+                failed++;
+            }
+            return;
+        }
         if (!message.contains("opt done")) {
             // Not a trace line: an engine warning, passed on, except the fallback runtime's, which salvo
             // says in its own words (the launcher, the generator block).
@@ -40,7 +48,7 @@ final class CompileLog extends Handler {
     }
 
     synchronized JsCompilations snapshot() {
-        return new JsCompilations(count, count == 0 ? 0 : Math.max(1, tier), millis / 1e3);
+        return new JsCompilations(count, count == 0 ? 0 : Math.max(1, tier), millis / 1e3, failed);
     }
 
     @Override

@@ -80,6 +80,8 @@ public final class BuiltinMetrics {
     public static final Metric SALVO_JIT_SECONDS = Metric.gauge("salvo_jit_seconds");
     /** JavaScript functions GraalJS compiled, tagged {@code tier}: the highest tier reached (0 when none). */
     public static final Metric SALVO_JS_COMPILATIONS = Metric.gauge("salvo_js_compilations");
+    /** Compilations of JavaScript functions that failed (those functions stay interpreted; recorded once, at the end). */
+    public static final Metric SALVO_JS_COMPILE_FAILURES = Metric.gauge("salvo_js_compile_failures");
     /** Always 1, tagged {@code runtime: compiled|interpreted}: which JavaScript runtime ran the script. */
     public static final Metric SALVO_JS_RUNTIME = Metric.gauge("salvo_js_runtime");
 
@@ -93,7 +95,7 @@ public final class BuiltinMetrics {
             LLM_TIME_TO_FIRST_TOKEN, LLM_INTER_TOKEN_LATENCY, LLM_TIME_PER_OUTPUT_TOKEN, LLM_REQUEST_DURATION,
             LLM_OUTPUT_TOKENS, LLM_INPUT_TOKENS, LLM_TOKENS_PER_SECOND, SALVO_CPU, SALVO_CPU_CORES,
             SALVO_MACHINE_CPU, SALVO_LOOP_LAG, SALVO_GC_PAUSE, SALVO_HEAP_AFTER_GC, SALVO_CONNECTIONS, SALVO_LATE_REQUESTS, SALVO_CPU_SECONDS,
-            SALVO_JIT_SECONDS, SALVO_JS_COMPILATIONS, SALVO_JS_RUNTIME);
+            SALVO_JIT_SECONDS, SALVO_JS_COMPILATIONS, SALVO_JS_COMPILE_FAILURES, SALVO_JS_RUNTIME);
 
     private BuiltinMetrics() {}
 }

@@ -39,7 +39,8 @@ final class GeneratorSection {
 
     /**
      * What the JIT did: "; 57 functions compiled (tier 1); 16.2 CPU-s used, 9.8 of them compiling", or
-     * "; nothing compiled; ...": a light run should compile nothing (docs/performance.md, "Warm-up").
+     * "; nothing compiled; ...": a light run should compile nothing (docs/performance.md, "Warm-up"); and
+     * "; 26 compilations failed" when some did (those functions ran in the interpreter).
      */
     static String jit(Summary s) {
         Aggregate cpu = s.metric(SALVO_CPU_SECONDS.name());
@@ -51,6 +52,11 @@ final class GeneratorSection {
             long n = (long) js.last();
             b.append(n == 0 ? "; nothing compiled" : String.format(Locale.ROOT, "; %d function%s compiled (tier %s)", n,
                     n == 1 ? "" : "s", js.tags().get("tier")));
+        }
+        Aggregate failed = s.metric(SALVO_JS_COMPILE_FAILURES.name());
+        if (failed != null && failed.last() > 0) {
+            long n = (long) failed.last();
+            b.append(String.format(Locale.ROOT, "; %d compilation%s failed", n, n == 1 ? "" : "s"));
         }
         if (cpu != null) {
             b.append(String.format(Locale.ROOT, "; %.1f CPU-s used", cpu.last()));

@@ -32,7 +32,7 @@ public final class Timeline implements IntervalListener {
     private static final Set<String> NOT_CHARTED = Set.of("http_reqs", "http_req_duration", "http_req_failed", "http_req_blocked",
             "http_req_connecting", "http_req_tls_handshaking", "http_req_sending", "http_req_waiting", "http_req_receiving",
             "http_req_service_time", "vus", "vus_max", "checks", "salvo_cpu_seconds", "salvo_jit_seconds",
-            "salvo_js_compilations", "salvo_js_runtime");
+            "salvo_js_compilations", "salvo_js_compile_failures", "salvo_js_runtime");
     /** The series of the whole run. */
     public static final String RUN = "";
 
