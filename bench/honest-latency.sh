@@ -23,7 +23,7 @@ done
 work=$(mktemp -d "${TMPDIR:-/tmp}/honest.XXXXXX")
 nginx_pid=''
 cleanup() {
-  [[ -n $nginx_pid ]] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  [[ -z $nginx_pid ]] || { kill "$nginx_pid" && wait "$nginx_pid"; } 2>/dev/null || true
   if [[ -n ${BENCH_OUT:-} ]]; then mkdir -p "$BENCH_OUT" && cp -r "$work"/. "$BENCH_OUT"/; fi
   rm -rf "$work"
 }

@@ -35,7 +35,7 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/smoke-cost.XXXXXX")
 demo=''
 cleanup() {
-  [[ -n $demo ]] && kill "$demo" 2>/dev/null && wait "$demo" 2>/dev/null
+  [[ -z $demo ]] || { kill "$demo" && wait "$demo"; } 2>/dev/null || true # it exits 143 on SIGTERM: not a failure
   if [[ -n ${BENCH_OUT:-} ]]; then mkdir -p "$BENCH_OUT" && cp -r "$work"/. "$BENCH_OUT"/; fi
   rm -rf "$work"
 }

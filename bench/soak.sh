@@ -33,7 +33,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/soak.XXXXXX")
 nginx_pid='' salvo_pid='' launcher=''
 cleanup() {
   [[ -n $launcher ]] && kill "$launcher" 2>/dev/null
-  [[ -n $nginx_pid ]] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  [[ -z $nginx_pid ]] || { kill "$nginx_pid" && wait "$nginx_pid"; } 2>/dev/null || true
   if [[ -n ${BENCH_OUT:-} ]]; then mkdir -p "$BENCH_OUT" && cp -r "$work"/. "$BENCH_OUT"/; fi
   rm -rf "$work"
 }
