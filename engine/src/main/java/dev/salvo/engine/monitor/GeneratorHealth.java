@@ -6,7 +6,6 @@ import dev.salvo.engine.http.OpenConnections;
 import dev.salvo.engine.metrics.Metrics;
 import dev.salvo.engine.metrics.Series;
 import dev.salvo.engine.metrics.Tags;
-import dev.salvo.engine.run.JsCompilations;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 
@@ -88,16 +87,17 @@ public final class GeneratorHealth implements AutoCloseable {
 
     /**
      * Records, once at the end of the run, the CPU seconds salvo used, how many of them its compilers
-     * took (HotSpot's counter plus the script's compilations), and what the script's runtime compiled.
+     * took (HotSpot's counter plus {@code jsCompileSeconds}), and what the script's runtime compiled
+     * (and failed to compile).
      */
-    public void finish(JsCompilations js) {
-        metrics.add(SALVO_JS_COMPILATIONS, Tags.of("tier", Integer.toString(js.tier())), js.count());
-        metrics.add(SALVO_JS_COMPILE_FAILURES, Tags.EMPTY, js.failed());
+    public void finish(int jsCompilations, int jsTier, double jsCompileSeconds, int jsFailures) {
+        metrics.add(SALVO_JS_COMPILATIONS, Tags.of("tier", Integer.toString(jsTier)), jsCompilations);
+        metrics.add(SALVO_JS_COMPILE_FAILURES, Tags.EMPTY, jsFailures);
         try {
             OperatingSystemMXBean bean = os != null ? os : (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu = bean.getProcessCpuTime();
             if (cpu >= 0) metrics.add(SALVO_CPU_SECONDS, Tags.EMPTY, cpu / 1e9);
-            metrics.add(SALVO_JIT_SECONDS, Tags.EMPTY, CompilerThreads.cpuSeconds() + js.seconds());
+            metrics.add(SALVO_JIT_SECONDS, Tags.EMPTY, CompilerThreads.cpuSeconds() + jsCompileSeconds);
         } catch (LinkageError | RuntimeException e) {
             // The management beans could not start (out of file descriptors, say): the run's results
             // matter more than these two figures.

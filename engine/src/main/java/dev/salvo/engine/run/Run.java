@@ -221,7 +221,7 @@ public final class Run {
             awaitEnd(CompletableFuture.anyOf(all, stopped));
             t1 = System.nanoTime();
             JsCompilations js = script.compilations();
-            health.finish(js);
+            health.finish(js.count(), js.tier(), js.seconds(), js.failed());
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
